@@ -1,0 +1,154 @@
+//! Input errors that say what was wrong and where: the line, the field, the value, the rule.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// The field of the input a problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Field {
+    Edition,
+    Lines,
+    Service,
+    Model,
+    Mode,
+    Duration,
+    Quantity,
+    VideoSeconds,
+    AttemptsPerKept,
+}
+
+impl Field {
+    /// The field's name as written in the JS API and the docs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Edition => "edition",
+            Field::Lines => "lines",
+            Field::Service => "service",
+            Field::Model => "model",
+            Field::Mode => "mode",
+            Field::Duration => "duration",
+            Field::Quantity => "quantity",
+            Field::VideoSeconds => "videoSeconds",
+            Field::AttemptsPerKept => "attemptsPerKept",
+        }
+    }
+}
+
+/// What is wrong with a value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Problem {
+    Missing,
+    NotANumber,
+    Negative,
+    NotWhole,
+    TooPrecise {
+        places: u32,
+    },
+    OutOfRange {
+        min: Decimal,
+        max: Decimal,
+    },
+    TooMany {
+        max: u64,
+    },
+    /// The value is not one of the choices the catalog offers here.
+    Unknown {
+        choices: Vec<String>,
+    },
+    /// Several choices exist and none was made.
+    Choose {
+        choices: Vec<String>,
+    },
+    /// The service has no such option.
+    NotApplicable {
+        service: &'static str,
+    },
+}
+
+/// One problem with the input, located precisely enough to show next to the field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InputError {
+    /// Index of the job line (from 0), or `None` for the mix as a whole.
+    pub line: Option<usize>,
+    pub field: Field,
+    /// The value as given (empty when missing).
+    pub value: String,
+    pub problem: Problem,
+    /// The whole message, for people.
+    pub message: String,
+}
+
+impl InputError {
+    /// A problem in a field of a job line; the line index is set by [`InputError::at_line`].
+    pub fn new(field: Field, value: String, problem: Problem) -> InputError {
+        let mut e = InputError {
+            line: None,
+            field,
+            value,
+            problem,
+            message: String::new(),
+        };
+        e.message = e.to_string();
+        e
+    }
+
+    /// A problem with the mix as a whole.
+    pub fn mix(field: Field, value: String, problem: Problem) -> InputError {
+        InputError::new(field, value, problem)
+    }
+
+    /// The same problem, located at job line `index` (from 0).
+    pub fn at_line(mut self, index: usize) -> InputError {
+        self.line = Some(index);
+        self.message = self.to_string();
+        self
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(i) = self.line {
+            write!(f, "line {}: ", i + 1)?;
+        }
+        let name = self.field.name();
+        let v = &self.value;
+        match &self.problem {
+            Problem::Missing => write!(f, "{name} is missing"),
+            Problem::NotANumber => write!(f, "{name} \"{v}\" is not a number"),
+            Problem::Negative => write!(f, "{name} {v} is negative; it must be 0 or more"),
+            Problem::NotWhole => write!(f, "{name} {v} is not a whole number"),
+            Problem::TooPrecise { places } => {
+                write!(f, "{name} {v} has more than {places} decimal places")
+            }
+            Problem::OutOfRange { min, max } => {
+                write!(
+                    f,
+                    "{name} {v} is out of range; it must be from {min} to {max}"
+                )
+            }
+            Problem::TooMany { max } => write!(f, "{v} {name} is more than the {max} allowed"),
+            Problem::Unknown { choices } => {
+                write!(
+                    f,
+                    "{name} \"{v}\" is not offered here; choose one of: {}",
+                    choices.join(", ")
+                )
+            }
+            Problem::Choose { choices } => {
+                write!(f, "{name} must be chosen: one of {}", choices.join(", "))
+            }
+            Problem::NotApplicable { service } => {
+                write!(
+                    f,
+                    "{name} \"{v}\" does not apply to {service}, which has no such option"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
