@@ -118,24 +118,18 @@ fn main() {
     for edition in EDITIONS {
         let path = dir.join(format!("{edition}.toml"));
         println!("cargo:rerun-if-changed={}", path.display());
-        let text = fs::read_to_string(&path)
-            .unwrap_or_else(|e| fail(&format!("catalog/{edition}.toml"), &e.to_string()));
-        let file: CatalogFile = toml::from_str(&text)
-            .unwrap_or_else(|e| fail(&format!("catalog/{edition}.toml"), &e.to_string()));
+        let text =
+            fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("catalog/{edition}.toml"), &e.to_string()));
+        let file: CatalogFile =
+            toml::from_str(&text).unwrap_or_else(|e| fail(&format!("catalog/{edition}.toml"), &e.to_string()));
         let ctx = format!("catalog/{edition}.toml");
         if file.edition != *edition {
             fail(
                 &ctx,
-                &format!(
-                    "edition is {:?} but the file name says {edition:?}",
-                    file.edition
-                ),
+                &format!("edition is {:?} but the file name says {edition:?}", file.edition),
             );
         }
-        let ident = format!(
-            "EDITION_{}",
-            edition.to_uppercase().replace(['-', '.'], "_")
-        );
+        let ident = format!("EDITION_{}", edition.to_uppercase().replace(['-', '.'], "_"));
         out.push_str(&gen_catalog(&ctx, &ident, &file));
         names.push(ident);
     }
@@ -157,18 +151,13 @@ fn gen_catalog(ctx: &str, ident: &str, f: &CatalogFile) -> String {
     if !sources.contains(f.default_source.as_str()) {
         fail(
             ctx,
-            &format!(
-                "default_source {:?} is not a key of [sources]",
-                f.default_source
-            ),
+            &format!("default_source {:?} is not a key of [sources]", f.default_source),
         );
     }
     let prov = |where_: &str, p: &ProvFile, parent: Option<&ProvFile>| -> String {
-        let pick = |own: &Option<String>, up: Option<&Option<String>>| {
-            own.clone().or_else(|| up.and_then(|u| u.clone()))
-        };
-        let source =
-            pick(&p.source, parent.map(|x| &x.source)).unwrap_or_else(|| f.default_source.clone());
+        let pick =
+            |own: &Option<String>, up: Option<&Option<String>>| own.clone().or_else(|| up.and_then(|u| u.clone()));
+        let source = pick(&p.source, parent.map(|x| &x.source)).unwrap_or_else(|| f.default_source.clone());
         let status = pick(&p.status, parent.map(|x| &x.status)).unwrap_or_else(|| {
             fail(
                 ctx,
@@ -180,10 +169,7 @@ fn gen_catalog(ctx: &str, ident: &str, f: &CatalogFile) -> String {
         let note = p.note.clone();
         for s in std::iter::once(&source).chain(confirmed_by.iter()) {
             if !sources.contains(s.as_str()) {
-                fail(
-                    ctx,
-                    &format!("{where_}: source {s:?} is not a key of [sources]"),
-                );
+                fail(ctx, &format!("{where_}: source {s:?} is not a key of [sources]"));
             }
         }
         let status = match status.as_str() {
@@ -192,9 +178,7 @@ fn gen_catalog(ctx: &str, ident: &str, f: &CatalogFile) -> String {
             "unconfirmed" => "Unconfirmed",
             other => fail(
                 ctx,
-                &format!(
-                    "{where_}: status {other:?} is not confirmed, contradicted or unconfirmed"
-                ),
+                &format!("{where_}: status {other:?} is not confirmed, contradicted or unconfirmed"),
             ),
         };
         if status != "Unconfirmed" && confirmed_by.is_none() {
@@ -246,12 +230,7 @@ fn gen_catalog(ctx: &str, ident: &str, f: &CatalogFile) -> String {
             fail(ctx, &format!("pool {:?} is listed twice", p.id));
         }
         pools_seen.push(pool);
-        let price = dec(
-            ctx,
-            &format!("pool {:?} unit_price", p.id),
-            &p.unit_price,
-            false,
-        );
+        let price = dec(ctx, &format!("pool {:?} unit_price", p.id), &p.unit_price, false);
         let pv = ProvFile {
             source: p.source.clone(),
             status: p.status.clone(),
@@ -266,10 +245,7 @@ fn gen_catalog(ctx: &str, ident: &str, f: &CatalogFile) -> String {
         );
     }
     if pools_seen.len() != 3 {
-        fail(
-            ctx,
-            "every edition must list the video, image and try-on pools",
-        );
+        fail(ctx, "every edition must list the video, image and try-on pools");
     }
     s.push_str("    ],\n    packages: &[\n");
     let mut ids = HashSet::new();
@@ -279,29 +255,17 @@ fn gen_catalog(ctx: &str, ident: &str, f: &CatalogFile) -> String {
             fail(ctx, &format!("{w} is listed twice"));
         }
         let pool = pool_variant(ctx, &w, &p.pool);
-        if !p.custom
-            && (p.price.is_none()
-                || p.units.is_none()
-                || p.validity_days.is_none()
-                || p.concurrency.is_none())
+        if !p.custom && (p.price.is_none() || p.units.is_none() || p.validity_days.is_none() || p.concurrency.is_none())
         {
             fail(
                 ctx,
-                &format!(
-                    "{w}: a non-custom package needs price, units, validity_days and concurrency"
-                ),
+                &format!("{w}: a non-custom package needs price, units, validity_days and concurrency"),
             );
         }
         if p.units == Some(0) || p.validity_days == Some(0) {
-            fail(
-                ctx,
-                &format!("{w}: units and validity_days must be positive"),
-            );
+            fail(ctx, &format!("{w}: units and validity_days must be positive"));
         }
-        let price = p
-            .price
-            .as_ref()
-            .map(|v| dec(ctx, &format!("{w} price"), v, false));
+        let price = p.price.as_ref().map(|v| dec(ctx, &format!("{w} price"), v, false));
         let disc = p
             .discount_percent
             .as_ref()
@@ -362,17 +326,11 @@ fn gen_catalog(ctx: &str, ident: &str, f: &CatalogFile) -> String {
         for (i, r) in svc.rows.iter().enumerate() {
             let rw = format!("{w} row {}", i + 1);
             if !combos.insert((r.model.clone(), r.mode.clone(), r.seconds)) {
-                fail(
-                    ctx,
-                    &format!("{rw}: the same model, mode and seconds are priced twice"),
-                );
+                fail(ctx, &format!("{rw}: the same model, mode and seconds are priced twice"));
             }
             for id in r.model.iter().chain(r.mode.iter()) {
                 if !f.labels.contains_key(id) {
-                    fail(
-                        ctx,
-                        &format!("{rw}: option {id:?} has no entry in [labels]"),
-                    );
+                    fail(ctx, &format!("{rw}: option {id:?} has no entry in [labels]"));
                 }
             }
             let units = dec(ctx, &format!("{rw} units"), &r.units, false);
@@ -402,17 +360,14 @@ fn pool_variant(ctx: &str, w: &str, id: &str) -> &'static str {
         "video" => "Video",
         "image" => "Image",
         "try-on" => "TryOn",
-        other => fail(
-            ctx,
-            &format!("{w}: pool {other:?} is not video, image or try-on"),
-        ),
+        other => fail(ctx, &format!("{w}: pool {other:?} is not video, image or try-on")),
     }
 }
 
 /// A decimal literal as a const expression, so the static needs no runtime parsing.
 fn dec(ctx: &str, w: &str, text: &str, zero_ok: bool) -> String {
-    let d = Decimal::from_str(text)
-        .unwrap_or_else(|e| fail(ctx, &format!("{w}: {text:?} is not a decimal number ({e})")));
+    let d =
+        Decimal::from_str(text).unwrap_or_else(|e| fail(ctx, &format!("{w}: {text:?} is not a decimal number ({e})")));
     if d.is_sign_negative() || (!zero_ok && d.is_zero()) {
         fail(ctx, &format!("{w}: {text:?} must be positive"));
     }

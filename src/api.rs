@@ -176,8 +176,9 @@ fn problems_error(problems: &[InputError]) -> JsValue {
 pub fn catalog_js(edition: Option<String>) -> Result<CatalogJs, JsValue> {
     let cat = match edition.as_deref() {
         None | Some("") => core::default_catalog(),
-        Some(id) => core::catalog::edition(id)
-            .ok_or_else(|| JsError::new(&format!("unknown catalog edition \"{id}\"")))?,
+        Some(id) => {
+            core::catalog::edition(id).ok_or_else(|| JsError::new(&format!("unknown catalog edition \"{id}\"")))?
+        }
     };
     Ok(to_js(cat)?.unchecked_into())
 }

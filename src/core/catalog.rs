@@ -155,12 +155,7 @@ pub struct Service {
 
 impl Service {
     /// The row for exactly this combination of options, if the catalog prices it.
-    pub fn row(
-        &self,
-        model: Option<&str>,
-        mode: Option<&str>,
-        seconds: Option<u32>,
-    ) -> Option<&'static PriceRow> {
+    pub fn row(&self, model: Option<&str>, mode: Option<&str>, seconds: Option<u32>) -> Option<&'static PriceRow> {
         self.rows
             .iter()
             .find(|r| r.model == model && r.mode == mode && r.seconds == seconds)
@@ -173,12 +168,7 @@ impl Service {
 
     /// The modes offered for `model`, in catalog order.
     pub fn modes(&self, model: Option<&str>) -> Vec<&'static str> {
-        distinct(
-            self.rows
-                .iter()
-                .filter(|r| r.model == model)
-                .filter_map(|r| r.mode),
-        )
+        distinct(self.rows.iter().filter(|r| r.model == model).filter_map(|r| r.mode))
     }
 
     /// The durations offered for `model` and `mode`, in catalog order.
@@ -234,10 +224,7 @@ impl Catalog {
 
     /// The list price of a pool. Every edition lists every pool (checked at build time).
     pub fn pool(&self, pool: Pool) -> &'static PoolInfo {
-        self.pools
-            .iter()
-            .find(|p| p.pool == pool)
-            .unwrap_or(&self.pools[0])
+        self.pools.iter().find(|p| p.pool == pool).unwrap_or(&self.pools[0])
     }
 
     /// The package with this id.

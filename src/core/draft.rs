@@ -49,10 +49,7 @@ impl DraftLine {
             mode: line.mode.clone().unwrap_or_default(),
             duration: line.duration.map(|d| d.to_string()).unwrap_or_default(),
             quantity: line.quantity.to_string(),
-            video_seconds: line
-                .video_seconds
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            video_seconds: line.video_seconds.map(|d| d.to_string()).unwrap_or_default(),
             attempts_per_kept: line.attempts_per_kept.normalize().to_string(),
         }
     }
@@ -153,10 +150,7 @@ mod tests {
             ("v1.6", "pro", "10")
         );
         d.set_service(cat, "lip-sync");
-        assert_eq!(
-            (d.model.as_str(), d.mode.as_str(), d.duration.as_str()),
-            ("", "", "")
-        );
+        assert_eq!((d.model.as_str(), d.mode.as_str(), d.duration.as_str()), ("", "", ""));
         assert_eq!(d.video_seconds, "30");
         d.set_service(cat, "video");
         d.set_model(cat, "v2.1-master");
@@ -171,10 +165,7 @@ mod tests {
         d.quantity = "-3".into();
         let errs = d.price(cat, 2).unwrap_err();
         assert_eq!(d.quantity, "-3");
-        assert_eq!(
-            errs[0].message,
-            "line 3: quantity -3 is negative; it must be 0 or more"
-        );
+        assert_eq!(errs[0].message, "line 3: quantity -3 is negative; it must be 0 or more");
     }
 
     #[test]

@@ -125,10 +125,7 @@ impl fmt::Display for InputError {
                 write!(f, "{name} {v} has more than {places} decimal places")
             }
             Problem::OutOfRange { min, max } => {
-                write!(
-                    f,
-                    "{name} {v} is out of range; it must be from {min} to {max}"
-                )
+                write!(f, "{name} {v} is out of range; it must be from {min} to {max}")
             }
             Problem::TooMany { max } => write!(f, "{v} {name} is more than the {max} allowed"),
             Problem::Unknown { choices } => {

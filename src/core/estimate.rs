@@ -58,10 +58,7 @@ pub struct Estimate {
 impl Estimate {
     /// The total of one pool.
     pub fn pool(&self, pool: Pool) -> &PoolTotal {
-        self.pools
-            .iter()
-            .find(|p| p.pool == pool)
-            .unwrap_or(&self.pools[0])
+        self.pools.iter().find(|p| p.pool == pool).unwrap_or(&self.pools[0])
     }
 }
 
@@ -73,11 +70,7 @@ pub fn segments(seconds: u32, segment: u32) -> u64 {
 
 /// Prices one checked line. Fails only if the line does not match the catalog (a line made by
 /// hand rather than by [`crate::core::mix::parse_line`]).
-pub fn price_line(
-    catalog: &Catalog,
-    index: usize,
-    line: &JobLine,
-) -> Result<LineEstimate, InputError> {
+pub fn price_line(catalog: &Catalog, index: usize, line: &JobLine) -> Result<LineEstimate, InputError> {
     let service = catalog.service(&line.service).ok_or_else(|| {
         InputError::new(
             Field::Service,
@@ -145,11 +138,7 @@ pub fn total(catalog: &'static Catalog, lines: Vec<LineEstimate>) -> Estimate {
     let pools: Vec<PoolTotal> = Pool::ALL
         .iter()
         .map(|&pool| {
-            let units: Decimal = lines
-                .iter()
-                .filter(|l| l.pool == pool)
-                .map(|l| l.units)
-                .sum();
+            let units: Decimal = lines.iter().filter(|l| l.pool == pool).map(|l| l.units).sum();
             let unit_price = catalog.pool(pool).unit_price;
             PoolTotal {
                 pool,
@@ -169,10 +158,7 @@ pub fn total(catalog: &'static Catalog, lines: Vec<LineEstimate>) -> Estimate {
 }
 
 /// Estimates checked lines. Lines that do not match the catalog are reported, not priced.
-pub fn estimate_lines(
-    catalog: &'static Catalog,
-    lines: &[(usize, JobLine)],
-) -> (Estimate, Vec<InputError>) {
+pub fn estimate_lines(catalog: &'static Catalog, lines: &[(usize, JobLine)]) -> (Estimate, Vec<InputError>) {
     let mut priced = Vec::with_capacity(lines.len());
     let mut errors = Vec::new();
     for (i, line) in lines {
@@ -195,10 +181,7 @@ pub fn estimate_raw(raw: &RawMix) -> (Estimate, Vec<InputError>) {
                 Field::Edition,
                 id.to_string(),
                 Problem::Unknown {
-                    choices: super::catalog::EDITIONS
-                        .iter()
-                        .map(|c| c.edition.to_string())
-                        .collect(),
+                    choices: super::catalog::EDITIONS.iter().map(|c| c.edition.to_string()).collect(),
                 },
             ));
             super::catalog::default_catalog()

@@ -85,17 +85,11 @@ impl RawNumber {
             RawNumber::Float(f) if f.is_finite() => Decimal::from_str(&f.to_string()).ok(),
             RawNumber::Float(_) => None,
             RawNumber::Text(s) => {
-                let t: String = s
-                    .trim()
-                    .chars()
-                    .filter(|c| *c != ',' && *c != '_')
-                    .collect();
+                let t: String = s.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
                 if t.is_empty() {
                     return None;
                 }
-                Decimal::from_str(&t)
-                    .or_else(|_| Decimal::from_scientific(&t))
-                    .ok()
+                Decimal::from_str(&t).or_else(|_| Decimal::from_scientific(&t)).ok()
             }
         }
     }
@@ -141,9 +135,7 @@ pub fn parse_mix(catalog: &Catalog, raw: &RawMix) -> ParsedMix {
         out.errors.push(InputError::mix(
             Field::Lines,
             raw.lines.len().to_string(),
-            Problem::TooMany {
-                max: MAX_LINES as u64,
-            },
+            Problem::TooMany { max: MAX_LINES as u64 },
         ));
     }
     for (i, line) in raw.lines.iter().take(MAX_LINES).enumerate() {
@@ -158,17 +150,8 @@ pub fn parse_mix(catalog: &Catalog, raw: &RawMix) -> ParsedMix {
 /// Checks one line against the catalog. All problems of the line are reported together.
 pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<InputError>> {
     let mut errors = Vec::new();
-    let Some(service_id) = raw
-        .service
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    else {
-        return Err(vec![InputError::new(
-            Field::Service,
-            String::new(),
-            Problem::Missing,
-        )]);
+    let Some(service_id) = raw.service.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
+        return Err(vec![InputError::new(Field::Service, String::new(), Problem::Missing)]);
     };
     let Some(service) = catalog.service(service_id) else {
         return Err(vec![InputError::new(
@@ -202,11 +185,7 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
     }
 
     match &raw.quantity {
-        None => errors.push(InputError::new(
-            Field::Quantity,
-            String::new(),
-            Problem::Missing,
-        )),
+        None => errors.push(InputError::new(Field::Quantity, String::new(), Problem::Missing)),
         Some(n) => match whole(n, 0, MAX_QUANTITY) {
             Ok(q) => line.quantity = q,
             Err(p) => errors.push(InputError::new(Field::Quantity, n.shown(), p)),
@@ -215,11 +194,7 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
 
     if service.takes_video_seconds() {
         match &raw.video_seconds {
-            None => errors.push(InputError::new(
-                Field::VideoSeconds,
-                String::new(),
-                Problem::Missing,
-            )),
+            None => errors.push(InputError::new(Field::VideoSeconds, String::new(), Problem::Missing)),
             Some(n) => match whole(n, 1, MAX_VIDEO_SECONDS as u64) {
                 Ok(s) => line.video_seconds = Some(s as u32),
                 Err(p) => errors.push(InputError::new(Field::VideoSeconds, n.shown(), p)),
@@ -229,29 +204,21 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
         errors.push(InputError::new(
             Field::VideoSeconds,
             n.shown(),
-            Problem::NotApplicable {
-                service: service.id,
-            },
+            Problem::NotApplicable { service: service.id },
         ));
     }
 
     if let Some(n) = &raw.attempts_per_kept {
         match n.to_decimal() {
-            None => errors.push(InputError::new(
+            None => errors.push(InputError::new(Field::AttemptsPerKept, n.shown(), Problem::NotANumber)),
+            Some(a) if a < Decimal::ONE || a > Decimal::from(MAX_ATTEMPTS) => errors.push(InputError::new(
                 Field::AttemptsPerKept,
                 n.shown(),
-                Problem::NotANumber,
+                Problem::OutOfRange {
+                    min: Decimal::ONE,
+                    max: Decimal::from(MAX_ATTEMPTS),
+                },
             )),
-            Some(a) if a < Decimal::ONE || a > Decimal::from(MAX_ATTEMPTS) => {
-                errors.push(InputError::new(
-                    Field::AttemptsPerKept,
-                    n.shown(),
-                    Problem::OutOfRange {
-                        min: Decimal::ONE,
-                        max: Decimal::from(MAX_ATTEMPTS),
-                    },
-                ))
-            }
             Some(a) if a.scale() > 4 => errors.push(InputError::new(
                 Field::AttemptsPerKept,
                 n.shown(),
@@ -308,9 +275,7 @@ pub fn resolve_options(
             return Err(InputError::new(
                 Field::Duration,
                 s.to_string(),
-                Problem::NotApplicable {
-                    service: service.id,
-                },
+                Problem::NotApplicable { service: service.id },
             ))
         }
         (Some(s), _) => {
@@ -347,20 +312,15 @@ fn pick(
             g.to_string(),
             Problem::NotApplicable { service },
         )),
-        (Some(g), _) => choices
-            .iter()
-            .copied()
-            .find(|c| *c == g)
-            .map(Some)
-            .ok_or_else(|| {
-                InputError::new(
-                    field,
-                    g.to_string(),
-                    Problem::Unknown {
-                        choices: choices.iter().map(|c| c.to_string()).collect(),
-                    },
-                )
-            }),
+        (Some(g), _) => choices.iter().copied().find(|c| *c == g).map(Some).ok_or_else(|| {
+            InputError::new(
+                field,
+                g.to_string(),
+                Problem::Unknown {
+                    choices: choices.iter().map(|c| c.to_string()).collect(),
+                },
+            )
+        }),
     }
 }
 

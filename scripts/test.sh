@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The one test command: installs what is missing, then runs every test.
+#   native:  cargo fmt --check, cargo clippy, cargo test (core, catalog, properties)
+#   npm API: wasm-pack build (pkg/), node --test tests/js (wasm vs native, the JS contract)
+#   browser: trunk build --release (dist/), node --test tests/e2e (headless Chromium, served statically)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+bash scripts/setup.sh test
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "format and lint"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "native tests"
+cargo test
+
+step "npm package (wasm-pack) and its tests"
+bash scripts/build-pkg.sh
+node --test tests/js/
+
+step "release page (trunk) and end-to-end tests in headless Chromium"
+trunk build --release
+node --test --test-concurrency=1 tests/e2e/
+
+printf '\nall tests passed in %ss\n' "$(( $(date +%s) - start ))"

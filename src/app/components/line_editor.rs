@@ -1,0 +1,237 @@
+//! One editable job line: service → model → mode → duration, quantity, and its figures.
+
+use crate::app::state::{AppState, Line};
+use crate::core::format;
+use crate::core::{DraftLine, Field, InputError};
+use leptos::prelude::*;
+
+/// A `<select>` over `choices` (id, label), calling `set` with the chosen id.
+#[component]
+fn Choice(
+    id: String,
+    label: &'static str,
+    #[prop(into)] choices: Signal<Vec<(String, String)>>,
+    #[prop(into)] current: Signal<String>,
+    set: impl Fn(String) + 'static,
+    testid: &'static str,
+) -> impl IntoView {
+    let for_id = id.clone();
+    view! {
+        <label class="kp-field" for=for_id>
+            <span class="kp-label">{label}</span>
+            <select id=id data-testid=testid on:change=move |ev| set(event_target_value(&ev))>
+                {move || {
+                    let cur = current.get();
+                    choices
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            let selected = v == cur;
+                            view! { <option value=v selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// A text box for a number, kept as typed so a bad entry is shown with its message, not lost.
+#[component]
+fn NumberField(
+    id: String,
+    label: &'static str,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    set: impl Fn(String) + 'static,
+    testid: &'static str,
+    #[prop(optional)] suffix: Option<&'static str>,
+) -> impl IntoView {
+    let err_id = format!("{id}-err");
+    let err_id2 = err_id.clone();
+    let for_id = id.clone();
+    view! {
+        <label class="kp-field" for=for_id>
+            <span class="kp-label">{label}</span>
+            <span class="kp-input-wrap">
+                <input
+                    id=id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    data-testid=testid
+                    prop:value=value
+                    aria-invalid=move || error.with(|e| e.is_some().to_string())
+                    aria-describedby=move || error.with(|e| e.as_ref().map(|_| err_id.clone()))
+                    on:input=move |ev| set(event_target_value(&ev))
+                />
+                {suffix.map(|s| view! { <span class="kp-suffix">{s}</span> })}
+            </span>
+            {move || error.get().map(|m| view! { <span class="kp-error" id=err_id2.clone() role="alert">{m}</span> })}
+        </label>
+    }
+}
+
+/// The editor for one line of the mix.
+#[component]
+pub fn LineEditor(line: Line) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cat = state.catalog;
+    let draft = line.draft;
+    let lid = line.id;
+    let fid = move |f: &str| format!("kp-l{lid}-{f}");
+    let service = Memo::new(move |_| draft.with(|d| cat.service(&d.service)));
+    let priced = Memo::new(move |_| state.priced_line(lid));
+    let error_for = move |field: Field| {
+        Signal::derive(move || {
+            priced.with(|p| match p {
+                Some(Err(errs)) => {
+                    let msgs: Vec<&str> = errs
+                        .iter()
+                        .filter(|e: &&InputError| e.field == field)
+                        .map(|e| e.message.split_once(": ").map(|(_, m)| m).unwrap_or(&e.message))
+                        .collect();
+                    (!msgs.is_empty()).then(|| msgs.join("; "))
+                }
+                _ => None,
+            })
+        })
+    };
+    let edit = move |f: fn(&mut DraftLine, String)| move |v: String| draft.update(|d| f(d, v));
+
+    let services: Vec<(String, String)> = cat
+        .services
+        .iter()
+        .map(|s| (s.id.to_string(), s.name.to_string()))
+        .collect();
+    let label = |ids: Vec<&'static str>| -> Vec<(String, String)> {
+        ids.into_iter()
+            .map(|i| (i.to_string(), cat.label(i).to_string()))
+            .collect()
+    };
+    let models = Signal::derive(move || service.get().map(|s| label(s.models())).unwrap_or_default());
+    let modes = Signal::derive(move || {
+        let model = draft.with(|d| d.model.clone());
+        service
+            .get()
+            .map(|s| label(s.modes(Some(&model).filter(|m| !m.is_empty()).map(|m| m.as_str()))))
+            .unwrap_or_default()
+    });
+    let durations = Signal::derive(move || {
+        let (model, mode) = draft.with(|d| (d.model.clone(), d.mode.clone()));
+        let opt = |s: &String| (!s.is_empty()).then(|| s.clone());
+        service
+            .get()
+            .map(|s| {
+                s.durations(opt(&model).as_deref(), opt(&mode).as_deref())
+                    .into_iter()
+                    .map(|d| (d.to_string(), format!("{d} s")))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let takes_seconds = move || service.get().is_some_and(|s| s.takes_video_seconds());
+    let remove = move |_| state.remove_line(lid);
+
+    view! {
+        <li class="kp-line" data-testid="line">
+            <div class="kp-line-fields">
+                <Choice
+                    id=fid("service")
+                    label="Service"
+                    choices=services
+                    current=Signal::derive(move || draft.with(|d| d.service.clone()))
+                    set=move |v| draft.update(|d| d.set_service(cat, &v))
+                    testid="service"
+                />
+                <Show when=move || !models.with(|m| m.is_empty())>
+                    <Choice
+                        id=fid("model")
+                        label="Model"
+                        choices=models
+                        current=Signal::derive(move || draft.with(|d| d.model.clone()))
+                        set=move |v| draft.update(|d| d.set_model(cat, &v))
+                        testid="model"
+                    />
+                </Show>
+                <Show when=move || !modes.with(|m| m.is_empty())>
+                    <Choice
+                        id=fid("mode")
+                        label="Mode"
+                        choices=modes
+                        current=Signal::derive(move || draft.with(|d| d.mode.clone()))
+                        set=move |v| draft.update(|d| d.set_mode(cat, &v))
+                        testid="mode"
+                    />
+                </Show>
+                <Show when=move || !durations.with(|m| m.is_empty())>
+                    <Choice
+                        id=fid("duration")
+                        label="Duration"
+                        choices=durations
+                        current=Signal::derive(move || draft.with(|d| d.duration.clone()))
+                        set=edit(|d, v| d.duration = v)
+                        testid="duration"
+                    />
+                </Show>
+                <NumberField
+                    id=fid("quantity")
+                    label="Kept outputs / month"
+                    value=Signal::derive(move || draft.with(|d| d.quantity.clone()))
+                    error=error_for(Field::Quantity)
+                    set=edit(|d, v| d.quantity = v)
+                    testid="quantity"
+                />
+                <Show when=takes_seconds>
+                    <NumberField
+                        id=fid("seconds")
+                        label="Video length"
+                        value=Signal::derive(move || draft.with(|d| d.video_seconds.clone()))
+                        error=error_for(Field::VideoSeconds)
+                        set=edit(|d, v| d.video_seconds = v)
+                        testid="video-seconds"
+                        suffix="s"
+                    />
+                </Show>
+                <NumberField
+                    id=fid("attempts")
+                    label="Attempts per kept output"
+                    value=Signal::derive(move || draft.with(|d| d.attempts_per_kept.clone()))
+                    error=error_for(Field::AttemptsPerKept)
+                    set=edit(|d, v| d.attempts_per_kept = v)
+                    testid="attempts"
+                />
+            </div>
+            <div class="kp-line-figures" aria-live="polite">
+                {move || match priced.get() {
+                    Some(Ok(l)) => {
+                        let pool = cat.pool(l.pool).name;
+                        view! {
+                            <span class="kp-units" data-testid="line-units">
+                                {format::units(l.units)} " " {pool} " units"
+                            </span>
+                            <span class="kp-value" data-testid="line-value">{format::usd(l.value)}</span>
+                        }
+                            .into_any()
+                    }
+                    Some(Err(errs)) => {
+                        let other: Vec<String> = errs
+                            .iter()
+                            .filter(|e| !matches!(e.field, Field::Quantity | Field::VideoSeconds | Field::AttemptsPerKept))
+                            .map(|e| e.message.clone())
+                            .collect();
+                        view! {
+                            <span class="kp-excluded" data-testid="line-excluded">"Not counted until fixed"</span>
+                            {other.into_iter().map(|m| view! { <span class="kp-error" role="alert">{m}</span> }).collect_view()}
+                        }
+                            .into_any()
+                    }
+                    None => ().into_any(),
+                }}
+                <button type="button" class="kp-remove" data-testid="remove-line" on:click=remove aria-label="Remove this line">
+                    "Remove"
+                </button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,101 @@
+//! The page's reactive state: the job lines as typed, and the estimate derived from them.
+
+use crate::core::estimate::{total, Estimate, LineEstimate};
+use crate::core::{default_catalog, Catalog, DraftLine, InputError};
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Line ids are unique across every calculator on the page, so element ids never collide.
+static NEXT_ID: AtomicU32 = AtomicU32::new(1);
+
+/// One job line: a stable id (for keyed rendering and element ids) and its form text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub id: u32,
+    pub draft: RwSignal<DraftLine>,
+}
+
+impl Line {
+    pub fn new(draft: DraftLine) -> Line {
+        Line {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            draft: RwSignal::new(draft),
+        }
+    }
+}
+
+/// A line's figures, or the problems that keep it out of the totals.
+pub type Priced = Result<LineEstimate, Vec<InputError>>;
+
+/// Everything the components share.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub catalog: &'static Catalog,
+    pub lines: RwSignal<Vec<Line>>,
+    /// Each line's estimate, in line order.
+    pub priced: Memo<Vec<(u32, Priced)>>,
+    /// Totals of the lines that are valid.
+    pub estimate: Memo<Estimate>,
+}
+
+impl AppState {
+    /// State holding `drafts`.
+    pub fn new(drafts: Vec<DraftLine>) -> AppState {
+        let catalog = default_catalog();
+        let lines = RwSignal::new(drafts.into_iter().map(Line::new).collect::<Vec<_>>());
+        let priced = Memo::new(move |_| {
+            lines.with(|ls| {
+                ls.iter()
+                    .enumerate()
+                    .map(|(i, l)| (l.id, l.draft.with(|d| d.price(catalog, i))))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let estimate = Memo::new(move |_| {
+            priced.with(|p| {
+                total(
+                    catalog,
+                    p.iter().filter_map(|(_, r)| r.as_ref().ok().cloned()).collect(),
+                )
+            })
+        });
+        AppState {
+            catalog,
+            lines,
+            priced,
+            estimate,
+        }
+    }
+
+    /// The sample a first-time visitor sees: the brief's example mix.
+    pub fn new_with_sample() -> AppState {
+        let cat = default_catalog();
+        let mut video = DraftLine::for_service(cat, "video", 400);
+        video.set_model(cat, "v2.1");
+        video.set_mode(cat, "pro");
+        video.duration = "5".into();
+        let lip = DraftLine::for_service(cat, "lip-sync", 60);
+        let mut images = DraftLine::for_service(cat, "text-to-image", 5000);
+        images.set_model(cat, "kolors-v2.1");
+        AppState::new(vec![video, lip, images])
+    }
+
+    pub fn add_line(&self) {
+        let line = Line::new(DraftLine::for_service(self.catalog, "video", 100));
+        self.lines.update(|ls| ls.push(line));
+    }
+
+    pub fn remove_line(&self, id: u32) {
+        self.lines.update(|ls| ls.retain(|l| l.id != id));
+    }
+
+    pub fn clear(&self) {
+        self.lines.set(Vec::new());
+    }
+
+    /// The estimate or problems of line `id`.
+    pub fn priced_line(&self, id: u32) -> Option<Priced> {
+        self.priced
+            .with(|p| p.iter().find(|(i, _)| *i == id).map(|(_, r)| r.clone()))
+    }
+}

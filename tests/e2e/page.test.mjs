@@ -1,0 +1,58 @@
+// The calculator page as a user meets it: release build, served statically, headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openCalculator } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const text = (page, id) => page.getByTestId(id).first().textContent();
+
+test("the page loads with the sample mix and its exact total", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url);
+  assert.equal(await page.getByTestId("line").count(), 3);
+  // 400 × 3.5 + 60 × 6 × 0.5 = 1,580 video units = $221.20; 5,000 × 4 = 20,000 image units = $70.
+  assert.equal(await page.getByTestId("pool-video").getByTestId("pool-units").textContent(), "1,580");
+  assert.equal(await page.getByTestId("pool-image").getByTestId("pool-units").textContent(), "20,000");
+  assert.equal(await text(page, "total-value"), "$291.20");
+  assert.equal(await text(page, "edition"), "seed-2025");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("changing a quantity changes the total to the right figure", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url);
+  const first = page.getByTestId("line").first();
+  await first.getByTestId("quantity").fill("1000");
+  // 1,000 × 3.5 = 3,500 + 180 = 3,680 video units = $515.20; + $70 images.
+  assert.equal(await first.getByTestId("line-value").textContent(), "$490.00");
+  assert.equal(await page.getByTestId("pool-video").getByTestId("pool-units").textContent(), "3,680");
+  assert.equal(await text(page, "total-value"), "$585.20");
+  // Switching the model re-prices the line: V2.1 Master 5 s is 10 units.
+  await first.getByTestId("model").selectOption("v2.1-master");
+  assert.equal(await first.getByTestId("mode").count(), 0);
+  assert.equal(await first.getByTestId("line-value").textContent(), "$1,400.00");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a bad quantity is explained inline and the rest of the mix stays", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url);
+  const second = page.getByTestId("line").nth(1);
+  await second.getByTestId("quantity").fill("-5");
+  assert.equal(await second.getByTestId("quantity").inputValue(), "-5");
+  assert.equal(await second.getByTestId("quantity").getAttribute("aria-invalid"), "true");
+  assert.match(await second.locator(".kp-error").first().textContent(), /quantity -5 is negative/);
+  // The lip-sync line drops out: 1,400 video units = $196 + $70.
+  assert.equal(await text(page, "total-value"), "$266.00");
+  assert.match(await text(page, "excluded-note"), /1 line with a problem is not counted/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,66 @@
+// The npm build (wasm-pack, pkg/) against the native core: same mix, same figures.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const api = await import(path.join(root, "pkg/kling_pricing.js"));
+api.initSync({ module: readFileSync(path.join(root, "pkg/kling_pricing_bg.wasm")) });
+
+const fixture = path.join(root, "tests/fixtures/sample-mix.json");
+const mix = JSON.parse(readFileSync(fixture, "utf8"));
+
+test("estimate() in wasm agrees with the native core on the sample mix", () => {
+  const native = JSON.parse(
+    execFileSync("cargo", ["run", "--quiet", "--example", "estimate_json", "--", fixture], { cwd: root, encoding: "utf8" }),
+  );
+  const wasm = api.estimate(mix);
+  assert.deepEqual(wasm, native);
+});
+
+test("estimate() returns the seed's figures", () => {
+  const est = api.estimate({
+    lines: [
+      { service: "video", model: "v2.1", mode: "pro", duration: 5, quantity: 400 },
+      { service: "lip-sync", quantity: 60, videoSeconds: 30 },
+      { service: "text-to-image", model: "kolors-v2.1", quantity: 5000 },
+    ],
+  });
+  assert.equal(est.edition, "seed-2025");
+  assert.deepEqual(est.lines.map((l) => [l.units, l.value]), [["1400", "196"], ["180", "25.2"], ["20000", "70"]]);
+  assert.deepEqual(est.pools.map((p) => [p.pool, p.units, p.value]), [["video", "1580", "221.2"], ["image", "20000", "70"], ["try-on", "0", "0"]]);
+  assert.equal(est.totalValue, "291.2");
+  assert.equal(est.lines[1].segments, 6);
+});
+
+test("estimate() throws with every problem named, validate() lists them", () => {
+  const bad = { lines: [{ service: "video", model: "v9", quantity: -1 }, { service: "text-to-audio", quantity: 2 }, { service: "hologram", quantity: 1 }] };
+  assert.throws(() => api.estimate(bad), (e) => {
+    assert.match(e.message, /^invalid job mix: line 1: model "v9" is not offered here/);
+    assert.equal(e.problems.length, 3);
+    assert.deepEqual(e.problems.map((p) => [p.line, p.field]), [[0, "model"], [0, "quantity"], [2, "service"]]);
+    return true;
+  });
+  const problems = api.validate(bad);
+  assert.equal(problems.length, 3);
+  assert.equal(problems[1].message, "line 1: quantity -1 is negative; it must be 0 or more");
+  assert.deepEqual(api.validate(mix), []);
+  assert.throws(() => api.estimate("nonsense"), /the job mix is not of the shape/);
+});
+
+test("catalog() lists every service, package and source", () => {
+  const cat = api.catalog();
+  assert.equal(cat.edition, "seed-2025");
+  assert.equal(cat.services.length, 14);
+  assert.equal(cat.packages.length, 6);
+  assert.equal(cat.labels["v2.1"], "Kling V2.1");
+  const ext = cat.services.find((s) => s.id === "extension").rows.find((r) => r.model === "v1.0" && r.mode === "std");
+  assert.equal(ext.units, "1");
+  assert.equal(ext.provenance.status, "contradicted");
+  assert.equal(cat.packages.find((p) => p.id === "package-2").price, "5670");
+  assert.equal(cat.packages.find((p) => p.id === "custom").price, null);
+  assert.throws(() => api.catalog("nope"), /unknown catalog edition "nope"/);
+});
