@@ -27,17 +27,15 @@ fn all_lines() -> Vec<JobLine> {
 
 fn arb_line() -> impl Strategy<Value = JobLine> {
     let lines = all_lines();
-    (0..lines.len(), 0u64..=100_000, 1u32..=400, 100u32..=400).prop_map(
-        move |(i, q, secs, attempts)| {
-            let mut l = lines[i].clone();
-            l.quantity = q;
-            if l.video_seconds.is_some() {
-                l.video_seconds = Some(secs);
-            }
-            l.attempts_per_kept = Decimal::new(attempts.into(), 2);
-            l
-        },
-    )
+    (0..lines.len(), 0u64..=100_000, 1u32..=400, 100u32..=400).prop_map(move |(i, q, secs, attempts)| {
+        let mut l = lines[i].clone();
+        l.quantity = q;
+        if l.video_seconds.is_some() {
+            l.video_seconds = Some(secs);
+        }
+        l.attempts_per_kept = Decimal::new(attempts.into(), 2);
+        l
+    })
 }
 
 proptest! {
@@ -113,14 +111,7 @@ fn ten_seconds_cost_twice_five_wherever_both_are_priced() {
             let ten = s
                 .row(r.model, r.mode, Some(10))
                 .expect("every 5 s row has a 10 s twin in the seed");
-            assert_eq!(
-                ten.units,
-                r.units * Decimal::TWO,
-                "{} {:?} {:?}",
-                s.id,
-                r.model,
-                r.mode
-            );
+            assert_eq!(ten.units, r.units * Decimal::TWO, "{} {:?} {:?}", s.id, r.model, r.mode);
             pairs += 1;
         }
     }
@@ -180,10 +171,7 @@ fn quantities_are_checked_precisely() {
     };
     assert_eq!(check(RawNumber::Text("1,000".into())), None);
     assert_eq!(check(RawNumber::Float(3.0)), None);
-    assert_eq!(
-        check(RawNumber::Float(2.5)),
-        Some((Field::Quantity, Problem::NotWhole))
-    );
+    assert_eq!(check(RawNumber::Float(2.5)), Some((Field::Quantity, Problem::NotWhole)));
     assert_eq!(
         check(RawNumber::Text("lots".into())),
         Some((Field::Quantity, Problem::NotANumber))

@@ -44,70 +44,14 @@ const SEED_ROWS: &[Row] = &[
     ("video", Some("v2.1-master"), None, Some(5), "10", "1.40"),
     ("video", Some("v2.1-master"), None, Some(10), "20", "2.80"),
     // Advanced Video Feature Costs
-    (
-        "multi-image-video",
-        Some("v1.6"),
-        Some("std"),
-        Some(5),
-        "2",
-        "0.28",
-    ),
-    (
-        "multi-image-video",
-        Some("v1.6"),
-        Some("std"),
-        Some(10),
-        "4",
-        "0.56",
-    ),
-    (
-        "multi-image-video",
-        Some("v1.6"),
-        Some("pro"),
-        Some(5),
-        "3.5",
-        "0.49",
-    ),
-    (
-        "multi-image-video",
-        Some("v1.6"),
-        Some("pro"),
-        Some(10),
-        "7",
-        "0.98",
-    ),
-    (
-        "multi-elements",
-        Some("v1.6"),
-        Some("std"),
-        Some(5),
-        "3",
-        "0.42",
-    ),
-    (
-        "multi-elements",
-        Some("v1.6"),
-        Some("std"),
-        Some(10),
-        "6",
-        "0.84",
-    ),
-    (
-        "multi-elements",
-        Some("v1.6"),
-        Some("pro"),
-        Some(5),
-        "5",
-        "0.70",
-    ),
-    (
-        "multi-elements",
-        Some("v1.6"),
-        Some("pro"),
-        Some(10),
-        "10",
-        "1.40",
-    ),
+    ("multi-image-video", Some("v1.6"), Some("std"), Some(5), "2", "0.28"),
+    ("multi-image-video", Some("v1.6"), Some("std"), Some(10), "4", "0.56"),
+    ("multi-image-video", Some("v1.6"), Some("pro"), Some(5), "3.5", "0.49"),
+    ("multi-image-video", Some("v1.6"), Some("pro"), Some(10), "7", "0.98"),
+    ("multi-elements", Some("v1.6"), Some("std"), Some(5), "3", "0.42"),
+    ("multi-elements", Some("v1.6"), Some("std"), Some(10), "6", "0.84"),
+    ("multi-elements", Some("v1.6"), Some("pro"), Some(5), "5", "0.70"),
+    ("multi-elements", Some("v1.6"), Some("pro"), Some(10), "10", "1.40"),
     ("extension", Some("v1.0"), Some("std"), None, "1", "0.14"),
     ("extension", Some("v1.5"), Some("std"), None, "2", "0.28"),
     ("extension", Some("v1.6"), Some("std"), None, "2", "0.28"),
@@ -120,102 +64,26 @@ const SEED_ROWS: &[Row] = &[
     ("effect", Some("bloombloom"), None, None, "3.5", "0.49"),
     ("effect", Some("dizzydizzy"), None, None, "3.5", "0.49"),
     ("dual-effect", Some("v1.6"), Some("std"), None, "2", "0.28"),
-    (
-        "dual-effect",
-        Some("v1.6"),
-        Some("pro"),
-        None,
-        "3.5",
-        "0.49",
-    ),
+    ("dual-effect", Some("v1.6"), Some("pro"), None, "3.5", "0.49"),
     // Audio Service Costs
     ("text-to-audio", None, None, None, "0.25", "0.035"),
     ("video-to-audio", None, None, None, "0.25", "0.035"),
     // Image Service & Virtual Try-On Costs
-    (
-        "text-to-image",
-        Some("kolors-v1.0"),
-        None,
-        None,
-        "1",
-        "0.0035",
-    ),
-    (
-        "image-to-image",
-        Some("kolors-v1.0"),
-        None,
-        None,
-        "1",
-        "0.0035",
-    ),
-    (
-        "text-to-image",
-        Some("kolors-v1.5"),
-        None,
-        None,
-        "4",
-        "0.014",
-    ),
-    (
-        "text-to-image",
-        Some("kolors-v2.0"),
-        None,
-        None,
-        "4",
-        "0.014",
-    ),
-    (
-        "text-to-image",
-        Some("kolors-v2.1"),
-        None,
-        None,
-        "4",
-        "0.014",
-    ),
-    (
-        "image-to-image",
-        Some("kolors-v1.5"),
-        None,
-        None,
-        "8",
-        "0.028",
-    ),
-    (
-        "image-to-image",
-        Some("kolors-v2.0"),
-        None,
-        None,
-        "8",
-        "0.028",
-    ),
-    (
-        "image-to-image",
-        Some("kolors-v2.1"),
-        None,
-        None,
-        "8",
-        "0.028",
-    ),
-    (
-        "multi-image-image",
-        Some("kolors-v2.0"),
-        None,
-        None,
-        "16",
-        "0.056",
-    ),
+    ("text-to-image", Some("kolors-v1.0"), None, None, "1", "0.0035"),
+    ("image-to-image", Some("kolors-v1.0"), None, None, "1", "0.0035"),
+    ("text-to-image", Some("kolors-v1.5"), None, None, "4", "0.014"),
+    ("text-to-image", Some("kolors-v2.0"), None, None, "4", "0.014"),
+    ("text-to-image", Some("kolors-v2.1"), None, None, "4", "0.014"),
+    ("image-to-image", Some("kolors-v1.5"), None, None, "8", "0.028"),
+    ("image-to-image", Some("kolors-v2.0"), None, None, "8", "0.028"),
+    ("image-to-image", Some("kolors-v2.1"), None, None, "8", "0.028"),
+    ("multi-image-image", Some("kolors-v2.0"), None, None, "16", "0.056"),
     ("image-expansion", None, None, None, "8", "0.028"),
     ("try-on", Some("try-on-v1.0"), None, None, "1", "0.07"),
     ("try-on", Some("try-on-v1.5"), None, None, "1", "0.07"),
 ];
 
-fn line(
-    svc: &str,
-    model: Option<&str>,
-    mode: Option<&str>,
-    seconds: Option<u32>,
-    quantity: u64,
-) -> JobLine {
+fn line(svc: &str, model: Option<&str>, mode: Option<&str>, seconds: Option<u32>, quantity: u64) -> JobLine {
     JobLine {
         model: model.map(str::to_string),
         mode: mode.map(str::to_string),
@@ -230,21 +98,10 @@ fn every_seed_row_prices_as_the_guide_says() {
     let cat = default_catalog();
     for &(svc, model, mode, secs, units, dollars) in SEED_ROWS {
         let (est, errs) = estimate_lines(cat, &[(0, line(svc, model, mode, secs, 1))]);
-        assert!(
-            errs.is_empty(),
-            "{svc} {model:?} {mode:?} {secs:?}: {errs:?}"
-        );
+        assert!(errs.is_empty(), "{svc} {model:?} {mode:?} {secs:?}: {errs:?}");
         let l = &est.lines[0];
-        assert_eq!(
-            l.units,
-            d(units),
-            "units of {svc} {model:?} {mode:?} {secs:?}"
-        );
-        assert_eq!(
-            l.value,
-            d(dollars),
-            "dollars of {svc} {model:?} {mode:?} {secs:?}"
-        );
+        assert_eq!(l.units, d(units), "units of {svc} {model:?} {mode:?} {secs:?}");
+        assert_eq!(l.value, d(dollars), "dollars of {svc} {model:?} {mode:?} {secs:?}");
         assert_eq!(est.total_value, d(dollars));
     }
 }
@@ -306,18 +163,9 @@ fn pools_and_packages_match_the_guide() {
         assert_eq!(p.pool, Pool::Video);
     }
     // The guide's effective unit prices: $0.14, $0.126, $0.112 (10% and 20% off).
-    assert_eq!(
-        cat.package("package-1").unwrap().unit_price(),
-        Some(d("0.14"))
-    );
-    assert_eq!(
-        cat.package("package-2").unwrap().unit_price(),
-        Some(d("0.126"))
-    );
-    assert_eq!(
-        cat.package("package-3").unwrap().unit_price(),
-        Some(d("0.112"))
-    );
+    assert_eq!(cat.package("package-1").unwrap().unit_price(), Some(d("0.14")));
+    assert_eq!(cat.package("package-2").unwrap().unit_price(), Some(d("0.126")));
+    assert_eq!(cat.package("package-3").unwrap().unit_price(), Some(d("0.112")));
     let custom = cat.package("custom").unwrap();
     assert!(custom.custom && custom.price.is_none() && custom.units.is_none());
     assert_eq!(cat.packages.len(), 6);
