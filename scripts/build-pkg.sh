@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-wasm-pack build --release --target web --mode no-install --out-dir pkg --out-name kling_pricing
+wasm-pack build --release --target web --mode no-install --out-dir pkg --out-name kling_pricing -- --features js-api

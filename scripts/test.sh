@@ -14,7 +14,7 @@ step() { printf '\n=== %s\n' "$*"; }
 
 step "format and lint"
 cargo fmt --check
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --all-features --quiet -- -D warnings
 
 step "native tests"
 cargo test

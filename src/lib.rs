@@ -4,6 +4,7 @@
 //! - [`api`]: the JS API (`catalog`, `estimate`, `validate`), a thin wasm-bindgen shell.
 //! - [`app`]: the Leptos page; components only read signals and call the core.
 
+#[cfg(feature = "js-api")]
 pub mod api;
 pub mod app;
 pub mod core;
