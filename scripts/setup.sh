@@ -29,7 +29,7 @@ apt_install() {
 }
 
 command -v cargo >/dev/null || die "cargo is not installed (this machine kind ships Rust via rustup)"
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # 1. The wasm target.
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
