@@ -12,6 +12,7 @@ pub mod error;
 pub mod estimate;
 pub mod format;
 pub mod mix;
+pub mod plan;
 
 pub use catalog::{default_catalog, Catalog, Pool};
 pub use draft::DraftLine;

@@ -1,0 +1,835 @@
+//! The exact purchase search, on integers: a dynamic program over periods whose state is the
+//! stock left in each expiry bucket, the trials still available and how long a package that
+//! carries the peak is still held.
+//!
+//! See the module documentation of [`super`] and `ARCHITECTURE.md` for why the transitions
+//! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
+
+use super::levels::{gcd, Class, Cover};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A package the planner may buy, in integer units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Kind {
+    /// Millionths of a dollar.
+    pub price: u128,
+    /// Units in steps of the pool's quantum (at least 1).
+    pub units: u64,
+    /// Periods served, counting the one it is bought in (1 ≤ periods ≤ horizon).
+    pub periods: usize,
+    /// Concurrent tasks it allows while held (0 when not known).
+    pub conc: u32,
+    /// Can be bought once over the whole horizon.
+    pub trial: bool,
+}
+
+/// One pool's planning problem, in integer units.
+#[derive(Clone, Debug)]
+pub(super) struct Instance {
+    /// Units needed in each period.
+    pub demand: Vec<u64>,
+    pub kinds: Vec<Kind>,
+    /// Units already held: (index of the last period served, units, concurrency).
+    pub balances: Vec<(usize, u64, u32)>,
+    /// Concurrency every period with demand must hold; 0 for none.
+    pub need_conc: u32,
+}
+
+/// What a plan costs, compared lexicographically: dollars, then units bought (the same order as
+/// units forfeited, since every period's demand is drawn), then number of packages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Cost {
+    pub money: u128,
+    pub units: u128,
+    pub count: u128,
+}
+
+impl Cost {
+    fn add(self, o: Cost) -> Cost {
+        Cost {
+            money: self.money.saturating_add(o.money),
+            units: self.units.saturating_add(o.units),
+            count: self.count.saturating_add(o.count),
+        }
+    }
+}
+
+/// A purchase schedule: (period index, kind index, count), by period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Solution {
+    pub cost: Cost,
+    pub buys: Vec<(usize, usize, u64)>,
+}
+
+/// How a search ended.
+#[derive(Clone, Debug)]
+pub(super) enum Outcome {
+    /// The cheapest plan (ties: fewer units bought, then fewer packages).
+    Optimal(Solution),
+    /// The exact search hit its work limit: the best plan found and a lower bound on the dollars
+    /// (in millionths) of any plan.
+    Bounded { sol: Solution, lower: u128 },
+    /// No plan serves every period; `period` is the first one no plan can serve.
+    Infeasible { period: usize },
+}
+
+/// Work units (transitions and level evaluations) the exact search may spend.
+pub(super) const EXACT_BUDGET: u64 = 3_000_000;
+/// States kept per period by the beam search that finds the first plan.
+const BEAM_WIDTH: usize = 24;
+/// Levels tried per class and state by the beam search.
+const BEAM_LEVELS: u64 = 6;
+
+/// A multiplicative hasher for the search's integer keys (the default one is much slower).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type KeyMap = HashMap<Box<[u64]>, u32, BuildHasherDefault<KeyHasher>>;
+
+/// The states of one period.
+struct Layer {
+    /// Keys, `stride` words each: stock per expiry bucket, then trial mask | cover << 32.
+    keys: Vec<u64>,
+    cost: Vec<Cost>,
+    /// Index of the state in the previous layer.
+    prev: Vec<u32>,
+    /// Offset of the decision in `decs`.
+    dec: Vec<u32>,
+    decs: Vec<u64>,
+    map: KeyMap,
+}
+
+impl Layer {
+    fn new() -> Layer {
+        Layer {
+            keys: Vec::new(),
+            cost: Vec::new(),
+            prev: Vec::new(),
+            dec: Vec::new(),
+            decs: Vec::new(),
+            map: KeyMap::default(),
+        }
+    }
+    fn len(&self) -> usize {
+        self.cost.len()
+    }
+}
+
+/// The relaxation used for lower bounds: unlimited blocks of `block` units at the best price per
+/// unit, valid for `periods` periods (at least as long as any package and any stock held).
+struct Relax {
+    /// Best price and units (price per unit = price / units).
+    price: u128,
+    units: u64,
+    block: u64,
+    periods: usize,
+    /// Per trial bit: the most a trial can save against the relaxation, times `units`.
+    savings: Vec<u128>,
+}
+
+/// One class's choice in a transition.
+#[derive(Clone, Copy, Default)]
+struct Pick {
+    /// Kind index + 1 of the one package held only for concurrency, 0 for none.
+    exempt: u64,
+    /// Units bought through the cheapest cover.
+    level: u64,
+    cover: Option<Cover>,
+}
+
+/// Scratch space of one expansion.
+struct Ctx {
+    t: usize,
+    demand: u64,
+    mask: u64,
+    sub: u64,
+    cover_t: usize,
+    exempt_allowed: bool,
+    trial_cost: Cost,
+    work: Vec<u64>,
+    suffix: Vec<u64>,
+    picks: Vec<Pick>,
+    beam: bool,
+    /// Transitions found: keys (stride), added cost, decisions (stride).
+    out_keys: Vec<u64>,
+    out_cost: Vec<Cost>,
+    out_decs: Vec<u64>,
+}
+
+pub(super) struct Solver<'a> {
+    inst: &'a Instance,
+    classes: Vec<Class>,
+    /// Kind index of each trial bit.
+    trials: Vec<usize>,
+    /// Expiry buckets looked at in a period (stock carried in: `slots - 1`).
+    slots: usize,
+    enforce: bool,
+    relax: Option<Relax>,
+    /// Work spent.
+    pub steps: u64,
+    budget: u64,
+    aborted: bool,
+    lb_buf: Vec<u64>,
+}
+
+impl<'a> Solver<'a> {
+    /// A solver for `inst` using only the kinds with `allowed[k]`.
+    pub fn new(inst: &'a Instance, allowed: &[bool]) -> Solver<'a> {
+        let on = |k: usize| allowed.get(k).copied().unwrap_or(false) && inst.kinds[k].units > 0;
+        let mut trials = Vec::new();
+        let mut by_periods: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (k, kind) in inst.kinds.iter().enumerate() {
+            if !on(k) {
+                continue;
+            }
+            if kind.trial {
+                if trials.len() < 16 {
+                    trials.push(k);
+                }
+                continue;
+            }
+            match by_periods.iter_mut().find(|(p, _)| *p == kind.periods) {
+                Some((_, v)) => v.push(k),
+                None => by_periods.push((kind.periods, vec![k])),
+            }
+        }
+        by_periods.sort_by_key(|(p, _)| *p);
+        let classes: Vec<Class> = by_periods
+            .into_iter()
+            .map(|(p, members)| Class::new(&inst.kinds, p, members))
+            .collect();
+        let h = inst.demand.len();
+        let max_l = inst
+            .kinds
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| on(*k))
+            .map(|(_, k)| k.periods)
+            .max()
+            .unwrap_or(1);
+        let max_b = inst.balances.iter().map(|b| b.0 + 2).max().unwrap_or(0);
+        let slots = max_l.max(max_b).clamp(1, h + 1);
+        let enforce = inst.need_conc > 0;
+        let relax = {
+            let mut best: Option<usize> = None;
+            let mut block = 0;
+            for (k, kind) in inst.kinds.iter().enumerate() {
+                if !on(k) || kind.trial {
+                    continue;
+                }
+                block = gcd(block, kind.units);
+                best = match best {
+                    None => Some(k),
+                    Some(b) => {
+                        let kb = &inst.kinds[b];
+                        let lhs = kind.price.saturating_mul(u128::from(kb.units));
+                        let rhs = kb.price.saturating_mul(u128::from(kind.units));
+                        Some(if lhs < rhs { k } else { b })
+                    }
+                };
+            }
+            best.map(|b| {
+                let kb = &inst.kinds[b];
+                let periods = max_l.max(slots - 1).clamp(1, h.max(1));
+                let savings = trials
+                    .iter()
+                    .map(|&tk| {
+                        let tr = &inst.kinds[tk];
+                        let blocks = tr.units.div_ceil(block);
+                        let as_blocks = u128::from(blocks)
+                            .saturating_mul(u128::from(block))
+                            .saturating_mul(kb.price);
+                        as_blocks.saturating_sub(tr.price.saturating_mul(u128::from(kb.units)))
+                    })
+                    .collect();
+                Relax {
+                    price: kb.price,
+                    units: kb.units,
+                    block,
+                    periods,
+                    savings,
+                }
+            })
+        };
+        Solver {
+            inst,
+            classes,
+            trials,
+            slots,
+            enforce,
+            relax,
+            steps: 0,
+            budget: u64::MAX,
+            aborted: false,
+            lb_buf: Vec::new(),
+        }
+    }
+
+    /// Whether a class's composition table was cut short (its covers may not be the cheapest).
+    pub fn truncated(&self) -> bool {
+        self.classes.iter().any(|c| c.truncated)
+    }
+
+    fn stride(&self) -> usize {
+        self.slots
+    }
+
+    fn dec_stride(&self) -> usize {
+        1 + 2 * self.classes.len()
+    }
+
+    fn initial_key(&self) -> Vec<u64> {
+        let w = self.slots - 1;
+        let mut key = vec![0u64; self.stride()];
+        let mut cover = 0usize;
+        for &(last, units, conc) in &self.inst.balances {
+            if last < w {
+                key[last] = key[last].saturating_add(units);
+            }
+            if self.enforce && conc >= self.inst.need_conc {
+                cover = cover.max(last + 1);
+            }
+        }
+        let mask = if self.trials.is_empty() {
+            0
+        } else {
+            (1u64 << self.trials.len()) - 1
+        };
+        key[w] = mask | ((cover as u64) << 32);
+        key
+    }
+
+    /// A lower bound on the dollars (times the relaxation's units) still to spend from a state at
+    /// the start of period `t`, or `None` when there is no relaxation to bound with.
+    fn lower_bound(&mut self, t: usize, key: &[u64]) -> Option<u128> {
+        let relax = self.relax.as_ref()?;
+        let h = self.inst.demand.len();
+        let w = self.slots - 1;
+        let l = relax.periods;
+        let span = (h - t) + l + w + 1;
+        self.lb_buf.clear();
+        self.lb_buf.resize(span, 0);
+        let stock = &mut self.lb_buf;
+        stock[..w].copy_from_slice(&key[..w]);
+        let mut blocks: u128 = 0;
+        for s in 0..(h - t) {
+            let mut need = self.inst.demand[t + s];
+            let mut i = s;
+            let end = (s + l + w).min(span);
+            while need > 0 && i < end {
+                let take = stock[i].min(need);
+                stock[i] -= take;
+                need -= take;
+                i += 1;
+            }
+            if need > 0 {
+                let n = need.div_ceil(relax.block);
+                blocks = blocks.saturating_add(u128::from(n));
+                let bought = n.saturating_mul(relax.block);
+                stock[s + l - 1] = stock[s + l - 1].saturating_add(bought - need);
+            }
+        }
+        let mask = key[w] & 0xffff_ffff;
+        let saved: u128 = relax
+            .savings
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, s)| *s)
+            .fold(0u128, |a, b| a.saturating_add(b));
+        let value = blocks.checked_mul(u128::from(relax.block))?.checked_mul(relax.price)?;
+        Some(value.saturating_sub(saved))
+    }
+
+    /// Whether a state of cost `money` can be dropped against a plan costing `ub`.
+    fn prune(&mut self, t: usize, key: &[u64], money: u128, ub: u128) -> bool {
+        let Some(lb) = self.lower_bound(t, key) else {
+            return false;
+        };
+        let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+        match (money.checked_mul(units), ub.checked_mul(units)) {
+            (Some(m), Some(u)) => m.checked_add(lb).is_some_and(|v| v > u),
+            _ => false,
+        }
+    }
+
+    /// The whole search: a beam search for a first plan, then the exact search bounded by it.
+    pub fn solve(&mut self, budget: u64) -> Outcome {
+        let first = self.run(Some(BEAM_WIDTH), None);
+        let first = match first {
+            Ok(sol) => Some(sol),
+            Err(_) => None,
+        };
+        self.budget = self.steps.saturating_add(budget);
+        self.aborted = false;
+        let exact = self.run(None, first.as_ref().map(|s| s.cost.money));
+        if self.aborted {
+            let key = self.initial_key();
+            let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+            let lower = self.lower_bound(0, &key).map_or(0, |v| v / units.max(1));
+            return match first {
+                Some(sol) => Outcome::Bounded {
+                    lower: lower.min(sol.cost.money),
+                    sol,
+                },
+                None => Outcome::Infeasible { period: 0 },
+            };
+        }
+        match exact {
+            Ok(sol) => {
+                let sol = match first {
+                    Some(f) if f.cost < sol.cost => f,
+                    _ => sol,
+                };
+                if self.truncated() {
+                    let key = self.initial_key();
+                    let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+                    let lower = self.lower_bound(0, &key).map_or(0, |v| v / units.max(1));
+                    Outcome::Bounded {
+                        lower: lower.min(sol.cost.money),
+                        sol,
+                    }
+                } else {
+                    Outcome::Optimal(sol)
+                }
+            }
+            Err(period) => match first {
+                // Cannot happen (the beam's plan is feasible); keep it rather than claim infeasibility.
+                Some(sol) => Outcome::Optimal(sol),
+                None => Outcome::Infeasible { period },
+            },
+        }
+    }
+
+    /// One forward pass. With `beam`, keeps that many states per period and tries few levels;
+    /// otherwise enumerates every normal-form transition, dropping states whose lower bound
+    /// exceeds `ub`. Returns the first period no state reaches when there is no plan.
+    fn run(&mut self, beam: Option<usize>, ub: Option<u128>) -> Result<Solution, usize> {
+        let h = self.inst.demand.len();
+        let stride = self.stride();
+        let dstride = self.dec_stride();
+        let mut layers: Vec<Layer> = Vec::with_capacity(h + 1);
+        let mut first = Layer::new();
+        let key0 = self.initial_key();
+        first.keys.extend_from_slice(&key0);
+        first.cost.push(Cost::default());
+        first.prev.push(0);
+        first.dec.push(0);
+        layers.push(first);
+        let mut ctx = Ctx {
+            t: 0,
+            demand: 0,
+            mask: 0,
+            sub: 0,
+            cover_t: 0,
+            exempt_allowed: false,
+            trial_cost: Cost::default(),
+            work: vec![0; self.slots],
+            suffix: vec![0; self.slots + 1],
+            picks: vec![Pick::default(); self.classes.len()],
+            beam: beam.is_some(),
+            out_keys: Vec::new(),
+            out_cost: Vec::new(),
+            out_decs: Vec::new(),
+        };
+        let mut key = vec![0u64; stride];
+        for t in 0..h {
+            let cur = layers.last().map_or(0, Layer::len);
+            let mut next = Layer::new();
+            for i in 0..cur {
+                let (cost, base) = {
+                    let layer = &layers[t];
+                    key.copy_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
+                    (layer.cost[i], layer.cost[i])
+                };
+                if let Some(ub) = ub {
+                    if self.prune(t, &key, cost.money, ub) {
+                        continue;
+                    }
+                }
+                ctx.out_keys.clear();
+                ctx.out_cost.clear();
+                ctx.out_decs.clear();
+                self.expand(t, &key, &mut ctx);
+                if self.aborted {
+                    return Err(t);
+                }
+                for j in 0..ctx.out_cost.len() {
+                    let nk = &ctx.out_keys[j * stride..(j + 1) * stride];
+                    let nc = base.add(ctx.out_cost[j]);
+                    let d = &ctx.out_decs[j * dstride..(j + 1) * dstride];
+                    match next.map.get(nk) {
+                        Some(&idx) => {
+                            let idx = idx as usize;
+                            if nc < next.cost[idx] {
+                                next.cost[idx] = nc;
+                                next.prev[idx] = i as u32;
+                                next.dec[idx] = next.decs.len() as u32;
+                                next.decs.extend_from_slice(d);
+                            }
+                        }
+                        None => {
+                            let idx = next.cost.len() as u32;
+                            next.map.insert(nk.into(), idx);
+                            next.keys.extend_from_slice(nk);
+                            next.cost.push(nc);
+                            next.prev.push(i as u32);
+                            next.dec.push(next.decs.len() as u32);
+                            next.decs.extend_from_slice(d);
+                        }
+                    }
+                }
+            }
+            next.map = KeyMap::default();
+            if next.len() == 0 {
+                return Err(t);
+            }
+            if let Some(width) = beam {
+                if next.len() > width {
+                    next = self.narrow(t + 1, next, width);
+                }
+            }
+            // Earlier layers keep only what the trace back needs.
+            if let Some(done) = layers.last_mut() {
+                if t > 0 {
+                    done.keys = Vec::new();
+                }
+            }
+            layers.push(next);
+        }
+        let last = &layers[h];
+        let best = (0..last.len()).min_by_key(|&i| last.cost[i]).ok_or(h)?;
+        Ok(self.trace(&layers, best))
+    }
+
+    /// Keeps the `width` states with the least cost plus lower bound.
+    fn narrow(&mut self, t: usize, layer: Layer, width: usize) -> Layer {
+        let stride = self.stride();
+        let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+        let mut score: Vec<(u128, Cost, usize)> = (0..layer.len())
+            .map(|i| {
+                let key = &layer.keys[i * stride..(i + 1) * stride];
+                let lb = if t < self.inst.demand.len() {
+                    self.lower_bound(t, key).unwrap_or(0)
+                } else {
+                    0
+                };
+                let s = layer.cost[i].money.saturating_mul(units).saturating_add(lb);
+                (s, layer.cost[i], i)
+            })
+            .collect();
+        score.sort_unstable();
+        score.truncate(width);
+        let mut out = Layer::new();
+        for &(_, _, i) in &score {
+            out.keys.extend_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
+            out.cost.push(layer.cost[i]);
+            out.prev.push(layer.prev[i]);
+            out.dec.push(out.decs.len() as u32);
+            let d = layer.dec[i] as usize;
+            out.decs.extend_from_slice(&layer.decs[d..d + self.dec_stride()]);
+        }
+        out
+    }
+
+    fn trace(&mut self, layers: &[Layer], best: usize) -> Solution {
+        let h = self.inst.demand.len();
+        let cost = layers[h].cost[best];
+        let mut buys: Vec<(usize, usize, u64)> = Vec::new();
+        let mut idx = best;
+        for t in (0..h).rev() {
+            let layer = &layers[t + 1];
+            let d = layer.dec[idx] as usize;
+            let dec: Vec<u64> = layer.decs[d..d + self.dec_stride()].to_vec();
+            let mut here: Vec<(usize, u64)> = Vec::new();
+            let mut add = |k: usize, n: u64| match here.iter_mut().find(|(kk, _)| *kk == k) {
+                Some(e) => e.1 += n,
+                None => here.push((k, n)),
+            };
+            for (bit, &k) in self.trials.iter().enumerate() {
+                if dec[0] & (1 << bit) != 0 {
+                    add(k, 1);
+                }
+            }
+            for ci in 0..self.classes.len() {
+                let exempt = dec[1 + 2 * ci];
+                let level = dec[2 + 2 * ci];
+                if exempt > 0 {
+                    add((exempt - 1) as usize, 1);
+                }
+                if level > 0 {
+                    if let Some(c) = self.classes[ci].cover(&self.inst.kinds, level) {
+                        for (k, n) in self.classes[ci].composition(&self.inst.kinds, &c) {
+                            add(k, n);
+                        }
+                    }
+                }
+            }
+            here.sort_unstable();
+            for (k, n) in here.into_iter().rev() {
+                buys.push((t, k, n));
+            }
+            idx = layer.prev[idx] as usize;
+        }
+        buys.reverse();
+        Solution { cost, buys }
+    }
+
+    /// Every normal-form transition out of a state at the start of period `t`.
+    fn expand(&mut self, t: usize, key: &[u64], ctx: &mut Ctx) {
+        let w = self.slots - 1;
+        let meta = key[w];
+        ctx.t = t;
+        ctx.demand = self.inst.demand[t];
+        ctx.mask = meta & 0xffff_ffff;
+        let cover = (meta >> 32) as usize;
+        let mask = ctx.mask;
+        let mut sub = mask;
+        loop {
+            // Subsets of the trials still available, all of them down to the empty one.
+            let this = sub;
+            if ctx.demand > 0 || this == 0 {
+                ctx.sub = this;
+                ctx.work[..w].copy_from_slice(&key[..w]);
+                ctx.work[w] = 0;
+                let mut tc = Cost::default();
+                let mut cover_t = cover;
+                for (bit, &k) in self.trials.iter().enumerate() {
+                    if this & (1 << bit) == 0 {
+                        continue;
+                    }
+                    let kind = &self.inst.kinds[k];
+                    let slot = kind.periods.min(self.slots) - 1;
+                    ctx.work[slot] = ctx.work[slot].saturating_add(kind.units);
+                    tc = tc.add(Cost {
+                        money: kind.price,
+                        units: u128::from(kind.units),
+                        count: 1,
+                    });
+                    if self.enforce && kind.conc >= self.inst.need_conc {
+                        cover_t = cover_t.max(kind.periods);
+                    }
+                }
+                ctx.trial_cost = tc;
+                ctx.cover_t = cover_t;
+                ctx.exempt_allowed = self.enforce && ctx.demand > 0 && cover_t == 0;
+                for s in (0..self.slots).rev() {
+                    ctx.suffix[s] = ctx.suffix[s + 1].saturating_add(ctx.work[s]);
+                }
+                self.rec(ctx, 0, 0, ctx.demand, false);
+                if self.aborted {
+                    return;
+                }
+            }
+            if sub == 0 {
+                break;
+            }
+            sub = (sub - 1) & mask;
+        }
+    }
+
+    /// Chooses class `ci`'s purchase, given that slots before `pos` are drawn and `need` units
+    /// of the period's demand are still to draw.
+    fn rec(&mut self, ctx: &mut Ctx, ci: usize, pos: usize, need: u64, exempt_used: bool) {
+        let nc = self.classes.len();
+        if ci == nc {
+            let rest = ctx.suffix[pos.min(self.slots)];
+            if rest >= need {
+                self.finish(ctx);
+            }
+            return;
+        }
+        let slot = self.classes[ci].periods.min(self.slots) - 1;
+        let mut r = need;
+        for j in pos..slot {
+            r -= r.min(ctx.work[j]);
+        }
+        let later_old = ctx.suffix[slot + 1];
+        let has_later = ci + 1 < nc;
+        let kinds = &self.inst.kinds;
+        let mut exempts: Vec<u64> = vec![0];
+        if ctx.exempt_allowed && !exempt_used {
+            exempts.extend(
+                self.classes[ci]
+                    .qualifying(kinds, self.inst.need_conc)
+                    .map(|k| k as u64 + 1),
+            );
+        }
+        for ex in exempts {
+            let ex_units = if ex > 0 { kinds[(ex - 1) as usize].units } else { 0 };
+            let base = ctx.work[slot].saturating_add(ex_units);
+            // Nothing more from this class.
+            let rem = r - r.min(base);
+            if has_later || rem <= later_old {
+                ctx.picks[ci] = Pick {
+                    exempt: ex,
+                    level: 0,
+                    cover: None,
+                };
+                self.rec(ctx, ci + 1, slot + 1, rem, exempt_used || ex > 0);
+                if self.aborted {
+                    return;
+                }
+            }
+            if r <= base {
+                continue;
+            }
+            // Levels whose units are drawn this period, leaving less than any package unused.
+            let g = self.classes[ci].g;
+            let umax = self.classes[ci].umax;
+            let hi = (r - base).saturating_add(umax - 1);
+            let lo = if has_later {
+                1
+            } else {
+                (r - base).saturating_sub(later_old).max(1)
+            };
+            let (m_lo, m_hi) = (lo.div_ceil(g), hi / g);
+            if m_lo > m_hi {
+                continue;
+            }
+            let mut levels: Vec<u64> = Vec::new();
+            if ctx.beam {
+                // A few levels from the bottom, the first multiple of the best package, and the
+                // levels around drawing exactly what is needed.
+                let star_units = self.classes[ci]
+                    .kinds
+                    .iter()
+                    .map(|&k| kinds[k].units)
+                    .max()
+                    .unwrap_or(g);
+                let mut m = m_lo;
+                while m <= m_hi && (m - m_lo) < BEAM_LEVELS {
+                    levels.push(m);
+                    m += 1;
+                }
+                let fill = (r - base).div_ceil(g);
+                for m in [fill, fill + 1, (r - base).div_ceil(star_units) * (star_units / g)] {
+                    if (m_lo..=m_hi).contains(&m) && !levels.contains(&m) {
+                        levels.push(m);
+                    }
+                }
+            }
+            let count = if ctx.beam { levels.len() as u64 } else { m_hi - m_lo + 1 };
+            for n in 0..count {
+                let m = if ctx.beam { levels[n as usize] } else { m_lo + n };
+                self.steps += 1;
+                if self.steps > self.budget {
+                    self.aborted = true;
+                    return;
+                }
+                let c = m * g;
+                let Some(cov) = self.classes[ci].cover(&self.inst.kinds, c) else {
+                    continue;
+                };
+                let rem = r - r.min(base.saturating_add(c));
+                if !has_later && rem > later_old {
+                    continue;
+                }
+                ctx.picks[ci] = Pick {
+                    exempt: ex,
+                    level: c,
+                    cover: Some(cov),
+                };
+                self.rec(ctx, ci + 1, slot + 1, rem, exempt_used || ex > 0);
+                if self.aborted {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Records the transition chosen in `ctx`: draws the period's demand earliest-expiring first
+    /// and forfeits what expires at its end.
+    fn finish(&mut self, ctx: &mut Ctx) {
+        self.steps += 1;
+        let slots = self.slots;
+        let kinds = &self.inst.kinds;
+        let mut cost = ctx.trial_cost;
+        let mut cover_new = ctx.cover_t;
+        let start = ctx.out_keys.len();
+        ctx.out_keys.extend_from_slice(&ctx.work);
+        for (ci, p) in ctx.picks.iter().enumerate() {
+            let class = &self.classes[ci];
+            let slot = class.periods.min(slots) - 1;
+            if p.exempt > 0 {
+                let k = &kinds[(p.exempt - 1) as usize];
+                ctx.out_keys[start + slot] = ctx.out_keys[start + slot].saturating_add(k.units);
+                cost = cost.add(Cost {
+                    money: k.price,
+                    units: u128::from(k.units),
+                    count: 1,
+                });
+                cover_new = cover_new.max(class.periods);
+            }
+            if let (Some(c), true) = (p.cover, p.level > 0) {
+                ctx.out_keys[start + slot] = ctx.out_keys[start + slot].saturating_add(p.level);
+                cost = cost.add(Cost {
+                    money: c.money,
+                    units: u128::from(p.level),
+                    count: u128::from(c.count),
+                });
+                if self.enforce && c.conc >= self.inst.need_conc {
+                    cover_new = cover_new.max(class.periods);
+                }
+            }
+        }
+        if self.enforce && ctx.demand > 0 && cover_new == 0 {
+            ctx.out_keys.truncate(start);
+            return;
+        }
+        // Draw, then shift: slot 0 expires now, the rest move one period closer.
+        let mut need = ctx.demand;
+        for s in 0..slots {
+            let v = &mut ctx.out_keys[start + s];
+            let take = (*v).min(need);
+            *v -= take;
+            need -= take;
+        }
+        if need > 0 {
+            ctx.out_keys.truncate(start);
+            return;
+        }
+        ctx.out_keys.copy_within(start + 1..start + slots, start);
+        let cover_meta = if self.enforce {
+            cover_new.saturating_sub(1) as u64
+        } else {
+            0
+        };
+        ctx.out_keys[start + slots - 1] = (ctx.mask & !ctx.sub) | (cover_meta << 32);
+        ctx.out_cost.push(cost);
+        ctx.out_decs.push(ctx.sub);
+        for p in &ctx.picks {
+            ctx.out_decs.push(p.exempt);
+            ctx.out_decs.push(if p.cover.is_some() { p.level } else { 0 });
+        }
+    }
+}
+
+/// Plans `inst` with the kinds in `allowed`.
+pub(super) fn solve(inst: &Instance, allowed: &[bool], budget: u64) -> Outcome {
+    if inst.demand.is_empty() {
+        return Outcome::Optimal(Solution {
+            cost: Cost::default(),
+            buys: Vec::new(),
+        });
+    }
+    Solver::new(inst, allowed).solve(budget)
+}
