@@ -6,6 +6,8 @@
 pub mod components;
 pub mod state;
 
+use components::charts::LineChart;
+use components::export::Export;
 use components::line_editor::LineEditor;
 use components::totals::Totals;
 use components::trust::Trust;
@@ -19,10 +21,21 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let add = move |_| state.add_line();
     let clear = move |_| state.clear();
+    let theme = RwSignal::new(String::from("auto"));
     view! {
-        <main class="kp-app">
+        <main class="kp-app" data-theme=move || theme.get()>
             <header class="kp-header">
-                <h1>"Kling AI API cost calculator"</h1>
+                <div class="kp-header-row">
+                    <h1>"Kling AI API cost calculator"</h1>
+                    <label class="kp-field kp-theme">
+                        <span class="kp-label">"Theme"</span>
+                        <select data-testid="theme" on:change=move |ev| theme.set(event_target_value(&ev))>
+                            <option value="auto">"System"</option>
+                            <option value="light">"Light"</option>
+                            <option value="dark">"Dark"</option>
+                        </select>
+                    </label>
+                </div>
                 <p class="kp-sub">
                     "Units, list value and the cheapest prepaid plan for a monthly job mix. Prices: catalog "
                     <span data-testid="edition">{state.catalog.edition}</span> ", as of "
@@ -44,6 +57,11 @@ pub fn App() -> impl IntoView {
                 </div>
             </section>
             <Totals/>
+            <section class="kp-charts" aria-labelledby="kp-charts-h">
+                <h2 id="kp-charts-h">"Pictures"</h2>
+                <LineChart/>
+            </section>
+            <Export/>
             <Trust/>
         </main>
     }

@@ -85,6 +85,29 @@ impl AppState {
         self.lines.update(|ls| ls.push(line));
     }
 
+    /// Inserts a copy of line `id` right after it.
+    pub fn duplicate_line(&self, id: u32) {
+        self.lines.update(|ls| {
+            if let Some(i) = ls.iter().position(|l| l.id == id) {
+                let copy = Line::new(ls[i].draft.get_untracked());
+                ls.insert(i + 1, copy);
+            }
+        });
+    }
+
+    /// Moves line `id` by `delta` places (−1 up, +1 down), staying within the list.
+    pub fn move_line(&self, id: u32, delta: isize) {
+        self.lines.update(|ls| {
+            if let Some(i) = ls.iter().position(|l| l.id == id) {
+                let j = i.saturating_add_signed(delta).min(ls.len().saturating_sub(1));
+                if j != i {
+                    let l = ls.remove(i);
+                    ls.insert(j, l);
+                }
+            }
+        });
+    }
+
     pub fn remove_line(&self, id: u32) {
         self.lines.update(|ls| ls.retain(|l| l.id != id));
     }

@@ -1,7 +1,7 @@
 //! One editable job line: service → model → mode → duration, quantity, and its figures.
 
 use crate::app::state::{AppState, Line};
-use crate::core::format;
+use crate::core::report;
 use crate::core::{DraftLine, Field, InputError};
 use leptos::prelude::*;
 
@@ -12,14 +12,14 @@ fn Choice(
     label: &'static str,
     #[prop(into)] choices: Signal<Vec<(String, String)>>,
     #[prop(into)] current: Signal<String>,
-    set: impl Fn(String) + 'static,
+    set: Callback<String>,
     testid: &'static str,
 ) -> impl IntoView {
     let for_id = id.clone();
     view! {
         <label class="kp-field" for=for_id>
             <span class="kp-label">{label}</span>
-            <select id=id data-testid=testid on:change=move |ev| set(event_target_value(&ev))>
+            <select id=id data-testid=testid on:change=move |ev| set.run(event_target_value(&ev))>
                 {move || {
                     let cur = current.get();
                     choices
@@ -43,7 +43,7 @@ fn NumberField(
     label: &'static str,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] error: Signal<Option<String>>,
-    set: impl Fn(String) + 'static,
+    set: Callback<String>,
     testid: &'static str,
     #[prop(optional)] suffix: Option<&'static str>,
 ) -> impl IntoView {
@@ -63,7 +63,7 @@ fn NumberField(
                     prop:value=value
                     aria-invalid=move || error.with(|e| e.is_some().to_string())
                     aria-describedby=move || error.with(|e| e.as_ref().map(|_| err_id.clone()))
-                    on:input=move |ev| set(event_target_value(&ev))
+                    on:input=move |ev| set.run(event_target_value(&ev))
                 />
                 {suffix.map(|s| view! { <span class="kp-suffix">{s}</span> })}
             </span>
@@ -97,7 +97,7 @@ pub fn LineEditor(line: Line) -> impl IntoView {
             })
         })
     };
-    let edit = move |f: fn(&mut DraftLine, String)| move |v: String| draft.update(|d| f(d, v));
+    let edit = move |f: fn(&mut DraftLine, String)| Callback::new(move |v: String| draft.update(|d| f(d, v)));
 
     let services: Vec<(String, String)> = cat
         .services
@@ -132,16 +132,26 @@ pub fn LineEditor(line: Line) -> impl IntoView {
     });
     let takes_seconds = move || service.get().is_some_and(|s| s.takes_video_seconds());
     let remove = move |_| state.remove_line(lid);
+    let duplicate = move |_| state.duplicate_line(lid);
+    let up = move |_| state.move_line(lid, -1);
+    let down = move |_| state.move_line(lid, 1);
+    let position = Memo::new(move |_| state.lines.with(|ls| (ls.iter().position(|l| l.id == lid), ls.len())));
+    let is_first = move || position.get().0 == Some(0);
+    let is_last = move || {
+        let (p, n) = position.get();
+        p.map(|p| p + 1 == n).unwrap_or(true)
+    };
+    let number = move || position.get().0.map(|p| p + 1).unwrap_or(0);
 
     view! {
-        <li class="kp-line" data-testid="line">
+        <li class="kp-line" data-testid="line" aria-label=move || format!("Job line {}", number())>
             <div class="kp-line-fields">
                 <Choice
                     id=fid("service")
                     label="Service"
                     choices=services
                     current=Signal::derive(move || draft.with(|d| d.service.clone()))
-                    set=move |v| draft.update(|d| d.set_service(cat, &v))
+                    set=Callback::new(move |v: String| draft.update(|d| d.set_service(cat, &v)))
                     testid="service"
                 />
                 <Show when=move || !models.with(|m| m.is_empty())>
@@ -150,7 +160,7 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                         label="Model"
                         choices=models
                         current=Signal::derive(move || draft.with(|d| d.model.clone()))
-                        set=move |v| draft.update(|d| d.set_model(cat, &v))
+                        set=Callback::new(move |v: String| draft.update(|d| d.set_model(cat, &v)))
                         testid="model"
                     />
                 </Show>
@@ -160,7 +170,7 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                         label="Mode"
                         choices=modes
                         current=Signal::derive(move || draft.with(|d| d.mode.clone()))
-                        set=move |v| draft.update(|d| d.set_mode(cat, &v))
+                        set=Callback::new(move |v: String| draft.update(|d| d.set_mode(cat, &v)))
                         testid="mode"
                     />
                 </Show>
@@ -202,35 +212,21 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                     testid="attempts"
                 />
             </div>
-            <div class="kp-line-figures" aria-live="polite">
-                {move || match priced.get() {
-                    Some(Ok(l)) => {
-                        let pool = cat.pool(l.pool).name;
-                        view! {
-                            <span class="kp-units" data-testid="line-units">
-                                {format::units(l.units)} " " {pool} " units"
-                            </span>
-                            <span class="kp-value" data-testid="line-value">{format::usd(l.value)}</span>
-                        }
-                            .into_any()
-                    }
-                    Some(Err(errs)) => {
-                        let other: Vec<String> = errs
-                            .iter()
-                            .filter(|e| !matches!(e.field, Field::Quantity | Field::VideoSeconds | Field::AttemptsPerKept))
-                            .map(|e| e.message.clone())
-                            .collect();
-                        view! {
-                            <span class="kp-excluded" data-testid="line-excluded">"Not counted until fixed"</span>
-                            {other.into_iter().map(|m| view! { <span class="kp-error" role="alert">{m}</span> }).collect_view()}
-                        }
-                            .into_any()
-                    }
-                    None => ().into_any(),
-                }}
-                <button type="button" class="kp-remove" data-testid="remove-line" on:click=remove aria-label="Remove this line">
-                    "Remove"
-                </button>
+            <div class="kp-line-figures">
+                <div class="kp-figures" aria-live="polite" inner_html=move || {
+                    let total = state.estimate.with(|e| e.total_value);
+                    priced.with(|p| p.as_ref().map(|p| report::line_figures_html(cat, p, total)).unwrap_or_default())
+                }></div>
+                <div class="kp-line-actions" role="group" aria-label=move || format!("Line {}", number())>
+                    <button type="button" class="kp-icon" data-testid="move-up" on:click=up disabled=is_first title="Move up">
+                        "↑"<span class="kp-sr">" Move line up"</span>
+                    </button>
+                    <button type="button" class="kp-icon" data-testid="move-down" on:click=down disabled=is_last title="Move down">
+                        "↓"<span class="kp-sr">" Move line down"</span>
+                    </button>
+                    <button type="button" class="kp-secondary" data-testid="duplicate-line" on:click=duplicate>"Duplicate"</button>
+                    <button type="button" class="kp-remove" data-testid="remove-line" on:click=remove>"Remove"</button>
+                </div>
             </div>
         </li>
     }

@@ -1,5 +1,7 @@
 //! The page's components: each reads [`super::state::AppState`] and renders.
 
+pub mod charts;
+pub mod export;
 pub mod line_editor;
 pub mod totals;
 pub mod trust;

@@ -1,0 +1,191 @@
+//! Charts as SVG markup, drawn by the app itself (no chart library).
+//!
+//! Pure functions from figures to a string: natively testable, and far smaller in the wasm than
+//! building the same elements through the view layer. Colours come from CSS custom properties
+//! (`--kp-chart-*`), so the charts follow the light and dark themes. Every chart is an
+//! `role="img"` with a title and a description that says in words what the bars show.
+
+use super::estimate::Estimate;
+use super::format;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+
+/// Escapes text for use in SVG/HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One bar: its label, its value (drawn to scale) and the text shown at its end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    pub label: String,
+    pub value: Decimal,
+    pub note: String,
+    /// Draw this bar in the highlight colour (e.g. the best plan).
+    pub highlight: bool,
+}
+
+/// Width in user units of a bar of `value` when `max` fills `full`. Geometry only, never shown
+/// as a figure, so the conversion to a float here cannot change a displayed number.
+fn scale(value: Decimal, max: Decimal, full: u32) -> u32 {
+    if max <= Decimal::ZERO || value <= Decimal::ZERO {
+        return 0;
+    }
+    let w = (value * Decimal::from(full) / max).round().to_u32().unwrap_or(full);
+    w.clamp(1, full)
+}
+
+/// A horizontal bar chart. `id` makes the title/description ids unique on the page.
+pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> String {
+    const LABEL_W: u32 = 230;
+    const BAR_W: u32 = 330;
+    const ROW_H: u32 = 28;
+    let width = LABEL_W + BAR_W + 170;
+    let height = ROW_H * bars.len().max(1) as u32 + 8;
+    let max = bars.iter().map(|b| b.value).max().unwrap_or_default();
+    let id = escape(id);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="kp-chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        escape(title),
+        escape(description)
+    );
+    if bars.is_empty() {
+        let _ = write!(
+            s,
+            r#"<text x="0" y="20" class="kp-chart-note">Nothing to show yet.</text>"#
+        );
+    }
+    for (i, b) in bars.iter().enumerate() {
+        let y = 4 + ROW_H * i as u32;
+        let w = scale(b.value, max, BAR_W);
+        let class = if b.highlight { "kp-bar kp-bar-hi" } else { "kp-bar" };
+        let label: String = if b.label.chars().count() > 34 {
+            b.label.chars().take(33).chain(std::iter::once('…')).collect()
+        } else {
+            b.label.clone()
+        };
+        let _ = write!(
+            s,
+            r#"<g><title>{full}: {note}</title><text x="{lx}" y="{ty}" text-anchor="end" class="kp-chart-label">{label}</text><rect x="{LABEL_W}" y="{y}" width="{w}" height="{bh}" rx="3" class="{class}"/><text x="{nx}" y="{ty}" class="kp-chart-note">{note}</text></g>"#,
+            full = escape(&b.label),
+            note = escape(&b.note),
+            lx = LABEL_W - 8,
+            ty = y + 15,
+            label = escape(&label),
+            bh = ROW_H - 8,
+            nx = LABEL_W + w + 6,
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Where the money goes: one bar per priced line, by list value (units of different pools are
+/// not comparable, dollars are).
+pub fn value_by_line(est: &Estimate) -> String {
+    let total = est.total_value;
+    let bars: Vec<Bar> = est
+        .lines
+        .iter()
+        .map(|l| Bar {
+            label: format!("{}. {}", l.index + 1, l.label),
+            value: l.value,
+            note: format!(
+                "{} {} units · {} ({})",
+                format::units(l.units),
+                l.pool.id(),
+                format::usd(l.value),
+                percent(l.value, total)
+            ),
+            highlight: false,
+        })
+        .collect();
+    let desc = if bars.is_empty() {
+        "No priced lines.".to_string()
+    } else {
+        bars.iter()
+            .map(|b| format!("{}: {}", b.label, b.note))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    bar_chart("kp-chart-lines", "List value per month by job line", &desc, &bars)
+}
+
+/// `part` as a whole-number percentage of `whole` ("–" when the whole is zero).
+pub fn percent(part: Decimal, whole: Decimal) -> String {
+    if whole.is_zero() {
+        return "–".into();
+    }
+    let p = (part * Decimal::ONE_HUNDRED / whole).round_dp(1).normalize();
+    format!("{p}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::estimate::estimate_lines;
+    use crate::core::{default_catalog, JobLine};
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape(r#"<script>"x" & 'y'</script>"#),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn bars_are_to_scale_and_described() {
+        let cat = default_catalog();
+        let lines = vec![
+            (
+                0,
+                JobLine {
+                    model: Some("v2.1".into()),
+                    mode: Some("pro".into()),
+                    duration: Some(5),
+                    quantity: 400,
+                    ..JobLine::new("video")
+                },
+            ),
+            (
+                1,
+                JobLine {
+                    model: Some("kolors-v2.1".into()),
+                    quantity: 5000,
+                    ..JobLine::new("text-to-image")
+                },
+            ),
+        ];
+        let (est, _) = estimate_lines(cat, &lines);
+        let svg = value_by_line(&est);
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains(r#"role="img""#));
+        // $196 is the longest bar (330); $70 is 70/196 of it.
+        assert!(svg.contains(r#"width="330""#));
+        assert!(svg.contains(r#"width="118""#));
+        assert!(svg.contains("1,400 video units · $196.00 (73.7%)"));
+        assert_eq!(svg.matches("<rect").count(), 2);
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(Decimal::from(1), Decimal::from(3)), "33.3%");
+        assert_eq!(percent(Decimal::from(1), Decimal::ZERO), "–");
+        assert_eq!(percent(Decimal::from(2), Decimal::from(2)), "100%");
+    }
+}

@@ -1,0 +1,188 @@
+//! Read-only parts of the page as HTML text: totals, a line's figures, the sources panel.
+//!
+//! Why text and not view code: these parts have no controls, and building them through the view
+//! layer costs far more wasm (every element and attribute becomes its own generic type) than a
+//! string does. Every value is escaped; the functions are pure and tested natively.
+
+use super::catalog::{Catalog, Pool, Status};
+use super::chart::{escape, percent};
+use super::error::{Field, InputError};
+use super::estimate::{Estimate, LineEstimate};
+use super::format;
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+
+/// The per-pool totals and the overall list value. `excluded` lines are invalid and not counted.
+pub fn totals_html(catalog: &Catalog, est: &Estimate, excluded: usize) -> String {
+    let mut s = String::from(r#"<dl class="kp-pools">"#);
+    for pool in Pool::ALL {
+        let info = catalog.pool(pool);
+        let t = est.pool(pool);
+        let _ = write!(
+            s,
+            r#"<div class="kp-pool" data-testid="pool-{id}"><dt>{name} units</dt><dd><span class="kp-big" data-testid="pool-units">{units}</span><span class="kp-muted"> × {price} = <span data-testid="pool-value">{value}</span></span></dd></div>"#,
+            id = pool.id(),
+            name = escape(info.name),
+            units = format::units(t.units),
+            price = format::usd(info.unit_price),
+            value = format::usd(t.value),
+        );
+    }
+    let _ = write!(
+        s,
+        r#"</dl><p class="kp-total">List value: <strong data-testid="total-value">{}</strong> a month</p>"#,
+        format::usd(est.total_value)
+    );
+    if excluded > 0 {
+        let (s1, verb) = if excluded == 1 { ("", "is") } else { ("s", "are") };
+        let _ = write!(
+            s,
+            r#"<p class="kp-warning" role="status" data-testid="excluded-note">{excluded} line{s1} with a problem {verb} not counted above.</p>"#
+        );
+    }
+    s
+}
+
+/// Messages that belong to no single input box of the line (service, model, mode, duration).
+fn line_level(errs: &[InputError]) -> impl Iterator<Item = &InputError> {
+    errs.iter()
+        .filter(|e| !matches!(e.field, Field::Quantity | Field::VideoSeconds | Field::AttemptsPerKept))
+}
+
+/// A line's figures: units, list value and share of the total; or why it is not counted.
+pub fn line_figures_html(catalog: &Catalog, priced: &Result<LineEstimate, Vec<InputError>>, total: Decimal) -> String {
+    match priced {
+        Ok(l) => {
+            let mut s = format!(
+                r#"<span class="kp-units" data-testid="line-units">{} {} units</span><span class="kp-value" data-testid="line-value">{}</span><span class="kp-muted kp-share" data-testid="line-share">{} of the total</span>"#,
+                format::units(l.units),
+                escape(catalog.pool(l.pool).name),
+                format::usd(l.value),
+                percent(l.value, total),
+            );
+            if l.provenance.status == Status::Contradicted {
+                let _ = write!(
+                    s,
+                    r#"<span class="kp-note" data-testid="line-contradiction">⚠ {}</span>"#,
+                    escape(l.provenance.note.unwrap_or("An official page gives a different price."))
+                );
+            }
+            if let Some(n) = l.segments {
+                let _ = write!(
+                    s,
+                    r#"<span class="kp-muted kp-share">{n} segment{} of 5 s per job</span>"#,
+                    if n == 1 { "" } else { "s" }
+                );
+            }
+            s
+        }
+        Err(errs) => {
+            let mut s =
+                String::from(r#"<span class="kp-excluded" data-testid="line-excluded">Not counted until fixed</span>"#);
+            for e in line_level(errs) {
+                let msg = e.message.split_once(": ").map(|(_, m)| m).unwrap_or(&e.message);
+                let _ = write!(s, r#"<span class="kp-error" role="alert">{}</span>"#, escape(msg));
+            }
+            s
+        }
+    }
+}
+
+/// Edition, date, assumptions, known contradictions and sources.
+pub fn trust_html(catalog: &Catalog) -> String {
+    let mut s = format!(
+        r#"<p>Catalog <strong data-testid="trust-edition">{}</strong>: {}, as of {}, checked against Kling's official pages in {}. Every price below carries its source; the guide's package menu, trial limits and concurrency numbers are not confirmed by an official page.</p><h3>Assumptions</h3><ul data-testid="assumptions">"#,
+        escape(catalog.edition),
+        escape(catalog.title),
+        escape(catalog.as_of),
+        escape(catalog.checked)
+    );
+    for a in catalog.assumptions {
+        let _ = write!(s, "<li>{}</li>", escape(a));
+    }
+    s.push_str(r#"</ul><h3>Known contradictions</h3><ul data-testid="contradictions">"#);
+    for svc in catalog.services {
+        for r in svc.rows.iter().filter(|r| r.provenance.status == Status::Contradicted) {
+            let opts: Vec<&str> = r.model.iter().chain(r.mode.iter()).map(|o| catalog.label(o)).collect();
+            let _ = write!(
+                s,
+                "<li>{} ({}): {}</li>",
+                escape(svc.name),
+                escape(&opts.join(", ")),
+                escape(r.provenance.note.unwrap_or(""))
+            );
+        }
+    }
+    s.push_str("</ul><h3>Sources</h3><ul>");
+    for src in catalog.sources {
+        if src.url.is_empty() {
+            let _ = write!(s, "<li>{} — {}</li>", escape(src.title), escape(src.kind));
+        } else {
+            let _ = write!(
+                s,
+                r#"<li><a href="{}" rel="noopener noreferrer">{}</a> — {}</li>"#,
+                escape(src.url),
+                escape(src.title),
+                escape(src.kind)
+            );
+        }
+    }
+    s.push_str("</ul>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::estimate::estimate_lines;
+    use crate::core::{default_catalog, DraftLine, JobLine};
+
+    #[test]
+    fn totals_show_every_pool_and_the_excluded_count() {
+        let cat = default_catalog();
+        let lines = vec![(
+            0,
+            JobLine {
+                quantity: 60,
+                video_seconds: Some(30),
+                ..JobLine::new("lip-sync")
+            },
+        )];
+        let (est, _) = estimate_lines(cat, &lines);
+        let html = totals_html(cat, &est, 2);
+        assert!(html.contains(r#"data-testid="pool-units">180</span>"#));
+        assert!(html.contains(r#"data-testid="total-value">$25.20</strong>"#));
+        assert!(html.contains("2 lines with a problem are not counted above."));
+        assert_eq!(html.matches("kp-pool\"").count(), 3);
+    }
+
+    #[test]
+    fn the_contradicted_row_is_flagged_on_its_line() {
+        let cat = default_catalog();
+        let mut d = DraftLine::for_service(cat, "extension", 10);
+        d.set_model(cat, "v1.0");
+        d.set_mode(cat, "std");
+        let html = line_figures_html(cat, &d.price(cat, 0), Decimal::ONE);
+        assert!(html.contains("line-contradiction"));
+        assert!(html.contains("official page says 2 units"));
+    }
+
+    #[test]
+    fn errors_are_escaped() {
+        let cat = default_catalog();
+        let mut d = DraftLine::for_service(cat, "video", 1);
+        d.model = "<img src=x onerror=alert(1)>".into();
+        let html = line_figures_html(cat, &d.price(cat, 0), Decimal::ONE);
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(!html.contains("<img"));
+    }
+
+    #[test]
+    fn trust_lists_sources_and_assumptions() {
+        let html = trust_html(default_catalog());
+        assert!(html.contains("seed-2025"));
+        assert!(html.contains("started 5-second segment"));
+        assert!(html.contains("https://kling.ai/document-api/pricing/base/video"));
+        assert_eq!(html.matches("<li>").count(), 4 + 1 + 5);
+    }
+}
