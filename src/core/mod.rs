@@ -7,12 +7,15 @@
 //! - [`error`]: input errors that name the line, field and value.
 
 pub mod catalog;
+pub mod chart;
 pub mod draft;
 pub mod error;
 pub mod estimate;
+pub mod export;
 pub mod format;
 pub mod mix;
 pub mod plan;
+pub mod report;
 
 pub use catalog::{default_catalog, Catalog, Pool};
 pub use draft::DraftLine;
