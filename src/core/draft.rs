@@ -3,9 +3,16 @@
 //! duration) is decided here, not in the view, so it is tested natively.
 
 use super::catalog::Catalog;
+use super::catalog::Pool;
 use super::error::InputError;
 use super::estimate::{price_line, LineEstimate};
+use super::format::group;
 use super::mix::{parse_line, JobLine, RawLine, RawNumber};
+use super::plan::{
+    Balance, Peak, PlanOptions, UserPack, MAX_HORIZON_MONTHS, MAX_PACK_UNITS, MAX_PRICE, MAX_VALIDITY_DAYS,
+};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 
 /// The text of every field of one job line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -174,5 +181,256 @@ mod tests {
         let d = DraftLine::for_service(cat, "lip-sync", 60);
         let est = d.price(cat, 0).unwrap();
         assert_eq!(DraftLine::from_line(&est.line), d);
+    }
+}
+
+/// The plan settings of one pool as a form holds them (text as typed).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftPool {
+    pub balance_units: String,
+    pub balance_days: String,
+    pub pack_price: String,
+    pub pack_units: String,
+    pub pack_days: String,
+    pub quote_price: String,
+    pub quote_units: String,
+    pub quote_days: String,
+}
+
+/// The planner's settings as a form holds them. Pools are in [`Pool::ALL`] order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftOptions {
+    pub horizon: String,
+    pub growth: String,
+    pub trials_used: bool,
+    pub peak_jobs_per_hour: String,
+    pub peak_minutes_per_job: String,
+    pub pools: [DraftPool; 3],
+}
+
+impl Default for DraftOptions {
+    fn default() -> DraftOptions {
+        DraftOptions {
+            horizon: "3".into(),
+            growth: "0".into(),
+            trials_used: false,
+            peak_jobs_per_hour: String::new(),
+            peak_minutes_per_job: String::new(),
+            pools: Default::default(),
+        }
+    }
+}
+
+/// A problem with one plan setting. `key` names the form field: `horizon`, `growth`,
+/// `peak.jobsPerHour`, `peak.minutesPerJob`, or `<pool>.<balance|pack|quote>.<part>` with part
+/// `units`, `days` or `price` (e.g. `image.pack.price`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionError {
+    pub key: String,
+    pub message: String,
+}
+
+fn dec_field(
+    errs: &mut Vec<OptionError>,
+    key: &str,
+    label: &str,
+    text: &str,
+    min: Decimal,
+    max: Decimal,
+    places: u32,
+) -> Option<Decimal> {
+    let t = text.trim();
+    let shown = if t.is_empty() { "(empty)" } else { t };
+    let fail = |errs: &mut Vec<OptionError>, why: String| {
+        errs.push(OptionError {
+            key: key.to_string(),
+            message: format!("{label} {shown} {why}"),
+        });
+        None
+    };
+    let Some(d) = RawNumber::Text(t.to_string()).to_decimal() else {
+        return fail(errs, "is not a number".into());
+    };
+    if d < min || d > max {
+        return fail(
+            errs,
+            format!("is out of range; it must be from {} to {}", group(min), group(max)),
+        );
+    }
+    if d.normalize().scale() > places {
+        return fail(errs, format!("has more than {places} decimal places"));
+    }
+    Some(d.normalize())
+}
+
+fn whole_field(errs: &mut Vec<OptionError>, key: &str, label: &str, text: &str, min: u32, max: u32) -> Option<u32> {
+    let d = dec_field(errs, key, label, text, Decimal::from(min), Decimal::from(max), 0)?;
+    d.to_u32()
+}
+
+impl DraftOptions {
+    /// The planner's options from the form, and every problem found. A bad field is left out
+    /// (the default or nothing is used instead) and reported; everything else is kept.
+    pub fn to_options(&self) -> (PlanOptions, Vec<OptionError>) {
+        let mut errs = Vec::new();
+        let mut o = PlanOptions::default();
+        if let Some(h) = whole_field(&mut errs, "horizon", "Horizon", &self.horizon, 1, MAX_HORIZON_MONTHS) {
+            o.horizon_months = h;
+        }
+        if self.growth.trim().is_empty() {
+            o.growth_percent = Decimal::ZERO;
+        } else if let Some(g) = dec_field(
+            &mut errs,
+            "growth",
+            "Growth",
+            &self.growth,
+            Decimal::from(-100),
+            Decimal::from(1000),
+            4,
+        ) {
+            o.growth_percent = g;
+        }
+        o.trials_used = self.trials_used;
+        let (jobs, mins) = (self.peak_jobs_per_hour.trim(), self.peak_minutes_per_job.trim());
+        if !jobs.is_empty() || !mins.is_empty() {
+            let j = dec_field(
+                &mut errs,
+                "peak.jobsPerHour",
+                "Peak jobs per hour",
+                jobs,
+                Decimal::ZERO,
+                Decimal::from(1_000_000),
+                4,
+            );
+            let m = dec_field(
+                &mut errs,
+                "peak.minutesPerJob",
+                "Minutes per job",
+                mins,
+                Decimal::ZERO,
+                Decimal::from(1440),
+                4,
+            );
+            if let (Some(j), Some(m)) = (j, m) {
+                o.peak = Some(Peak::video(j, m));
+            }
+        }
+        let max_units = Decimal::from(MAX_PACK_UNITS);
+        for (pool, d) in Pool::ALL.into_iter().zip(self.pools.iter()) {
+            let p = pool.id();
+            if !d.balance_units.trim().is_empty() || !d.balance_days.trim().is_empty() {
+                let u = dec_field(
+                    &mut errs,
+                    &format!("{p}.balance.units"),
+                    "Balance",
+                    &d.balance_units,
+                    Decimal::ZERO,
+                    max_units,
+                    4,
+                );
+                let days = whole_field(
+                    &mut errs,
+                    &format!("{p}.balance.days"),
+                    "Days left",
+                    &d.balance_days,
+                    0,
+                    MAX_VALIDITY_DAYS,
+                );
+                if let (Some(units), Some(days_left)) = (u, days) {
+                    o.balances.push(Balance {
+                        pool,
+                        units,
+                        days_left,
+                        concurrency: None,
+                    });
+                }
+            }
+            for (kind, price, units, days, list) in [
+                ("pack", &d.pack_price, &d.pack_units, &d.pack_days, &mut o.packs),
+                ("quote", &d.quote_price, &d.quote_units, &d.quote_days, &mut o.quotes),
+            ] {
+                if price.trim().is_empty() && units.trim().is_empty() && days.trim().is_empty() {
+                    continue;
+                }
+                let pr = dec_field(
+                    &mut errs,
+                    &format!("{p}.{kind}.price"),
+                    "Price",
+                    price,
+                    Decimal::ZERO,
+                    Decimal::from(MAX_PRICE),
+                    6,
+                );
+                let un = dec_field(
+                    &mut errs,
+                    &format!("{p}.{kind}.units"),
+                    "Units",
+                    units,
+                    Decimal::new(1, 4),
+                    max_units,
+                    4,
+                );
+                let dy = whole_field(
+                    &mut errs,
+                    &format!("{p}.{kind}.days"),
+                    "Validity",
+                    days,
+                    1,
+                    MAX_VALIDITY_DAYS,
+                );
+                if let (Some(price), Some(units), Some(validity_days)) = (pr, un, dy) {
+                    let name = if kind == "pack" { "Your pack" } else { "Custom quote" };
+                    list.push(UserPack {
+                        pool,
+                        name: name.to_string(),
+                        price,
+                        units,
+                        validity_days,
+                        concurrency: None,
+                    });
+                }
+            }
+        }
+        (o, errs)
+    }
+}
+
+#[cfg(test)]
+mod option_tests {
+    use super::*;
+
+    #[test]
+    fn defaults_plan_three_months() {
+        let (o, errs) = DraftOptions::default().to_options();
+        assert!(errs.is_empty());
+        assert_eq!(o, PlanOptions::default());
+    }
+
+    #[test]
+    fn bad_fields_are_reported_and_the_rest_kept() {
+        let mut d = DraftOptions {
+            horizon: "40".into(),
+            growth: "5".into(),
+            trials_used: true,
+            ..Default::default()
+        };
+        d.pools[1] = DraftPool {
+            pack_price: "70".into(),
+            pack_units: "20000".into(),
+            pack_days: "30".into(),
+            ..Default::default()
+        };
+        d.pools[0].quote_price = "5000".into();
+        let (o, errs) = d.to_options();
+        assert_eq!(o.horizon_months, 3);
+        assert_eq!(o.growth_percent, Decimal::from(5));
+        assert!(o.trials_used);
+        assert_eq!(o.packs.len(), 1);
+        assert_eq!(o.packs[0].pool, Pool::Image);
+        assert!(o.quotes.is_empty());
+        let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["horizon", "video.quote.units", "video.quote.days"]);
+        assert_eq!(errs[0].message, "Horizon 40 is out of range; it must be from 1 to 36");
+        assert_eq!(errs[1].message, "Units (empty) is not a number");
     }
 }
