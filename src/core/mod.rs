@@ -16,6 +16,7 @@ pub mod format;
 pub mod mix;
 pub mod plan;
 pub mod report;
+pub mod share;
 
 pub use catalog::{default_catalog, Catalog, Pool};
 pub use draft::DraftLine;

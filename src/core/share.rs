@@ -1,0 +1,611 @@
+//! Sharing by URL: the whole calculator state as query parameters, and back.
+//!
+//! Format 1 (`v=1`). Every parameter is optional; a missing one takes the default shown.
+//!
+//! | parameter | holds | default |
+//! |-----------|-------|---------|
+//! | `v`  | format version | `1` |
+//! | `e`  | catalog edition | the default edition |
+//! | `l`  | one job line, repeated: `service~model~mode~duration~quantity~videoSeconds~attemptsPerKept` | no lines |
+//! | `h`  | horizon, months | `3` |
+//! | `g`  | monthly growth, percent | `0` |
+//! | `t`  | trials already used: `1` or `0` | `0` |
+//! | `pk` | peak video load: `jobsPerHour~minutesPerJob` | none |
+//! | `b`  | a balance held, one per pool: `pool~units~daysLeft` | none |
+//! | `p`  | a pack on offer, one per pool: `pool~price~units~validityDays` | none |
+//! | `q`  | a custom quote, one per pool: `pool~price~units~validityDays` | none |
+//!
+//! Fields are the text exactly as typed (an entry not yet fixed survives a link; it is checked
+//! later, like any other input). A missing trailing field is empty, except `attemptsPerKept`,
+//! which is `1` when absent: a line given with all seven fields and an empty last one has an
+//! empty attempts field. Every byte but the RFC 3986 unreserved characters other than `~`
+//! (`A–Z a–z 0–9 - . _`) is percent-encoded by [`encode`]; [`decode`] also reads `+` as a
+//! space, as browsers' form encoding writes it. Parameters that are not ours are kept as they are.
+//!
+//! Stability: a link once made keeps loading the same state. [`decode`] reads every format it
+//! has ever written; the format-1 reader is its own function and its behaviour is pinned by
+//! literal links in `tests/share_format1.rs`.
+
+use super::catalog::{self, Pool};
+use super::draft::{DraftLine, DraftOptions, DraftPool};
+use super::mix::MAX_LINES;
+use std::fmt;
+
+/// The format [`encode`] writes.
+pub const FORMAT: u32 = 1;
+/// Longest field text, in characters, a link may carry; a longer field drops its parameter.
+pub const MAX_FIELD_CHARS: usize = 1000;
+/// Most problems listed one by one; the rest are counted in a last one.
+pub const MAX_PROBLEMS: usize = 100;
+/// Longest parameter value quoted in a problem, in characters.
+const MAX_QUOTED_CHARS: usize = 80;
+
+/// Every parameter name of ours, in the order [`encode`] writes them.
+pub const KEYS: [&str; 10] = ["v", "e", "l", "h", "g", "t", "pk", "b", "p", "q"];
+
+const LINE_FIELDS: [&str; 7] = [
+    "service",
+    "model",
+    "mode",
+    "duration",
+    "quantity",
+    "videoSeconds",
+    "attemptsPerKept",
+];
+const PEAK_FIELDS: [&str; 2] = ["jobsPerHour", "minutesPerJob"];
+const BALANCE_FIELDS: [&str; 3] = ["pool", "units", "daysLeft"];
+const PACK_FIELDS: [&str; 4] = ["pool", "price", "units", "validityDays"];
+
+/// Everything a link carries: the catalog edition, the job lines and the planner settings, all
+/// as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareState {
+    pub edition: String,
+    pub lines: Vec<DraftLine>,
+    pub options: DraftOptions,
+}
+
+impl Default for ShareState {
+    /// The default edition, no lines, default settings.
+    fn default() -> ShareState {
+        ShareState {
+            edition: catalog::default_catalog().edition.to_string(),
+            lines: Vec::new(),
+            options: DraftOptions::default(),
+        }
+    }
+}
+
+/// Something in a link that was not used: the parameter, its value as it stands in the link
+/// (cut to 80 characters, with `…`), and what was dropped and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareProblem {
+    pub param: String,
+    pub value: String,
+    pub message: String,
+}
+
+impl fmt::Display for ShareProblem {
+    /// `param=value: message`, or the message alone when no parameter is named.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.param.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}={}: {}", self.param, self.value, self.message)
+        }
+    }
+}
+
+/// What [`decode`] read from a query string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The state the link describes (defaults where it says nothing).
+    pub state: ShareState,
+    /// Whether any of our parameters is present (if not, the link says nothing about the state).
+    pub ours: bool,
+    /// Every part that was dropped or replaced, in link order.
+    pub problems: Vec<ShareProblem>,
+    /// The parameters that are not ours, in order, name and value as they stand in the link
+    /// (not percent-decoded; a parameter without `=` has an empty value).
+    pub foreign: Vec<(String, String)>,
+}
+
+/// Whether `key` is the name of one of our parameters.
+pub fn is_ours(key: &str) -> bool {
+    KEYS.contains(&key)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Percent-encoding
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Appends `text` with every byte except `A–Z a–z 0–9 - . _` written as `%XX`.
+fn escape_into(out: &mut String, text: &str) {
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+}
+
+/// The text of a percent-encoded value (`+` is a space), or why it has none.
+fn unescape(raw: &str) -> Result<String, String> {
+    if !raw.contains(['%', '+']) {
+        return Ok(raw.to_string());
+    }
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = |j: usize| bytes.get(j).and_then(|&c| char::from(c).to_digit(16));
+                match (hex(i + 1), hex(i + 2)) {
+                    (Some(hi), Some(lo)) => {
+                        // Two hex digits: at most 255.
+                        out.push((hi * 16 + lo) as u8);
+                        i += 3;
+                    }
+                    _ => {
+                        // `i` is at a `%`, an ASCII byte, so a char boundary.
+                        let bad: String = raw[i..].chars().take(3).collect();
+                        return Err(format!("\"{bad}\" is not a percent escape (% and two hex digits)"));
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).map_err(|_| "its percent escapes are not UTF-8 text".to_string())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+fn push_param(out: &mut String, key: &str, fields: &[&str]) {
+    if !out.is_empty() {
+        out.push('&');
+    }
+    out.push_str(key);
+    out.push('=');
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push('~');
+        }
+        escape_into(out, f);
+    }
+}
+
+fn trim_empty_tail(fields: &mut Vec<&str>) {
+    while fields.last().is_some_and(|f| f.is_empty()) {
+        fields.pop();
+    }
+}
+
+/// The query string (without `?`) of our parameters for `state`: `v`, `e`, one `l` per line,
+/// then the settings that differ from their defaults. Any text round-trips through [`decode`].
+pub fn encode(state: &ShareState) -> String {
+    let mut out = String::new();
+    push_param(&mut out, "v", &[&FORMAT.to_string()]);
+    push_param(&mut out, "e", &[&state.edition]);
+    for l in &state.lines {
+        let mut fields = vec![
+            l.service.as_str(),
+            &l.model,
+            &l.mode,
+            &l.duration,
+            &l.quantity,
+            &l.video_seconds,
+        ];
+        if l.attempts_per_kept == "1" {
+            trim_empty_tail(&mut fields);
+        } else {
+            fields.push(&l.attempts_per_kept);
+        }
+        push_param(&mut out, "l", &fields);
+    }
+    let o = &state.options;
+    if o.horizon != "3" {
+        push_param(&mut out, "h", &[&o.horizon]);
+    }
+    if o.growth != "0" {
+        push_param(&mut out, "g", &[&o.growth]);
+    }
+    if o.trials_used {
+        push_param(&mut out, "t", &["1"]);
+    }
+    let mut peak = vec![o.peak_jobs_per_hour.as_str(), &o.peak_minutes_per_job];
+    trim_empty_tail(&mut peak);
+    if !peak.is_empty() {
+        push_param(&mut out, "pk", &peak);
+    }
+    for key in ["b", "p", "q"] {
+        for (pool, d) in Pool::ALL.into_iter().zip(o.pools.iter()) {
+            let mut fields = vec![pool.id()];
+            match key {
+                "b" => fields.extend([d.balance_units.as_str(), &d.balance_days]),
+                "p" => fields.extend([d.pack_price.as_str(), &d.pack_units, &d.pack_days]),
+                _ => fields.extend([d.quote_price.as_str(), &d.quote_units, &d.quote_days]),
+            }
+            trim_empty_tail(&mut fields);
+            if fields.len() > 1 {
+                push_param(&mut out, key, &fields);
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+/// Problems in link order, at most [`MAX_PROBLEMS`] listed.
+struct Problems {
+    list: Vec<ShareProblem>,
+    unlisted: usize,
+}
+
+impl Problems {
+    fn push(&mut self, param: &str, raw: &str, message: String) {
+        if self.list.len() >= MAX_PROBLEMS {
+            self.unlisted += 1;
+            return;
+        }
+        let mut value: String = raw.chars().take(MAX_QUOTED_CHARS).collect();
+        if value.len() < raw.len() {
+            value.push('…');
+        }
+        self.list.push(ShareProblem {
+            param: param.to_string(),
+            value,
+            message,
+        });
+    }
+
+    fn finish(mut self) -> Vec<ShareProblem> {
+        if self.unlisted > 0 {
+            self.list.push(ShareProblem {
+                param: String::new(),
+                value: String::new(),
+                message: format!("{} more problems in this link are not listed", self.unlisted),
+            });
+        }
+        self.list
+    }
+}
+
+/// The decoded text of one field, or why it cannot be used.
+fn field_text(raw: &str) -> Result<String, String> {
+    let text = unescape(raw)?;
+    let n = text.chars().count();
+    if n > MAX_FIELD_CHARS {
+        return Err(format!("it is {n} characters long, at most {MAX_FIELD_CHARS}"));
+    }
+    Ok(text)
+}
+
+/// The decoded fields of a `~`-separated value, or why it was dropped.
+fn fields(raw: &str, names: &[&str]) -> Result<Vec<String>, String> {
+    let count = raw.matches('~').count() + 1;
+    if count > names.len() {
+        return Err(format!("it has {count} fields, at most {}", names.len()));
+    }
+    raw.split('~')
+        .zip(names)
+        .map(|(f, name)| field_text(f).map_err(|why| format!("the {name} field: {why}")))
+        .collect()
+}
+
+/// `text` in double quotes, cut to 80 characters (with `…`).
+fn quoted(text: &str) -> String {
+    let mut q: String = text.chars().take(MAX_QUOTED_CHARS).collect();
+    if q.len() < text.len() {
+        q.push('…');
+    }
+    format!("\"{q}\"")
+}
+
+fn times(n: usize) -> String {
+    match n {
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// Reads a query string (with or without its leading `?`). Never fails: what cannot be used is
+/// listed in [`Decoded::problems`] and everything else is kept.
+pub fn decode(query: &str) -> Decoded {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut ours = Vec::new();
+    let mut foreign = Vec::new();
+    for segment in query.split('&').filter(|s| !s.is_empty()) {
+        let (key, value) = segment.split_once('=').unwrap_or((segment, ""));
+        if is_ours(key) {
+            ours.push((key, value));
+        } else {
+            foreign.push((key.to_string(), value.to_string()));
+        }
+    }
+    let mut problems = Problems {
+        list: Vec::new(),
+        unlisted: 0,
+    };
+    // The version decides the reader. Every format ever written keeps its reader.
+    let mut version_seen = 0;
+    for &(key, raw) in &ours {
+        if key != "v" {
+            continue;
+        }
+        version_seen += 1;
+        if version_seen > 1 {
+            problems.push(key, raw, format!("v appears {}; used the first", times(version_seen)));
+            continue;
+        }
+        let digits = raw.trim_start_matches('0');
+        if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) || digits.is_empty() {
+            problems.push(key, raw, "unknown format version; read as format 1".to_string());
+        } else if digits != "1" {
+            // Digits are ASCII, so any byte index is a char boundary.
+            let format = if digits.len() <= 9 {
+                digits.to_string()
+            } else {
+                format!("{}…", &digits[..9])
+            };
+            problems.push(
+                key,
+                raw,
+                format!(
+                    "this link was made by a newer version of the calculator (format {format}); \
+                     read as format 1 where possible"
+                ),
+            );
+        }
+    }
+    let state = decode_format_1(&ours, &mut problems);
+    Decoded {
+        state,
+        ours: !ours.is_empty(),
+        problems: problems.finish(),
+        foreign,
+    }
+}
+
+/// The format-1 reader. Its results for a given link must never change: a new format gets a
+/// new reader next to this one.
+fn decode_format_1(params: &[(&str, &str)], problems: &mut Problems) -> ShareState {
+    let mut state = ShareState::default();
+    // The edition is the first one that is known; every other `e` is reported against it.
+    let chosen = params
+        .iter()
+        .filter(|(k, _)| *k == "e")
+        .find_map(|(_, raw)| field_text(raw).ok().and_then(|id| catalog::edition(&id)))
+        .unwrap_or_else(catalog::default_catalog)
+        .edition;
+    state.edition = chosen.to_string();
+    let mut used: Vec<(String, Option<Pool>, usize)> = Vec::new();
+    // Counts a usable occurrence; true for the first, else reports it as a repeat.
+    let mut first = |problems: &mut Problems, key: &str, pool: Option<Pool>, raw: &str| -> bool {
+        let n = match used.iter_mut().find(|(k, p, _)| k == key && *p == pool) {
+            Some((_, _, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                used.push((key.to_string(), pool, 1));
+                1
+            }
+        };
+        if n > 1 {
+            let what = match pool {
+                Some(p) => format!("{key} for {}", p.id()),
+                None => key.to_string(),
+            };
+            problems.push(key, raw, format!("{what} appears {}; used the first", times(n)));
+        }
+        n == 1
+    };
+    let mut lines_over = 0;
+    let mut first_over = "";
+    for &(key, raw) in params {
+        match key {
+            "e" => match field_text(raw) {
+                Err(why) => problems.push(key, raw, format!("dropped the catalog edition: {why}; using {chosen}")),
+                Ok(id) if catalog::edition(&id).is_none() => {
+                    problems.push(key, raw, format!("unknown catalog edition; using {chosen}"))
+                }
+                Ok(_) => {
+                    first(problems, key, None, raw);
+                }
+            },
+            "l" => {
+                if state.lines.len() >= MAX_LINES {
+                    if lines_over == 0 {
+                        first_over = raw;
+                    }
+                    lines_over += 1;
+                    continue;
+                }
+                match fields(raw, &LINE_FIELDS) {
+                    Err(why) => problems.push(key, raw, format!("dropped the line: {why}")),
+                    Ok(f) => {
+                        let mut f = f.into_iter();
+                        let mut next = || f.next().unwrap_or_default();
+                        state.lines.push(DraftLine {
+                            service: next(),
+                            model: next(),
+                            mode: next(),
+                            duration: next(),
+                            quantity: next(),
+                            video_seconds: next(),
+                            attempts_per_kept: f.next().unwrap_or_else(|| "1".to_string()),
+                        });
+                    }
+                }
+            }
+            "h" | "g" => {
+                let what = if key == "h" { "horizon" } else { "growth" };
+                match field_text(raw) {
+                    Err(why) => problems.push(key, raw, format!("dropped the {what}: {why}")),
+                    Ok(text) => {
+                        if first(problems, key, None, raw) {
+                            if key == "h" {
+                                state.options.horizon = text;
+                            } else {
+                                state.options.growth = text;
+                            }
+                        }
+                    }
+                }
+            }
+            "t" => match raw {
+                "0" | "1" => {
+                    if first(problems, key, None, raw) {
+                        state.options.trials_used = raw == "1";
+                    }
+                }
+                _ => problems.push(
+                    key,
+                    raw,
+                    "dropped trials-used: it must be 1 (trials used) or 0 (not used)".to_string(),
+                ),
+            },
+            "pk" => match fields(raw, &PEAK_FIELDS) {
+                Err(why) => problems.push(key, raw, format!("dropped the peak load: {why}")),
+                Ok(f) => {
+                    if first(problems, key, None, raw) {
+                        let mut f = f.into_iter();
+                        state.options.peak_jobs_per_hour = f.next().unwrap_or_default();
+                        state.options.peak_minutes_per_job = f.next().unwrap_or_default();
+                    }
+                }
+            },
+            "b" | "p" | "q" => {
+                let (what, names) = match key {
+                    "b" => ("balance", &BALANCE_FIELDS[..]),
+                    "p" => ("pack", &PACK_FIELDS[..]),
+                    _ => ("quote", &PACK_FIELDS[..]),
+                };
+                let f = match fields(raw, names) {
+                    Err(why) => {
+                        problems.push(key, raw, format!("dropped the {what}: {why}"));
+                        continue;
+                    }
+                    Ok(f) => f,
+                };
+                let mut f = f.into_iter();
+                let pool_id = f.next().unwrap_or_default();
+                let Some(pool) = Pool::from_id(&pool_id) else {
+                    let ids: Vec<&str> = Pool::ALL.iter().map(|p| p.id()).collect();
+                    problems.push(
+                        key,
+                        raw,
+                        format!(
+                            "dropped the {what}: unknown pool {}; it must be {}",
+                            quoted(&pool_id),
+                            ids.join(", ")
+                        ),
+                    );
+                    continue;
+                };
+                if !first(problems, key, Some(pool), raw) {
+                    continue;
+                }
+                let i = Pool::ALL.iter().position(|p| *p == pool).unwrap_or(0);
+                let d: &mut DraftPool = &mut state.options.pools[i];
+                let mut next = || f.next().unwrap_or_default();
+                match key {
+                    "b" => (d.balance_units, d.balance_days) = (next(), next()),
+                    "p" => (d.pack_price, d.pack_units, d.pack_days) = (next(), next(), next()),
+                    _ => (d.quote_price, d.quote_units, d.quote_days) = (next(), next(), next()),
+                }
+            }
+            // `v` is read by `decode`; no other key reaches here.
+            _ => {}
+        }
+    }
+    if lines_over > 0 {
+        let more = match lines_over {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        problems.push(
+            "l",
+            first_over,
+            format!("dropped this line{more} after the first {MAX_LINES}: a mix holds at most {MAX_LINES} lines"),
+        );
+    }
+    state
+}
+
+/// The full search string (`?…`, or empty when there is nothing) for the page's address: our
+/// parameters `ours` first (as [`encode`] gives them), then every parameter of
+/// `existing_search` that is not ours, in its order and exactly as written.
+pub fn merge_query(existing_search: &str, ours: &str) -> String {
+    let existing = existing_search.strip_prefix('?').unwrap_or(existing_search);
+    let ours = ours.strip_prefix('?').unwrap_or(ours);
+    let mut parts: Vec<&str> = Vec::new();
+    if !ours.is_empty() {
+        parts.push(ours);
+    }
+    parts.extend(
+        existing
+            .split('&')
+            .filter(|s| !s.is_empty() && !is_ours(s.split_once('=').map_or(*s, |(k, _)| k))),
+    );
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_all_but_unreserved() {
+        let mut s = String::new();
+        escape_into(&mut s, "a-Z.0_~ &=#+%é");
+        assert_eq!(s, "a-Z.0_%7E%20%26%3D%23%2B%25%C3%A9");
+        assert_eq!(unescape(&s).unwrap(), "a-Z.0_~ &=#+%é");
+    }
+
+    #[test]
+    fn unescape_reports_bad_escapes() {
+        assert_eq!(unescape("a+b%2b").unwrap(), "a b+");
+        assert_eq!(
+            unescape("5%zz").unwrap_err(),
+            "\"%zz\" is not a percent escape (% and two hex digits)"
+        );
+        assert_eq!(
+            unescape("%é").unwrap_err(),
+            "\"%é\" is not a percent escape (% and two hex digits)"
+        );
+        assert_eq!(
+            unescape("%4").unwrap_err(),
+            "\"%4\" is not a percent escape (% and two hex digits)"
+        );
+        assert_eq!(unescape("%FF").unwrap_err(), "its percent escapes are not UTF-8 text");
+    }
+
+    #[test]
+    fn default_state_is_version_and_edition_only() {
+        let s = ShareState::default();
+        assert_eq!(encode(&s), format!("v=1&e={}", s.edition));
+        let d = decode(&encode(&s));
+        assert_eq!((d.state, d.ours, d.problems.len()), (s, true, 0));
+    }
+}
