@@ -9,6 +9,7 @@ pub mod state;
 use components::charts::LineChart;
 use components::export::Export;
 use components::line_editor::LineEditor;
+use components::plan::{PlanSettings, PlanView};
 use components::totals::Totals;
 use components::trust::Trust;
 use leptos::prelude::*;
@@ -57,6 +58,8 @@ pub fn App() -> impl IntoView {
                 </div>
             </section>
             <Totals/>
+            <PlanSettings/>
+            <PlanView/>
             <section class="kp-charts" aria-labelledby="kp-charts-h">
                 <h2 id="kp-charts-h">"Pictures"</h2>
                 <LineChart/>

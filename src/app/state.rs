@@ -1,6 +1,8 @@
 //! The page's reactive state: the job lines as typed, and the estimate derived from them.
 
+use crate::core::draft::{DraftOptions, OptionError};
 use crate::core::estimate::{total, Estimate, LineEstimate};
+use crate::core::plan::{plan, PlanError, PlanOptions, PlanResult};
 use crate::core::{default_catalog, Catalog, DraftLine, InputError};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -36,11 +38,17 @@ pub struct AppState {
     pub priced: Memo<Vec<(u32, Priced)>>,
     /// Totals of the lines that are valid.
     pub estimate: Memo<Estimate>,
+    /// The planner's settings as typed.
+    pub options: RwSignal<DraftOptions>,
+    /// The settings the planner uses, and the problems with the rest.
+    pub parsed_options: Memo<(PlanOptions, Vec<OptionError>)>,
+    /// The best purchase plan for the valid lines.
+    pub plan: Memo<Result<PlanResult, PlanError>>,
 }
 
 impl AppState {
     /// State holding `drafts`.
-    pub fn new(drafts: Vec<DraftLine>) -> AppState {
+    pub fn new(drafts: Vec<DraftLine>, options: DraftOptions) -> AppState {
         let catalog = default_catalog();
         let lines = RwSignal::new(drafts.into_iter().map(Line::new).collect::<Vec<_>>());
         let priced = Memo::new(move |_| {
@@ -59,11 +67,20 @@ impl AppState {
                 )
             })
         });
+        let options = RwSignal::new(options);
+        let parsed_options = Memo::new(move |_| options.with(DraftOptions::to_options));
+        let plan = Memo::new(move |_| {
+            let units: Vec<_> = estimate.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect());
+            parsed_options.with(|(o, _)| plan(catalog, &units, o))
+        });
         AppState {
             catalog,
             lines,
             priced,
             estimate,
+            options,
+            parsed_options,
+            plan,
         }
     }
 
@@ -77,7 +94,7 @@ impl AppState {
         let lip = DraftLine::for_service(cat, "lip-sync", 60);
         let mut images = DraftLine::for_service(cat, "text-to-image", 5000);
         images.set_model(cat, "kolors-v2.1");
-        AppState::new(vec![video, lip, images])
+        AppState::new(vec![video, lip, images], DraftOptions::default())
     }
 
     pub fn add_line(&self) {
@@ -114,6 +131,12 @@ impl AppState {
 
     pub fn clear(&self) {
         self.lines.set(Vec::new());
+    }
+
+    /// The message for plan setting `key`, if it is invalid.
+    pub fn option_error(&self, key: &str) -> Option<String> {
+        self.parsed_options
+            .with(|(_, errs)| errs.iter().find(|e| e.key == key).map(|e| e.message.clone()))
     }
 
     /// The estimate or problems of line `id`.

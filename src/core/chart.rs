@@ -134,6 +134,134 @@ pub fn percent(part: Decimal, whole: Decimal) -> String {
     format!("{p}%")
 }
 
+/// What each plan costs: the best plan and its feasible alternatives, cheapest first.
+pub fn plan_costs(p: &super::plan::PoolPlan) -> String {
+    let mut bars = vec![Bar {
+        label: "Best plan".into(),
+        value: p.total_cost,
+        note: format!(
+            "{} · forfeits {} units",
+            format::usd(p.total_cost),
+            format::units(p.forfeited_units)
+        ),
+        highlight: true,
+    }];
+    for a in p.alternatives.iter().filter(|a| a.feasible) {
+        let cost = a.total_cost.unwrap_or_default();
+        bars.push(Bar {
+            label: a.label.clone(),
+            value: cost,
+            note: format!(
+                "{} · forfeits {} units",
+                format::usd(cost),
+                format::units(a.forfeited_units.unwrap_or_default())
+            ),
+            highlight: false,
+        });
+    }
+    let desc = bars
+        .iter()
+        .map(|b| format!("{}: {}", b.label, b.note))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let id = format!("kp-chart-alt-{}", p.pool.id());
+    bar_chart(
+        &id,
+        &format!("{} plans compared by total cost", p.pool_name),
+        &desc,
+        &bars,
+    )
+}
+
+/// Units month by month: what was available (balance + bought), what was used, and what
+/// expired unused (marked), as columns.
+pub fn balance_over_time(p: &super::plan::PoolPlan) -> String {
+    const H: u32 = 160;
+    const TOP: u32 = 24;
+    const COL: u32 = 44;
+    const GAP: u32 = 14;
+    let n = p.periods.len().max(1) as u32;
+    let width = 50 + n * (COL + GAP);
+    let height = TOP + H + 40;
+    let max = p
+        .periods
+        .iter()
+        .map(|r| r.start_balance + r.bought)
+        .max()
+        .unwrap_or_default();
+    let id = format!("kp-chart-bal-{}", p.pool.id());
+    let desc = p
+        .periods
+        .iter()
+        .map(|r| {
+            format!(
+                "month {}: {} available, {} used, {} forfeited, {} left",
+                r.month,
+                format::units(r.start_balance + r.bought),
+                format::units(r.used),
+                format::units(r.forfeited),
+                format::units(r.end_balance)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="kp-chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{} units month by month</title><desc id="{id}-d">{}</desc>"#,
+        escape(p.pool_name),
+        escape(&desc)
+    );
+    let base = TOP + H;
+    let _ = write!(
+        s,
+        r#"<line x1="40" y1="{base}" x2="{width}" y2="{base}" class="kp-chart-axis"/>"#
+    );
+    for (i, r) in p.periods.iter().enumerate() {
+        let x = 50 + i as u32 * (COL + GAP);
+        let avail = r.start_balance + r.bought;
+        let h_avail = scale(avail, max, H);
+        let h_used = scale(r.used, max, H).min(h_avail);
+        let h_forf = scale(r.forfeited, max, H).min(h_avail - h_used);
+        let _ = write!(
+            s,
+            r#"<g><title>Month {m}: {a} available, {u} used, {f} forfeited</title><rect x="{x}" y="{ya}" width="{COL}" height="{h_avail}" class="kp-col-avail"/><rect x="{x}" y="{yu}" width="{COL}" height="{h_used}" class="kp-bar"/>"#,
+            m = r.month,
+            a = format::units(avail),
+            u = format::units(r.used),
+            f = format::units(r.forfeited),
+            ya = base - h_avail,
+            yu = base - h_used,
+        );
+        if !r.forfeited.is_zero() {
+            let yf = base - h_used - h_forf;
+            let _ = write!(
+                s,
+                r#"<rect x="{x}" y="{yf}" width="{COL}" height="{h_forf}" class="kp-col-forfeit"/><line x1="{x}" y1="{y}" x2="{x2}" y2="{y}" class="kp-chart-expiry"/><text x="{cx}" y="{ty}" text-anchor="middle" class="kp-chart-note">✕ {f}</text>"#,
+                y = yf.saturating_sub(2),
+                x2 = x + COL,
+                cx = x + COL / 2,
+                ty = yf.saturating_sub(6).max(10),
+                f = format::units(r.forfeited),
+            );
+        }
+        let _ = write!(
+            s,
+            r#"<text x="{cx}" y="{ly}" text-anchor="middle" class="kp-chart-label">M{m}</text></g>"#,
+            cx = x + COL / 2,
+            ly = base + 16,
+            m = r.month
+        );
+    }
+    let _ = write!(
+        s,
+        r#"<g class="kp-legend"><rect x="40" y="{ly}" width="10" height="10" class="kp-bar"/><text x="54" y="{ty}" class="kp-chart-note">used</text><rect x="100" y="{ly}" width="10" height="10" class="kp-col-avail"/><text x="114" y="{ty}" class="kp-chart-note">available</text><rect x="190" y="{ly}" width="10" height="10" class="kp-col-forfeit"/><text x="204" y="{ty}" class="kp-chart-note">forfeited at expiry ✕</text></g></svg>"#,
+        ly = base + 26,
+        ty = base + 35
+    );
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,6 +63,9 @@ impl JobLine {
 #[serde(untagged)]
 pub enum RawNumber {
     Int(i64),
+    /// A JS number with a fraction. Only the JS API receives these (the page's input is text),
+    /// so the page is built without it and carries no float formatting (about 10 KB of wasm).
+    #[cfg(feature = "js-api")]
     Float(f64),
     Text(String),
 }
@@ -73,6 +76,7 @@ impl RawNumber {
         match self {
             RawNumber::Int(i) => i.to_string(),
             // Rust prints the shortest text that reads back as the same f64, i.e. what was typed.
+            #[cfg(feature = "js-api")]
             RawNumber::Float(f) => f.to_string(),
             RawNumber::Text(s) => s.clone(),
         }
@@ -82,7 +86,9 @@ impl RawNumber {
     pub fn to_decimal(&self) -> Option<Decimal> {
         match self {
             RawNumber::Int(i) => Some(Decimal::from(*i)),
+            #[cfg(feature = "js-api")]
             RawNumber::Float(f) if f.is_finite() => Decimal::from_str(&f.to_string()).ok(),
+            #[cfg(feature = "js-api")]
             RawNumber::Float(_) => None,
             RawNumber::Text(s) => {
                 let t: String = s.trim().chars().filter(|c| *c != ',' && *c != '_').collect();

@@ -131,6 +131,106 @@ pub fn trust_html(catalog: &Catalog) -> String {
     s
 }
 
+/// The best plan for every pool: schedule, cost, effective price, forfeits, balance per month,
+/// the alternatives and why they lose, custom-package advice and the concurrency verdict.
+pub fn plan_html(plan: &super::plan::PlanResult) -> String {
+    use super::plan::PoolOutcome;
+    let mut s = String::new();
+    let months = plan.horizon_months;
+    let _ = write!(
+        s,
+        r#"<p class="kp-plan-total">Best plan over {months} month{}: <strong data-testid="plan-total">{}</strong></p>"#,
+        if months == 1 { "" } else { "s" },
+        format::usd(plan.total_cost)
+    );
+    if plan.pools.is_empty() {
+        s.push_str(r#"<p class="kp-muted">Add a job line to see what to buy.</p>"#);
+    }
+    for p in &plan.pools {
+        let id = p.pool.id();
+        let _ = write!(
+            s,
+            r#"<div class="kp-plan-pool" data-testid="plan-{id}"><h3>{} units</h3><p class="kp-plan-msg" data-testid="plan-message">{}</p>"#,
+            escape(p.pool_name),
+            escape(&p.message)
+        );
+        if p.outcome == PoolOutcome::Planned && !p.purchases.is_empty() {
+            let eff = p.effective_unit_price.map(format::usd).unwrap_or_else(|| "–".into());
+            let _ = write!(
+                s,
+                r#"<dl class="kp-kpis"><div><dt>Cost</dt><dd data-testid="plan-cost">{cost}</dd></div><div><dt>Per used unit</dt><dd data-testid="plan-effective">{eff}</dd><dd class="kp-muted">list {list}</dd></div><div><dt>Forfeited</dt><dd data-testid="plan-forfeited">{fu} units</dd><dd class="kp-muted">{fv} at list price</dd></div></dl>"#,
+                cost = format::usd(p.total_cost),
+                list = format::usd(p.list_price),
+                fu = format::units(p.forfeited_units),
+                fv = format::usd(p.forfeited_value),
+            );
+            s.push_str(r#"<table class="kp-table" data-testid="plan-schedule"><caption>What to buy, and when</caption><thead><tr><th scope="col">Month</th><th scope="col">Package</th><th scope="col">Count</th><th scope="col">Units</th><th scope="col">Cost</th></tr></thead><tbody>"#);
+            for b in &p.purchases {
+                let _ = write!(
+                    s,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    b.month,
+                    escape(&b.name),
+                    b.count,
+                    format::units(b.units * Decimal::from(b.count)),
+                    format::usd(b.cost)
+                );
+            }
+            s.push_str("</tbody></table>");
+        }
+        if !p.periods.is_empty() && p.outcome != PoolOutcome::NoDemand {
+            s.push_str(r#"<details class="kp-details"><summary>Balance month by month</summary><table class="kp-table" data-testid="plan-balance"><thead><tr><th scope="col">Month</th><th scope="col">Demand</th><th scope="col">Start</th><th scope="col">Bought</th><th scope="col">Used</th><th scope="col">Forfeited</th><th scope="col">End</th><th scope="col">Concurrency</th></tr></thead><tbody>"#);
+            for r in &p.periods {
+                let conc = r.concurrency.map(|c| c.to_string()).unwrap_or_else(|| "–".into());
+                let _ = write!(
+                    s,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    r.month,
+                    format::units(r.demand),
+                    format::units(r.start_balance),
+                    format::units(r.bought),
+                    format::units(r.used),
+                    format::units(r.forfeited),
+                    format::units(r.end_balance),
+                    conc
+                );
+            }
+            s.push_str("</tbody></table></details>");
+        }
+        if let Some(c) = &p.custom {
+            let _ = write!(
+                s,
+                r#"<p class="kp-note" data-testid="plan-custom">{}</p>"#,
+                escape(&c.message)
+            );
+        }
+        if let Some(v) = &p.concurrency {
+            let class = if v.carried { "kp-ok" } else { "kp-warning" };
+            let _ = write!(
+                s,
+                r#"<p class="{class}" data-testid="plan-concurrency">{}</p>"#,
+                escape(&v.message)
+            );
+        }
+        if !p.optimal {
+            let gap = p.cost_gap.map(format::usd).unwrap_or_else(|| "–".into());
+            let _ = write!(
+                s,
+                r#"<p class="kp-warning">This plan was not proven cheapest within the search limit; the cheapest costs at most {gap} less.</p>"#
+            );
+        }
+        if !p.alternatives.is_empty() {
+            s.push_str(r#"<h4>Why not something else</h4><ul class="kp-alts" data-testid="plan-alternatives">"#);
+            for a in &p.alternatives {
+                let _ = write!(s, "<li>{}</li>", escape(&a.reason));
+            }
+            s.push_str("</ul>");
+        }
+        s.push_str("</div>");
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

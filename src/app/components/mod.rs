@@ -2,6 +2,8 @@
 
 pub mod charts;
 pub mod export;
+pub mod fields;
 pub mod line_editor;
+pub mod plan;
 pub mod totals;
 pub mod trust;
