@@ -4,9 +4,11 @@
 //! core's results back. Money and units cross as decimal strings ("5670", "0.0035") so nothing is
 //! rounded by a JS number. The TypeScript declarations below are the public contract.
 
+use crate::core::plan::{plan as plan_core, PlanOptions};
 use crate::core::{self, estimate::estimate_raw, InputError, RawMix};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -106,6 +108,67 @@ export interface EstimateError extends Error {
   problems: InputProblem[];
 }
 
+/** Planner settings; every field is optional. Decimal fields accept numbers or strings. */
+export interface PlanOptionsInput {
+  /** Months to plan, 1 to 36 (default 3), each a 30-day period. */
+  horizonMonths?: number;
+  /** Monthly growth of demand in percent, -100 to 1000 (default 0). */
+  growthPercent?: NumberInput;
+  /** The trial packages were already bought on this account (default false). */
+  trialsUsed?: boolean;
+  /** Units already held (at most 4 per pool). */
+  balances?: { pool: PoolId; units: NumberInput; daysLeft: number; concurrency?: number }[];
+  /** Packs you can buy that the catalog does not list, e.g. an image pack (at most 4 per pool). */
+  packs?: UserPackInput[];
+  /** Custom-package quotes from Kling's sales team (at most 4 per pool). */
+  quotes?: UserPackInput[];
+  /** The busiest hour, for the concurrency check (video pool unless `pool` is given). */
+  peak?: { pool?: PoolId; jobsPerHour: NumberInput; minutesPerJob: NumberInput } | null;
+}
+export interface UserPackInput {
+  pool: PoolId; name?: string; price: NumberInput; units: NumberInput; validityDays: number; concurrency?: number;
+}
+export interface Purchase {
+  month: number; packageId: string; name: string; source: "catalog" | "pack" | "quote"; trial: boolean;
+  count: number; price: DecimalString; units: DecimalString; validityDays: number; cost: DecimalString;
+}
+export interface PeriodRow {
+  month: number; demand: DecimalString; startBalance: DecimalString; bought: DecimalString; used: DecimalString;
+  forfeited: DecimalString; endBalance: DecimalString; concurrency: number | null; carriesPeak: boolean | null;
+}
+export interface Alternative {
+  label: string; feasible: boolean; totalCost: DecimalString | null; forfeitedUnits: DecimalString | null;
+  purchaseCount: number | null; extraCost: DecimalString | null; purchases: Purchase[];
+  /** Why it loses, e.g. "Package 2 alone: $5,670.00, forfeits 5,000 units: $1,050.00 more than the best plan." */
+  reason: string;
+}
+export interface PoolPlan {
+  pool: PoolId; poolName: string;
+  outcome: "planned" | "noDemand" | "noPackage" | "infeasible";
+  message: string; listPrice: DecimalString; unitStep: DecimalString; demand: DecimalString[];
+  purchases: Purchase[]; totalCost: DecimalString; unitsBought: DecimalString; unitsUsed: DecimalString;
+  unitsUsedFromPurchases: DecimalString; forfeitedUnits: DecimalString; forfeitedValue: DecimalString;
+  leftAtEnd: DecimalString; effectiveUnitPrice: DecimalString | null; periods: PeriodRow[];
+  alternatives: Alternative[];
+  custom: { firstMonth: number; lastMonth: number; windowUnits: DecimalString; largestPackageUnits: DecimalString;
+            quoteMustBeat: DecimalString | null; message: string } | null;
+  concurrency: { inFlight: DecimalString; needed: number; bestAvailable: number | null; enforced: boolean;
+                 carried: boolean; message: string } | null;
+  optimal: boolean; costGap: DecimalString | null; unservedMonth: number | null;
+}
+export interface PlanResult {
+  edition: string; horizonMonths: number; growthPercent: DecimalString; trialsUsed: boolean;
+  /** One entry per pool with demand or a balance. */
+  pools: PoolPlan[];
+  totalCost: DecimalString; optimal: boolean; assumptions: string[];
+}
+/** Thrown by `plan` for a bad option: `problem` names the field and value. */
+export interface PlanError extends Error {
+  problem?: { field: string; entry: string | null; index: number | null; pool: PoolId | null; month: number | null;
+              value: string; message: string };
+  problems?: InputProblem[];
+}
+
 export interface Source { id: string; title: string; kind: string; url: string; }
 export interface PoolInfo { pool: PoolId; name: string; unitPrice: DecimalString; provenance: Provenance; }
 export interface Package {
@@ -144,6 +207,35 @@ extern "C" {
     pub type CatalogJs;
     #[wasm_bindgen(typescript_type = "InputProblem[]")]
     pub type ProblemsJs;
+    #[wasm_bindgen(typescript_type = "PlanOptionsInput")]
+    pub type PlanOptionsInput;
+    #[wasm_bindgen(typescript_type = "PlanResult")]
+    pub type PlanResultJs;
+}
+
+/// Option fields that hold decimals: a JS number there is turned into its shortest text, so
+/// 1.3 reaches the planner as exactly 1.3.
+const DECIMAL_KEYS: [&str; 5] = ["growthPercent", "units", "price", "jobsPerHour", "minutesPerJob"];
+
+fn numbers_to_text(v: &JsValue) {
+    if let Some(arr) = v.dyn_ref::<js_sys::Array>() {
+        arr.iter().for_each(|x| numbers_to_text(&x));
+    } else if v.is_object() {
+        for key in DECIMAL_KEYS {
+            let k = JsValue::from_str(key);
+            if let Ok(x) = js_sys::Reflect::get(v, &k) {
+                if let Some(n) = x.as_f64() {
+                    let text = n.to_string();
+                    let _ = js_sys::Reflect::set(v, &k, &JsValue::from_str(&text));
+                }
+            }
+        }
+        for key in ["balances", "packs", "quotes", "peak"] {
+            if let Ok(x) = js_sys::Reflect::get(v, &JsValue::from_str(key)) {
+                numbers_to_text(&x);
+            }
+        }
+    }
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -201,4 +293,46 @@ pub fn validate(mix: JobMixInput) -> Result<ProblemsJs, JsValue> {
     let raw = read_mix(mix.into())?;
     let (_, problems) = estimate_raw(&raw);
     Ok(to_js(&problems)?.unchecked_into())
+}
+
+/// The cheapest way to buy a job mix over time: for each pool, which packages to buy in which
+/// month, what it costs, what expires unused, and why the alternatives lose. Throws an
+/// `EstimateError` for an invalid mix and a `PlanError` for an invalid option.
+#[wasm_bindgen]
+pub fn plan(mix: JobMixInput, options: Option<PlanOptionsInput>) -> Result<PlanResultJs, JsValue> {
+    let raw = read_mix(mix.into())?;
+    let (est, problems) = estimate_raw(&raw);
+    if !problems.is_empty() {
+        return Err(problems_error(&problems));
+    }
+    let opts: PlanOptions = match options {
+        None => PlanOptions::default(),
+        Some(o) => {
+            let v: JsValue = o.into();
+            if v.is_null() || v.is_undefined() {
+                PlanOptions::default()
+            } else {
+                // Work on a copy so the caller's object is not changed.
+                let copy = js_sys::JSON::parse(&js_sys::JSON::stringify(&v)?.as_string().unwrap_or_default())?;
+                numbers_to_text(&copy);
+                serde_wasm_bindgen::from_value(copy).map_err(|e| {
+                    JsValue::from(JsError::new(&format!(
+                        "the plan options are not of the documented shape: {e}"
+                    )))
+                })?
+            }
+        }
+    };
+    let catalog = core::catalog::edition(est.edition).unwrap_or_else(core::default_catalog);
+    let units: Vec<_> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
+    match plan_core(catalog, &units, &opts) {
+        Ok(result) => Ok(to_js(&result)?.unchecked_into()),
+        Err(e) => {
+            let err = js_sys::Error::new(&format!("invalid plan options: {}", e.message));
+            if let Ok(p) = to_js(&e) {
+                let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problem"), &p);
+            }
+            Err(err.into())
+        }
+    }
 }

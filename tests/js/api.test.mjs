@@ -64,3 +64,35 @@ test("catalog() lists every service, package and source", () => {
   assert.equal(cat.packages.find((p) => p.id === "custom").price, null);
   assert.throws(() => api.catalog("nope"), /unknown catalog edition "nope"/);
 });
+
+test("plan() gives the seed's worked examples", () => {
+  // 15,000 units a month for 3 months: Package 2, nothing forfeited. (V2.1 pro 5 s = 3.5 units.)
+  const p = api.plan({ lines: [{ service: "video", model: "v2.1", mode: "std", duration: 5, quantity: 7500 }] }, { horizonMonths: 3 });
+  const video = p.pools.find((x) => x.pool === "video");
+  assert.equal(video.outcome, "planned");
+  assert.deepEqual(video.purchases.map((b) => [b.month, b.packageId, b.count]), [[1, "package-2", 1]]);
+  assert.equal(p.totalCost, "5670");
+  assert.equal(video.forfeitedUnits, "0");
+  // 500 units a month for 2 months: two trials cannot carry month 2, so Package 1, 29,000 forfeited.
+  const q = api.plan({ lines: [{ service: "video", model: "v1.0", mode: "std", duration: 5, quantity: 500 }] }, { horizonMonths: 2 });
+  const v2 = q.pools.find((x) => x.pool === "video");
+  assert.equal(q.totalCost, "4200");
+  assert.equal(v2.forfeitedUnits, "29000");
+  assert.ok(v2.alternatives.some((a) => /Trials only/.test(a.label)));
+});
+
+test("plan() takes decimals as numbers or text and reports bad options", () => {
+  const mix = { lines: [{ service: "text-to-image", model: "kolors-v2.1", quantity: 5000 }] };
+  const p = api.plan(mix, { horizonMonths: 1, packs: [{ pool: "image", price: 70, units: "20000", validityDays: 30 }] });
+  const image = p.pools.find((x) => x.pool === "image");
+  assert.equal(image.outcome, "planned");
+  assert.equal(image.totalCost, "70");
+  const none = api.plan(mix);
+  assert.equal(none.pools.find((x) => x.pool === "image").outcome, "noPackage");
+  assert.throws(() => api.plan(mix, { horizonMonths: 37 }), (e) => {
+    assert.match(e.message, /^invalid plan options: horizonMonths 37 is out of range/);
+    assert.equal(e.problem.field, "horizonMonths");
+    return true;
+  });
+  assert.throws(() => api.plan({ lines: [{ service: "video", quantity: 1 }] }), /invalid job mix: line 1: model must be chosen/);
+});
