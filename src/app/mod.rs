@@ -10,6 +10,7 @@ use components::charts::LineChart;
 use components::export::Export;
 use components::line_editor::LineEditor;
 use components::plan::{PlanSettings, PlanView};
+use components::share::ShareBar;
 use components::totals::Totals;
 use components::trust::Trust;
 use leptos::prelude::*;
@@ -18,8 +19,12 @@ use state::{AppState, Line};
 /// The whole calculator page.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new_with_sample();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let state = AppState::from_query(&search);
     provide_context(state);
+    components::share::sync_url(state);
     let add = move |_| state.add_line();
     let clear = move |_| state.clear();
     let theme = RwSignal::new(String::from("auto"));
@@ -65,6 +70,7 @@ pub fn App() -> impl IntoView {
                 <LineChart/>
             </section>
             <Export/>
+            <ShareBar/>
             <Trust/>
         </main>
     }

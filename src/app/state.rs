@@ -3,6 +3,7 @@
 use crate::core::draft::{DraftOptions, OptionError};
 use crate::core::estimate::{total, Estimate, LineEstimate};
 use crate::core::plan::{plan, PlanError, PlanOptions, PlanResult};
+use crate::core::share::{self, ShareProblem, ShareState};
 use crate::core::{default_catalog, Catalog, DraftLine, InputError};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -44,6 +45,8 @@ pub struct AppState {
     pub parsed_options: Memo<(PlanOptions, Vec<OptionError>)>,
     /// The best purchase plan for the valid lines.
     pub plan: Memo<Result<PlanResult, PlanError>>,
+    /// What could not be read from the link the page was opened with.
+    pub link_problems: RwSignal<Vec<ShareProblem>>,
 }
 
 impl AppState {
@@ -81,7 +84,31 @@ impl AppState {
             options,
             parsed_options,
             plan,
+            link_problems: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// The state a link describes (its `search` part); the sample mix when it says nothing.
+    /// Whatever the link held that could not be used is listed in `link_problems`.
+    pub fn from_query(search: &str) -> AppState {
+        let decoded = share::decode(search);
+        if !decoded.ours {
+            return AppState::new_with_sample();
+        }
+        let state = AppState::new(decoded.state.lines, decoded.state.options);
+        state.link_problems.set(decoded.problems);
+        state
+    }
+
+    /// The whole state as a link's query parameters (ours only).
+    pub fn share_query(&self) -> String {
+        let lines = self.lines.with(|ls| ls.iter().map(|l| l.draft.get()).collect());
+        let options = self.options.get();
+        share::encode(&ShareState {
+            edition: self.catalog.edition.to_string(),
+            lines,
+            options,
+        })
     }
 
     /// The sample a first-time visitor sees: the brief's example mix.

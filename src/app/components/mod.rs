@@ -5,5 +5,6 @@ pub mod export;
 pub mod fields;
 pub mod line_editor;
 pub mod plan;
+pub mod share;
 pub mod totals;
 pub mod trust;

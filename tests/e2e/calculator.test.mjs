@@ -1,0 +1,265 @@
+// The calculator as a user meets it: building a mix, the plan, charts, exports, keyboard-only
+// use, dark mode, narrow screens, bad input, links, and an accessibility scan.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { serve, launch, openCalculator, root } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const tid = (page, id) => page.getByTestId(id);
+const text = async (loc) => (await loc.first().textContent()).trim();
+const poolUnits = (page, pool) => text(tid(page, `pool-${pool}`).getByTestId("pool-units"));
+
+async function fresh(options) {
+  return openCalculator(browser, server.url, options);
+}
+
+test("building a mix: add, duplicate, reorder, remove, clear — with exact figures", async () => {
+  const { page, context, errors } = await fresh();
+  const lines = tid(page, "line");
+  await tid(page, "clear").click();
+  assert.equal(await lines.count(), 0);
+  assert.equal(await text(tid(page, "total-value")), "$0.00");
+
+  await tid(page, "add-line").click();
+  const first = lines.nth(0);
+  await first.getByTestId("service").selectOption("multi-elements");
+  await first.getByTestId("mode").selectOption("pro");
+  await first.getByTestId("duration").selectOption("10");
+  await first.getByTestId("quantity").fill("250");
+  // 250 × 10 units = 2,500 video units = $350.
+  assert.equal(await text(first.getByTestId("line-units")), "2,500 Video units");
+  assert.equal(await text(first.getByTestId("line-value")), "$350.00");
+
+  await first.getByTestId("duplicate-line").click();
+  assert.equal(await lines.count(), 2);
+  await lines.nth(1).getByTestId("service").selectOption("try-on");
+  await lines.nth(1).getByTestId("quantity").fill("1,000");
+  await lines.nth(1).getByTestId("attempts").fill("1.5");
+  // 1,000 × 1 × 1.5 = 1,500 try-on units × $0.07 = $105.
+  assert.equal(await poolUnits(page, "try-on"), "1,500");
+  assert.equal(await text(tid(page, "total-value")), "$455.00");
+  assert.equal(await text(lines.nth(1).getByTestId("line-share")), "23.1% of the total");
+
+  await lines.nth(1).getByTestId("move-up").click();
+  assert.equal(await lines.nth(0).getByTestId("service").inputValue(), "try-on");
+  assert.equal(await lines.nth(0).getByTestId("move-up").isDisabled(), true);
+  await lines.nth(0).getByTestId("remove-line").click();
+  assert.equal(await lines.count(), 1);
+  assert.equal(await text(tid(page, "total-value")), "$350.00");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the best plan, alternatives, custom advice and concurrency update live", async () => {
+  const { page, context, errors } = await fresh();
+  // Sample mix: 1,580 video units a month for 3 months → Package 1 once ($4,200).
+  assert.equal(await text(tid(page, "plan-total")), "$4,200.00");
+  const video = tid(page, "plan-video");
+  assert.match(await text(video.getByTestId("plan-schedule")), /Package 1/);
+  assert.match(await text(video.getByTestId("plan-alternatives")), /Package 2 alone/);
+  // The image pool has demand but no package: the page says so.
+  assert.match(await text(tid(page, "plan-image").getByTestId("plan-message")), /No image package to plan with/);
+
+  // An image pack entered by the user is planned with: 20,000 units a month for $70.
+  await page.locator("summary", { hasText: "Balances you hold" }).click();
+  await tid(page, "image.pack.price").fill("70");
+  await tid(page, "image.pack.units").fill("20000");
+  await tid(page, "image.pack.days").fill("30");
+  assert.equal(await text(tid(page, "plan-image").getByTestId("plan-cost")), "$210.00");
+  assert.equal(await text(tid(page, "plan-total")), "$4,410.00");
+
+  // 15,000 units a month for 3 months: Package 2, nothing forfeited (the seed's example).
+  await tid(page, "clear").click();
+  await tid(page, "add-line").click();
+  const l = tid(page, "line").first();
+  await l.getByTestId("model").selectOption("v2.1");
+  await l.getByTestId("mode").selectOption("std");
+  await l.getByTestId("quantity").fill("7500");
+  assert.equal(await text(tid(page, "plan-video").getByTestId("plan-cost")), "$5,670.00");
+  assert.equal(await text(tid(page, "plan-video").getByTestId("plan-forfeited")), "0 units");
+
+  // Growth past 60,000 units in 90 days brings the custom-package advice.
+  await tid(page, "growth").fill("200");
+  assert.match(await text(tid(page, "plan-custom")), /60,000/);
+  await tid(page, "growth").fill("0");
+
+  // A peak of 600 jobs an hour of 1 minute needs 10 tasks at once: no package carries it.
+  await tid(page, "peak.jobsPerHour").fill("600");
+  await tid(page, "peak.minutesPerJob").fill("1");
+  assert.match(await text(tid(page, "plan-concurrency")), /10/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("500 units a month for 2 months: Package 1, and the 29,000 forfeited units are plain", async () => {
+  const { page, context } = await fresh();
+  await tid(page, "clear").click();
+  await tid(page, "add-line").click();
+  const l = tid(page, "line").first();
+  await l.getByTestId("model").selectOption("v1.0");
+  await l.getByTestId("mode").selectOption("std");
+  await l.getByTestId("quantity").fill("500");
+  await tid(page, "horizon").fill("2");
+  assert.equal(await text(tid(page, "plan-total")), "$4,200.00");
+  assert.equal(await text(tid(page, "plan-video").getByTestId("plan-forfeited")), "29,000 units");
+  assert.match(await text(tid(page, "plan-video").getByTestId("plan-alternatives")), /Trials only/);
+  await context.close();
+});
+
+test("charts are drawn as labelled SVG", async () => {
+  const { page, context } = await fresh();
+  for (const id of ["chart-lines", "chart-plans-video", "chart-balance-video"]) {
+    const svg = tid(page, id).locator("svg");
+    assert.equal(await svg.getAttribute("role"), "img", id);
+    assert.ok((await svg.locator("title").first().textContent()).length > 5, id);
+    assert.ok((await svg.locator("rect").count()) >= 2, id);
+  }
+  assert.match(await tid(page, "chart-lines").locator("desc").textContent(), /Lip-sync.*\$25\.20/);
+  await context.close();
+});
+
+test("exports: CSV and JSON carry the lines and totals", async () => {
+  const { page, context } = await fresh();
+  const grab = async (id) => {
+    const [dl] = await Promise.all([page.waitForEvent("download"), tid(page, id).click()]);
+    return { name: dl.suggestedFilename(), body: readFileSync(await dl.path(), "utf8") };
+  };
+  const csv = await grab("export-csv");
+  assert.equal(csv.name, "kling-estimate.csv");
+  const rows = csv.body.split("\r\n");
+  assert.equal(rows[2], "1,video,v2.1,pro,5,,400,1,video,3.5,1400,196");
+  assert.ok(rows.includes("total,,,291.2"));
+  const json = await grab("export-json");
+  const doc = JSON.parse(json.body);
+  assert.equal(doc.estimate.totalValue, "291.2");
+  assert.equal(doc.estimate.lines.length, 3);
+  await context.close();
+});
+
+test("keyboard only: reach and change every control, with a visible focus ring", async () => {
+  const { page, context } = await fresh();
+  await page.keyboard.press("Tab"); // theme
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "theme");
+  await page.keyboard.press("Tab"); // first line's service
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "service");
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(ring, "none");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Tab"); // model, mode, duration, quantity
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "quantity");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("800");
+  assert.equal(await text(tid(page, "line").first().getByTestId("line-value")), "$392.00");
+  // Reach "Add a line" by keyboard and press it.
+  await tid(page, "add-line").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await tid(page, "line").count(), 4);
+  await context.close();
+});
+
+test("dark mode follows the system and the toggle", async () => {
+  const bg = (page) => page.evaluate(() => getComputedStyle(document.querySelector(".kp-app")).backgroundColor);
+  const dark = await fresh({ colorScheme: "dark" });
+  assert.equal(await bg(dark.page), "rgb(17, 20, 24)");
+  await tid(dark.page, "theme").selectOption("light");
+  assert.equal(await bg(dark.page), "rgb(255, 255, 255)");
+  await dark.context.close();
+  const light = await fresh({ colorScheme: "light" });
+  assert.equal(await bg(light.page), "rgb(255, 255, 255)");
+  await tid(light.page, "theme").selectOption("dark");
+  assert.equal(await bg(light.page), "rgb(17, 20, 24)");
+  await light.context.close();
+});
+
+test("usable at 360 px: nothing scrolls sideways", async () => {
+  const { page, context } = await fresh({ viewport: { width: 360, height: 800 } });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 360, `page is ${wide}px wide`);
+  await context.close();
+});
+
+test("bad entries get specific inline messages and the rest of the mix stays", async () => {
+  const { page, context, errors } = await fresh();
+  const [a, b, c] = [0, 1, 2].map((i) => tid(page, "line").nth(i));
+  await a.getByTestId("quantity").fill("lots");
+  await b.getByTestId("video-seconds").fill("-30");
+  await c.getByTestId("quantity").fill("99999999999");
+  assert.match(await text(a.locator(".kp-error")), /quantity "lots" is not a number/);
+  assert.match(await text(b.locator(".kp-error")), /videoSeconds -30 is negative/);
+  assert.match(await text(c.locator(".kp-error")), /quantity 99999999999 is out of range; it must be from 0 to 10000000/);
+  assert.equal(await a.getByTestId("quantity").inputValue(), "lots");
+  assert.match(await text(tid(page, "excluded-note")), /3 lines with a problem are not counted/);
+  await c.getByTestId("quantity").fill("5000");
+  assert.equal(await text(tid(page, "total-value")), "$70.00");
+  await tid(page, "horizon").fill("40");
+  assert.match(await text(page.locator("#kp-opt-horizon-err")), /Horizon 40 is out of range; it must be from 1 to 36/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a copied link opened in a fresh browser shows the same totals and plan", async () => {
+  const { page, context } = await fresh();
+  const first = tid(page, "line").first();
+  await first.getByTestId("quantity").fill("1234");
+  await tid(page, "horizon").fill("5");
+  await tid(page, "trials-used").check();
+  await tid(page, "copy-link").click();
+  const link = (await text(tid(page, "copied"))).replace(/^Link copied: /, "");
+  const totals = await text(tid(page, "total-value"));
+  const plan = await text(tid(page, "plan"));
+  // The address bar follows the edits too (debounced).
+  await page.waitForFunction(() => location.search.includes("h=5"));
+  await context.close();
+
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await p2.goto(link);
+  await tid(p2, "total-value").waitFor();
+  assert.equal(await text(tid(p2, "total-value")), totals);
+  assert.equal(await text(tid(p2, "plan")), plan);
+  assert.equal(await tid(p2, "trials-used").isChecked(), true);
+  await other.close();
+});
+
+test("links keep foreign parameters, list what they could not use, and render payloads as text", async () => {
+  const payload = encodeURIComponent('"><img src=x onerror=window.__xss=1><script>window.__xss=2</script>');
+  const url = `${server.url}?l=video~v2.1~pro~5~400&l=${payload}~~~~1&h=${payload}&utm_source=docs#section`;
+  const { page, context } = await openCalculator(browser, url);
+  assert.equal(await tid(page, "line").count(), 2);
+  assert.equal(await tid(page, "line").nth(1).getByTestId("line-excluded").count(), 1);
+  assert.match(await text(tid(page, "line").nth(1).locator(".kp-error")), /service ""><img src=x onerror=/);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator("img[src=x]").count(), 0);
+  assert.equal(await tid(page, "horizon").inputValue(), decodeURIComponent(payload));
+  await page.waitForFunction(() => location.search.includes("utm_source=docs") && location.hash === "#section");
+  const broken = await openCalculator(browser, `${server.url}?v=1&l=video~v2.1~pro~5~400~~~extra&l=text-to-audio~~~~3`);
+  assert.match(await text(tid(broken.page, "link-problems")), /dropped the line/);
+  assert.equal(await tid(broken.page, "line").count(), 1);
+  await broken.context.close();
+  await context.close();
+});
+
+test("accessibility scan (axe-core): no serious or critical findings, light and dark", async () => {
+  const axe = path.join(root, "node_modules/axe-core/axe.min.js");
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, context } = await fresh({ colorScheme });
+    await page.locator("summary", { hasText: "Balances you hold" }).click();
+    await page.addScriptTag({ path: axe });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    assert.deepEqual(bad, [], `${colorScheme}: ${bad.join("; ")}`);
+    await context.close();
+  }
+});
