@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, then runs every test.
 #   native:  cargo fmt --check, cargo clippy, cargo test (core, catalog, properties)
+#   components: cargo test --target wasm32-unknown-unknown --test components (headless Chromium)
 #   npm API: wasm-pack build (pkg/), node --test tests/js (wasm vs native, the JS contract)
 #   browser: trunk build --release (dist/), node --test tests/e2e (headless Chromium, served statically)
 set -euo pipefail
@@ -18,6 +19,9 @@ cargo clippy --all-targets --all-features --quiet -- -D warnings
 
 step "native tests"
 cargo test
+
+step "component tests: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components
 
 step "npm package (wasm-pack) and its tests"
 bash scripts/build-pkg.sh

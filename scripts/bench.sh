@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Benchmarks (figures, not pass/fail): the page's size, load and update times, and plan() in
+# wasm, all in headless Chromium against release builds.
+#   bash scripts/bench.sh          # both
+#   bash scripts/bench.sh page     # page only
+#   bash scripts/bench.sh plan     # planner only (also: cargo run --release --example bench_plan)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+what=${1:-all}
+if [ "$what" = all ] || [ "$what" = page ]; then
+  trunk build --release
+  node bench/run.mjs page
+fi
+if [ "$what" = all ] || [ "$what" = plan ]; then
+  bash scripts/build-pkg.sh
+  node bench/run.mjs plan
+fi
