@@ -16,13 +16,19 @@ static NEXT_ID: AtomicU32 = AtomicU32::new(1);
 pub struct Line {
     pub id: u32,
     pub draft: RwSignal<DraftLine>,
+    /// This line's figures or problems. Its own memo, so a keystroke re-prices one line, not all.
+    pub priced: Memo<Priced>,
 }
 
 impl Line {
     pub fn new(draft: DraftLine) -> Line {
+        let draft = RwSignal::new(draft);
+        let catalog = default_catalog();
         Line {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            draft: RwSignal::new(draft),
+            draft,
+            // Priced as line 0; the list position is set where lines are gathered.
+            priced: Memo::new(move |_| draft.with(|d| d.price(catalog, 0))),
         }
     }
 }
@@ -58,7 +64,14 @@ impl AppState {
             lines.with(|ls| {
                 ls.iter()
                     .enumerate()
-                    .map(|(i, l)| (l.id, l.draft.with(|d| d.price(catalog, i))))
+                    .map(|(i, l)| {
+                        let mut p = l.priced.get();
+                        match &mut p {
+                            Ok(est) => est.index = i,
+                            Err(errs) => errs.iter_mut().for_each(|e| *e = e.clone().at_line(i)),
+                        }
+                        (l.id, p)
+                    })
                     .collect::<Vec<_>>()
             })
         });
@@ -72,10 +85,19 @@ impl AppState {
         });
         let options = RwSignal::new(options);
         let parsed_options = Memo::new(move |_| options.with(DraftOptions::to_options));
-        let plan = Memo::new(move |_| {
-            let units: Vec<_> = estimate.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect());
-            parsed_options.with(|(o, _)| plan(catalog, &units, o))
+        // The planner follows the totals one frame later, so typing updates the figures first;
+        // the units per pool are copied over only when they change.
+        let units_now =
+            Memo::new(move |_| estimate.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect::<Vec<_>>()));
+        let planned_units = RwSignal::new(units_now.get_untracked());
+        Effect::new(move |_| {
+            let units = units_now.get();
+            if planned_units.with_untracked(|u| *u != units) {
+                request_animation_frame(move || planned_units.set(units));
+            }
         });
+        let plan =
+            Memo::new(move |_| planned_units.with(|units| parsed_options.with(|(o, _)| plan(catalog, units, o))));
         AppState {
             catalog,
             lines,
@@ -164,11 +186,5 @@ impl AppState {
     pub fn option_error(&self, key: &str) -> Option<String> {
         self.parsed_options
             .with(|(_, errs)| errs.iter().find(|e| e.key == key).map(|e| e.message.clone()))
-    }
-
-    /// The estimate or problems of line `id`.
-    pub fn priced_line(&self, id: u32) -> Option<Priced> {
-        self.priced
-            .with(|p| p.iter().find(|(i, _)| *i == id).map(|(_, r)| r.clone()))
     }
 }

@@ -5,7 +5,7 @@
 //! string does. Every value is escaped; the functions are pure and tested natively.
 
 use super::catalog::{Catalog, Pool, Status};
-use super::chart::{escape, percent};
+use super::chart::escape;
 use super::error::{Field, InputError};
 use super::estimate::{Estimate, LineEstimate};
 use super::format;
@@ -49,16 +49,15 @@ fn line_level(errs: &[InputError]) -> impl Iterator<Item = &InputError> {
         .filter(|e| !matches!(e.field, Field::Quantity | Field::VideoSeconds | Field::AttemptsPerKept))
 }
 
-/// A line's figures: units, list value and share of the total; or why it is not counted.
-pub fn line_figures_html(catalog: &Catalog, priced: &Result<LineEstimate, Vec<InputError>>, total: Decimal) -> String {
+/// A line's figures: units and list value; or why it is not counted.
+pub fn line_figures_html(catalog: &Catalog, priced: &Result<LineEstimate, Vec<InputError>>) -> String {
     match priced {
         Ok(l) => {
             let mut s = format!(
-                r#"<span class="kp-units" data-testid="line-units">{} {} units</span><span class="kp-value" data-testid="line-value">{}</span><span class="kp-muted kp-share" data-testid="line-share">{} of the total</span>"#,
+                r#"<span class="kp-units" data-testid="line-units">{} {} units</span><span class="kp-value" data-testid="line-value">{}</span>"#,
                 format::units(l.units),
                 escape(catalog.pool(l.pool).name),
                 format::usd(l.value),
-                percent(l.value, total),
             );
             if l.provenance.status == Status::Contradicted {
                 let _ = write!(
@@ -262,7 +261,7 @@ mod tests {
         let mut d = DraftLine::for_service(cat, "extension", 10);
         d.set_model(cat, "v1.0");
         d.set_mode(cat, "std");
-        let html = line_figures_html(cat, &d.price(cat, 0), Decimal::ONE);
+        let html = line_figures_html(cat, &d.price(cat, 0));
         assert!(html.contains("line-contradiction"));
         assert!(html.contains("official page says 2 units"));
     }
@@ -272,7 +271,7 @@ mod tests {
         let cat = default_catalog();
         let mut d = DraftLine::for_service(cat, "video", 1);
         d.model = "<img src=x onerror=alert(1)>".into();
-        let html = line_figures_html(cat, &d.price(cat, 0), Decimal::ONE);
+        let html = line_figures_html(cat, &d.price(cat, 0));
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(!html.contains("<img"));
     }

@@ -2,7 +2,7 @@
 
 use super::fields::{Choice, NumberField};
 use crate::app::state::{AppState, Line};
-use crate::core::report;
+use crate::core::{chart, report};
 use crate::core::{DraftLine, Field, InputError};
 use leptos::prelude::*;
 
@@ -15,11 +15,11 @@ pub fn LineEditor(line: Line) -> impl IntoView {
     let lid = line.id;
     let fid = move |f: &str| format!("kp-l{lid}-{f}");
     let service = Memo::new(move |_| draft.with(|d| cat.service(&d.service)));
-    let priced = Memo::new(move |_| state.priced_line(lid));
+    let priced = line.priced;
     let error_for = move |field: Field| {
         Signal::derive(move || {
             priced.with(|p| match p {
-                Some(Err(errs)) => {
+                Err(errs) => {
                     let msgs: Vec<&str> = errs
                         .iter()
                         .filter(|e: &&InputError| e.field == field)
@@ -148,9 +148,16 @@ pub fn LineEditor(line: Line) -> impl IntoView {
             </div>
             <div class="kp-line-figures">
                 <div class="kp-figures" aria-live="polite" inner_html=move || {
-                    let total = state.estimate.with(|e| e.total_value);
-                    priced.with(|p| p.as_ref().map(|p| report::line_figures_html(cat, p, total)).unwrap_or_default())
+                    priced.with(|p| report::line_figures_html(cat, p))
                 }></div>
+                <span class="kp-muted kp-share" data-testid="line-share">
+                    {move || {
+                        priced.with(|p| match p {
+                            Ok(l) => format!("{} of the total", chart::percent(l.value, state.estimate.with(|e| e.total_value))),
+                            Err(_) => String::new(),
+                        })
+                    }}
+                </span>
                 <div class="kp-line-actions" role="group" aria-label=move || format!("Line {}", number())>
                     <button type="button" class="kp-icon" data-testid="move-up" on:click=up disabled=is_first title="Move up">
                         "↑"<span class="kp-sr">" Move line up"</span>

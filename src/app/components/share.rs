@@ -21,13 +21,17 @@ fn address_with(ours: &str) -> Option<String> {
 pub fn sync_url(state: AppState) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let query = state.share_query();
+        // Subscribe to every edit, but encode only once the typing pauses.
+        state.lines.with(|ls| ls.iter().for_each(|l| l.draft.track()));
+        state.options.track();
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         let handle = set_timeout_with_handle(
             move || {
-                let Some(url) = address_with(&query) else { return };
+                let Some(url) = address_with(&state.share_query()) else {
+                    return;
+                };
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                 }
