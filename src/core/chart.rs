@@ -208,7 +208,7 @@ pub fn balance_over_time(p: &super::plan::PoolPlan) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg class="kp-chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{} units month by month</title><desc id="{id}-d">{}</desc>"#,
+        r#"<svg class="kp-chart" viewBox="0 0 {width} {height}" width="{width}" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{} units month by month</title><desc id="{id}-d">{}</desc>"#,
         escape(p.pool_name),
         escape(&desc)
     );
