@@ -8,3 +8,5 @@
 pub mod api;
 pub mod app;
 pub mod core;
+#[cfg(feature = "js-api")]
+pub mod widget;

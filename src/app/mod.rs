@@ -16,29 +16,56 @@ use components::trust::Trust;
 use leptos::prelude::*;
 use state::{AppState, Line};
 
-/// The whole calculator page.
+/// How a calculator is set up: on its own page, in an iframe, or as a widget in someone else's.
+#[derive(Clone, Default)]
+pub struct AppConfig {
+    /// The initial state, as a link's query string (the sample mix when it says nothing).
+    pub query: String,
+    /// Keep the page's address in step with the calculation (the page, not a widget).
+    pub sync_url: bool,
+    /// "auto" (the system's), "light" or "dark".
+    pub theme: String,
+    /// Less spacing, no charts: for narrow docs columns.
+    pub compact: bool,
+    /// Called with the state whenever the estimate or the plan changes (the widget's event).
+    pub on_change: Option<Callback<AppState>>,
+}
+
+/// The whole calculator.
 #[component]
-pub fn App() -> impl IntoView {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let state = AppState::from_query(&search);
+pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
+    let state = AppState::from_query(&config.query);
     provide_context(state);
-    components::share::sync_url(state);
+    if config.sync_url {
+        components::share::sync_url(state);
+    }
+    if let Some(cb) = config.on_change {
+        Effect::new(move |_| {
+            state.estimate.track();
+            state.plan.track();
+            cb.run(state);
+        });
+    }
     let add = move |_| state.add_line();
     let clear = move |_| state.clear();
-    let theme = RwSignal::new(String::from("auto"));
+    let theme = RwSignal::new(match config.theme.as_str() {
+        "light" | "dark" => config.theme.clone(),
+        _ => String::from("auto"),
+    });
+    let initial_theme = theme.get_untracked();
+    let class = if config.compact { "kp-app kp-compact" } else { "kp-app" };
     view! {
-        <main class="kp-app" data-theme=move || theme.get()>
+        <main class=class data-theme=move || theme.get()>
             <header class="kp-header">
                 <div class="kp-header-row">
                     <h1>"Kling AI API cost calculator"</h1>
                     <label class="kp-field kp-theme">
                         <span class="kp-label">"Theme"</span>
                         <select data-testid="theme" on:change=move |ev| theme.set(event_target_value(&ev))>
-                            <option value="auto">"System"</option>
-                            <option value="light">"Light"</option>
-                            <option value="dark">"Dark"</option>
+                            {[("auto", "System"), ("light", "Light"), ("dark", "Dark")]
+                                .into_iter()
+                                .map(|(v, t)| view! { <option value=v selected=initial_theme == v>{t}</option> })
+                                .collect_view()}
                         </select>
                     </label>
                 </div>
@@ -76,7 +103,32 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Mounts the calculator into the page body (the Trunk entry point).
+/// Mounts the calculator into the page body (the Trunk entry point). A body marked
+/// `data-mode="embed"` (embed.html, for iframes) gets the compact layout and leaves the
+/// address alone; its query may also say `theme=light|dark`.
 pub fn mount_body() {
-    leptos::mount::mount_to_body(App);
+    let window = web_sys::window();
+    let query = window
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let embed = window
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .and_then(|b| b.get_attribute("data-mode"))
+        .is_some_and(|m| m == "embed");
+    let theme = query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("theme="))
+        .unwrap_or("auto")
+        .to_string();
+    let config = AppConfig {
+        query,
+        sync_url: !embed,
+        theme,
+        compact: embed,
+        on_change: None,
+    };
+    leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> });
 }

@@ -20,6 +20,18 @@ const tid = (page, id) => page.getByTestId(id);
 const text = async (loc) => (await loc.first().textContent()).trim();
 const poolUnits = (page, pool) => text(tid(page, `pool-${pool}`).getByTestId("pool-units"));
 
+/** The plan follows the totals one frame later: wait (up to 5 s) for `loc` to read `expected`. */
+async function settles(loc, expected) {
+  const deadline = Date.now() + 5000;
+  let last;
+  while (Date.now() < deadline) {
+    last = await text(loc);
+    if (expected instanceof RegExp ? expected.test(last) : last === expected) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  assert.fail(`${last} never became ${expected}`);
+}
+
 async function fresh(options) {
   return openCalculator(browser, server.url, options);
 }
@@ -64,20 +76,20 @@ test("building a mix: add, duplicate, reorder, remove, clear — with exact figu
 test("the best plan, alternatives, custom advice and concurrency update live", async () => {
   const { page, context, errors } = await fresh();
   // Sample mix: 1,580 video units a month for 3 months → Package 1 once ($4,200).
-  assert.equal(await text(tid(page, "plan-total")), "$4,200.00");
+  await settles(tid(page, "plan-total"), "$4,200.00");
   const video = tid(page, "plan-video");
   assert.match(await text(video.getByTestId("plan-schedule")), /Package 1/);
   assert.match(await text(video.getByTestId("plan-alternatives")), /Package 2 alone/);
   // The image pool has demand but no package: the page says so.
-  assert.match(await text(tid(page, "plan-image").getByTestId("plan-message")), /No image package to plan with/);
+  await settles(tid(page, "plan-image").getByTestId("plan-message"), /No image package to plan with/);
 
   // An image pack entered by the user is planned with: 20,000 units a month for $70.
   await page.locator("summary", { hasText: "Balances you hold" }).click();
   await tid(page, "image.pack.price").fill("70");
   await tid(page, "image.pack.units").fill("20000");
   await tid(page, "image.pack.days").fill("30");
-  assert.equal(await text(tid(page, "plan-image").getByTestId("plan-cost")), "$210.00");
-  assert.equal(await text(tid(page, "plan-total")), "$4,410.00");
+  await settles(tid(page, "plan-image").getByTestId("plan-cost"), "$210.00");
+  await settles(tid(page, "plan-total"), "$4,410.00");
 
   // 15,000 units a month for 3 months: Package 2, nothing forfeited (the seed's example).
   await tid(page, "clear").click();
@@ -86,18 +98,18 @@ test("the best plan, alternatives, custom advice and concurrency update live", a
   await l.getByTestId("model").selectOption("v2.1");
   await l.getByTestId("mode").selectOption("std");
   await l.getByTestId("quantity").fill("7500");
-  assert.equal(await text(tid(page, "plan-video").getByTestId("plan-cost")), "$5,670.00");
-  assert.equal(await text(tid(page, "plan-video").getByTestId("plan-forfeited")), "0 units");
+  await settles(tid(page, "plan-video").getByTestId("plan-cost"), "$5,670.00");
+  await settles(tid(page, "plan-video").getByTestId("plan-forfeited"), "0 units");
 
   // Growth past 60,000 units in 90 days brings the custom-package advice.
   await tid(page, "growth").fill("200");
-  assert.match(await text(tid(page, "plan-custom")), /60,000/);
+  await settles(tid(page, "plan-custom"), /60,000/);
   await tid(page, "growth").fill("0");
 
   // A peak of 600 jobs an hour of 1 minute needs 10 tasks at once: no package carries it.
   await tid(page, "peak.jobsPerHour").fill("600");
   await tid(page, "peak.minutesPerJob").fill("1");
-  assert.match(await text(tid(page, "plan-concurrency")), /10/);
+  await settles(tid(page, "plan-concurrency"), /10/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -111,9 +123,9 @@ test("500 units a month for 2 months: Package 1, and the 29,000 forfeited units 
   await l.getByTestId("mode").selectOption("std");
   await l.getByTestId("quantity").fill("500");
   await tid(page, "horizon").fill("2");
-  assert.equal(await text(tid(page, "plan-total")), "$4,200.00");
-  assert.equal(await text(tid(page, "plan-video").getByTestId("plan-forfeited")), "29,000 units");
-  assert.match(await text(tid(page, "plan-video").getByTestId("plan-alternatives")), /Trials only/);
+  await settles(tid(page, "plan-total"), "$4,200.00");
+  await settles(tid(page, "plan-video").getByTestId("plan-forfeited"), "29,000 units");
+  await settles(tid(page, "plan-video").getByTestId("plan-alternatives"), /Trials only/);
   await context.close();
 });
 
@@ -213,12 +225,12 @@ test("a copied link opened in a fresh browser shows the same totals and plan", a
   await first.getByTestId("quantity").fill("1234");
   await tid(page, "horizon").fill("5");
   await tid(page, "trials-used").check();
+  // The address bar follows the edits (debounced), and by then the plan has caught up.
+  await page.waitForFunction(() => location.search.includes("h=5"));
   await tid(page, "copy-link").click();
   const link = (await text(tid(page, "copied"))).replace(/^Link copied: /, "");
   const totals = await text(tid(page, "total-value"));
   const plan = await text(tid(page, "plan"));
-  // The address bar follows the edits too (debounced).
-  await page.waitForFunction(() => location.search.includes("h=5"));
   await context.close();
 
   const other = await browser.newContext();
