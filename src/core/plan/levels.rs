@@ -16,8 +16,7 @@
 //! The table is capped at [`TABLE_CAP`] entries; a class whose bound is larger is marked
 //! `truncated` (its covers are then upper bounds, and the planner says the plan is not proven).
 
-use super::solve::Kind;
-use std::collections::HashMap;
+use super::solve::{FastMap, Kind};
 
 /// Most entries of a class's composition table (in steps of the class's unit gcd).
 pub(super) const TABLE_CAP: u64 = 1 << 16;
@@ -76,7 +75,7 @@ pub(super) struct Class {
     table: Vec<Option<Entry>>,
     /// The table was cut at [`TABLE_CAP`]: covers may not be the cheapest.
     pub truncated: bool,
-    cache: HashMap<u64, Option<Cover>>,
+    cache: FastMap<u64, Option<Cover>>,
 }
 
 impl Class {
@@ -145,13 +144,8 @@ impl Class {
             others,
             table,
             truncated,
-            cache: HashMap::new(),
+            cache: FastMap::default(),
         }
-    }
-
-    /// Whether any package of the class carries `need` concurrent tasks.
-    pub fn qualifying<'a>(&'a self, kinds: &'a [Kind], need: u32) -> impl Iterator<Item = usize> + 'a {
-        self.kinds.iter().copied().filter(move |&k| kinds[k].conc >= need)
     }
 
     /// The cheapest multiset of exactly `units` (0 → the empty multiset), if one exists.

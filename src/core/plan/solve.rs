@@ -83,7 +83,7 @@ const BEAM_LEVELS: u64 = 6;
 
 /// A multiplicative hasher for the search's integer keys (the default one is much slower).
 #[derive(Default)]
-struct KeyHasher(u64);
+pub(super) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
@@ -102,7 +102,65 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyMap = HashMap<Box<[u64]>, u32, BuildHasherDefault<KeyHasher>>;
+/// Integer-keyed maps with [`KeyHasher`].
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+
+/// An open-addressing index from a layer's keys to their state numbers: no allocation per key.
+struct Index {
+    /// State number, or `u32::MAX` for an empty slot.
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl Index {
+    fn new() -> Index {
+        Index {
+            slots: vec![u32::MAX; 64],
+            len: 0,
+        }
+    }
+
+    fn hash(key: &[u64]) -> usize {
+        let mut h = KeyHasher::default();
+        for &w in key {
+            h.write_u64(w);
+        }
+        let v = h.finish();
+        (v ^ (v >> 29)) as usize
+    }
+
+    /// The state with `key`, or the slot where it goes.
+    fn find(&self, keys: &[u64], stride: usize, key: &[u64]) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = Index::hash(key) & mask;
+        loop {
+            let s = self.slots[i];
+            if s == u32::MAX {
+                return Err(i);
+            }
+            let k = s as usize;
+            if &keys[k * stride..(k + 1) * stride] == key {
+                return Ok(k);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Records state `idx` (whose key is already in `keys`) at `slot`.
+    fn insert(&mut self, slot: usize, idx: usize, keys: &[u64], stride: usize) {
+        self.slots[slot] = idx as u32;
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            let size = self.slots.len() * 2;
+            self.slots = vec![u32::MAX; size];
+            for k in 0..self.len {
+                if let Err(slot) = self.find(keys, stride, &keys[k * stride..(k + 1) * stride]) {
+                    self.slots[slot] = k as u32;
+                }
+            }
+        }
+    }
+}
 
 /// The states of one period.
 struct Layer {
@@ -114,7 +172,7 @@ struct Layer {
     /// Offset of the decision in `decs`.
     dec: Vec<u32>,
     decs: Vec<u64>,
-    map: KeyMap,
+    index: Index,
 }
 
 impl Layer {
@@ -125,7 +183,7 @@ impl Layer {
             prev: Vec::new(),
             dec: Vec::new(),
             decs: Vec::new(),
-            map: KeyMap::default(),
+            index: Index::new(),
         }
     }
     fn len(&self) -> usize {
@@ -476,9 +534,8 @@ impl<'a> Solver<'a> {
                     let nk = &ctx.out_keys[j * stride..(j + 1) * stride];
                     let nc = base.add(ctx.out_cost[j]);
                     let d = &ctx.out_decs[j * dstride..(j + 1) * dstride];
-                    match next.map.get(nk) {
-                        Some(&idx) => {
-                            let idx = idx as usize;
+                    match next.index.find(&next.keys, stride, nk) {
+                        Ok(idx) => {
                             if nc < next.cost[idx] {
                                 next.cost[idx] = nc;
                                 next.prev[idx] = i as u32;
@@ -486,22 +543,31 @@ impl<'a> Solver<'a> {
                                 next.decs.extend_from_slice(d);
                             }
                         }
-                        None => {
-                            let idx = next.cost.len() as u32;
-                            next.map.insert(nk.into(), idx);
+                        Err(slot) => {
+                            let idx = next.cost.len();
                             next.keys.extend_from_slice(nk);
                             next.cost.push(nc);
                             next.prev.push(i as u32);
                             next.dec.push(next.decs.len() as u32);
                             next.decs.extend_from_slice(d);
+                            next.index.insert(slot, idx, &next.keys, stride);
                         }
                     }
                 }
             }
-            next.map = KeyMap::default();
+            next.index = Index::new();
+            if std::env::var("PLAN_DEBUG").is_ok() {
+                eprintln!(
+                    "t={t} beam={:?} states={} steps={}",
+                    beam.is_some(),
+                    next.len(),
+                    self.steps
+                );
+            }
             if next.len() == 0 {
                 return Err(t);
             }
+            next = self.undominated(next);
             if let Some(width) = beam {
                 if next.len() > width {
                     next = self.narrow(t + 1, next, width);
@@ -518,6 +584,99 @@ impl<'a> Solver<'a> {
         let last = &layers[h];
         let best = (0..last.len()).min_by_key(|&i| last.cost[i]).ok_or(h)?;
         Ok(self.trace(&layers, best))
+    }
+
+    /// Drops the states another state dominates: the same trials and cover, no more cost, and at
+    /// least as many units expiring at or after every bucket. (Whatever the dominated state can
+    /// still do, the other can do at no more cost, so an optimal plan survives.)
+    fn undominated(&self, layer: Layer) -> Layer {
+        let stride = self.stride();
+        let w = stride - 1;
+        let n = layer.len();
+        if n < 2 {
+            return layer;
+        }
+        // Suffix sums per state: units expiring at or after each bucket, latest first.
+        let suffix = |i: usize| -> Vec<u64> {
+            let key = &layer.keys[i * stride..(i + 1) * stride];
+            let mut acc = 0u64;
+            let mut out = vec![0u64; w];
+            for j in (0..w).rev() {
+                acc = acc.saturating_add(key[j]);
+                out[w - 1 - j] = acc;
+            }
+            out
+        };
+        let mut order: Vec<usize> = (0..n).collect();
+        let meta = |i: usize| layer.keys[i * stride + w];
+        let total = |i: usize| {
+            layer.keys[i * stride..i * stride + w]
+                .iter()
+                .fold(0u64, |a, &b| a.saturating_add(b))
+        };
+        order.sort_unstable_by(|&a, &b| {
+            (meta(a), layer.cost[a], std::cmp::Reverse(total(a))).cmp(&(
+                meta(b),
+                layer.cost[b],
+                std::cmp::Reverse(total(b)),
+            ))
+        });
+        let mut keep = vec![false; n];
+        let mut start = 0;
+        while start < n {
+            let m = meta(order[start]);
+            let mut end = start;
+            while end < n && meta(order[end]) == m {
+                end += 1;
+            }
+            let group = &order[start..end];
+            match w {
+                0 => keep[group[0]] = true,
+                1 | 2 => {
+                    // A staircase of (latest, all) suffix sums: ascending in the first, descending in the second.
+                    let mut stairs: std::collections::BTreeMap<u64, u64> = std::collections::BTreeMap::new();
+                    for &i in group {
+                        let sx = suffix(i);
+                        let (x, y) = (sx[0], sx[w - 1]);
+                        if stairs.range(x..).next().is_some_and(|(_, &yy)| yy >= y) {
+                            continue;
+                        }
+                        keep[i] = true;
+                        let covered: Vec<u64> =
+                            stairs.range(..=x).filter(|(_, &yy)| yy <= y).map(|(&k, _)| k).collect();
+                        for k in covered {
+                            stairs.remove(&k);
+                        }
+                        stairs.insert(x, y);
+                    }
+                }
+                _ => {
+                    let mut kept: Vec<Vec<u64>> = Vec::new();
+                    for &i in group {
+                        let sx = suffix(i);
+                        if kept.iter().any(|k| k.iter().zip(&sx).all(|(a, b)| a >= b)) {
+                            continue;
+                        }
+                        keep[i] = true;
+                        kept.push(sx);
+                    }
+                }
+            }
+            start = end;
+        }
+        if keep.iter().all(|&k| k) {
+            return layer;
+        }
+        let mut out = Layer::new();
+        for i in (0..n).filter(|&i| keep[i]) {
+            out.keys.extend_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
+            out.cost.push(layer.cost[i]);
+            out.prev.push(layer.prev[i]);
+            out.dec.push(out.decs.len() as u32);
+            let d = layer.dec[i] as usize;
+            out.decs.extend_from_slice(&layer.decs[d..d + self.dec_stride()]);
+        }
+        out
     }
 
     /// Keeps the `width` states with the least cost plus lower bound.
@@ -665,15 +824,22 @@ impl<'a> Solver<'a> {
         let later_old = ctx.suffix[slot + 1];
         let has_later = ci + 1 < nc;
         let kinds = &self.inst.kinds;
-        let mut exempts: Vec<u64> = vec![0];
-        if ctx.exempt_allowed && !exempt_used {
-            exempts.extend(
-                self.classes[ci]
-                    .qualifying(kinds, self.inst.need_conc)
-                    .map(|k| k as u64 + 1),
-            );
-        }
-        for ex in exempts {
+        // Option 0: no package held only for concurrency; option j: the class's j-th kind.
+        let options = if ctx.exempt_allowed && !exempt_used {
+            self.classes[ci].kinds.len()
+        } else {
+            0
+        };
+        for option in 0..=options {
+            let ex = if option == 0 {
+                0
+            } else {
+                let k = self.classes[ci].kinds[option - 1];
+                if kinds[k].conc < self.inst.need_conc {
+                    continue;
+                }
+                k as u64 + 1
+            };
             let ex_units = if ex > 0 { kinds[(ex - 1) as usize].units } else { 0 };
             let base = ctx.work[slot].saturating_add(ex_units);
             // Nothing more from this class.
