@@ -263,6 +263,8 @@ pub enum PoolOutcome {
     NoPackage,
     /// The packages on offer cannot serve every month (only trials, say).
     Infeasible,
+    /// The search's work limit ran out before any plan was found (not seen in practice).
+    Unsolved,
 }
 
 /// The plan for one pool.
@@ -1223,12 +1225,25 @@ fn alternatives(setup: &Setup, best: &Solution, best_replay: &Replay) -> Vec<Alt
     }
     let quotes: Vec<bool> = setup.infos.iter().map(|k| k.source == Source::Quote).collect();
     if best.buys.iter().any(|&(_, k, _)| quotes[k]) && quotes.iter().any(|q| !q) {
-        cands.push(("Without the quote".to_string(), quotes.iter().map(|q| !q).collect()));
+        let label = if quotes.iter().filter(|&&q| q).count() > 1 {
+            "Without quotes"
+        } else {
+            "Without the quote"
+        };
+        cands.push((label.to_string(), quotes.iter().map(|q| !q).collect()));
     }
+    // The alternatives share one work budget, half the best plan's.
+    let mut budget = solve::EXACT_BUDGET / 2;
+    let mut run = |inst: &Instance, allowed: &[bool]| {
+        let (outcome, spent) = solve::solve(inst, allowed, budget);
+        budget = budget.saturating_sub(spent);
+        outcome
+    };
     let mut seen: Vec<Vec<(usize, usize, u64)>> = vec![best.buys.clone()];
     let mut out: Vec<(Option<Cost>, Alternative)> = Vec::new();
     for (label, allowed) in cands {
-        match solve::solve(&setup.inst, &allowed, solve::EXACT_BUDGET / 4) {
+        match run(&setup.inst, &allowed) {
+            Outcome::Unsolved => {}
             Outcome::Optimal(sol) | Outcome::Bounded { sol, .. } => {
                 if seen.contains(&sol.buys) {
                     continue;
@@ -1271,10 +1286,7 @@ fn alternatives(setup: &Setup, best: &Solution, best_replay: &Replay) -> Vec<Alt
                 let why = if setup.inst.need_conc > 0 && {
                     let mut relaxed = setup.inst.clone();
                     relaxed.need_conc = 0;
-                    !matches!(
-                        solve::solve(&relaxed, &allowed, solve::EXACT_BUDGET / 4),
-                        Outcome::Infeasible { .. }
-                    )
+                    !matches!(run(&relaxed, &allowed), Outcome::Infeasible { .. })
                 } {
                     format!(
                         "cannot hold {} concurrent tasks in every month with demand",
@@ -1347,7 +1359,13 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
         return empty_plan(setup, PoolOutcome::NoDemand, msg);
     }
     let all = vec![true; setup.infos.len()];
-    let (sol, optimal, gap) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET) {
+    let (sol, optimal, gap) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
+        Outcome::Unsolved => {
+            let message = "The search ran out of time before finding a plan: simplify the packs and quotes \
+                           (fewer different validities) and try again."
+                .to_string();
+            return empty_plan(setup, PoolOutcome::Unsolved, message);
+        }
         Outcome::Optimal(sol) => (sol, true, None),
         Outcome::Bounded { sol, lower } => {
             let gap = money(sol.cost.money.saturating_sub(lower));

@@ -72,10 +72,16 @@ pub(super) enum Outcome {
     Bounded { sol: Solution, lower: u128 },
     /// No plan serves every period; `period` is the first one no plan can serve.
     Infeasible { period: usize },
+    /// The work limit ran out before any plan was found (not seen in practice: the first,
+    /// narrow search finds a plan whenever a package can be bought in every period).
+    Unsolved,
 }
 
-/// Work units (transitions and level evaluations) the exact search may spend.
-pub(super) const EXACT_BUDGET: u64 = 3_000_000;
+/// Work units the exact search may spend (a transition or level tried is one unit; bound
+/// evaluations and dominance checks are charged by size): 1.5 million is about 0.2 s natively.
+pub(super) const EXACT_BUDGET: u64 = 1_500_000;
+/// Kept states a new state is checked against for dominance when stock spans 3 buckets or more.
+const DOMINANCE_PEERS: usize = 4096;
 /// States kept per period by the beam search that finds the first plan.
 const BEAM_WIDTH: usize = 24;
 /// Levels tried per class and state by the beam search.
@@ -383,6 +389,8 @@ impl<'a> Solver<'a> {
         let w = self.slots - 1;
         let l = relax.periods;
         let span = (h - t) + l + w + 1;
+        // Charged to the budget like a transition per 16 bucket visits.
+        self.steps = self.steps.saturating_add(((h - t) * (l + w) / 16) as u64 + 1);
         self.lb_buf.clear();
         self.lb_buf.resize(span, 0);
         let stock = &mut self.lb_buf;
@@ -448,7 +456,7 @@ impl<'a> Solver<'a> {
                     lower: lower.min(sol.cost.money),
                     sol,
                 },
-                None => Outcome::Infeasible { period: 0 },
+                None => Outcome::Unsolved,
             };
         }
         match exact {
@@ -527,6 +535,9 @@ impl<'a> Solver<'a> {
                 ctx.out_cost.clear();
                 ctx.out_decs.clear();
                 self.expand(t, &key, &mut ctx);
+                if self.steps > self.budget {
+                    self.aborted = true;
+                }
                 if self.aborted {
                     return Err(t);
                 }
@@ -589,7 +600,7 @@ impl<'a> Solver<'a> {
     /// Drops the states another state dominates: the same trials and cover, no more cost, and at
     /// least as many units expiring at or after every bucket. (Whatever the dominated state can
     /// still do, the other can do at no more cost, so an optimal plan survives.)
-    fn undominated(&self, layer: Layer) -> Layer {
+    fn undominated(&mut self, layer: Layer) -> Layer {
         let stride = self.stride();
         let w = stride - 1;
         let n = layer.len();
@@ -622,6 +633,7 @@ impl<'a> Solver<'a> {
             ))
         });
         let mut keep = vec![false; n];
+        let mut compared: u64 = 0;
         let mut start = 0;
         while start < n {
             let m = meta(order[start]);
@@ -651,19 +663,25 @@ impl<'a> Solver<'a> {
                     }
                 }
                 _ => {
+                    // Pairwise against the cheapest states kept (at most DOMINANCE_PEERS of them,
+                    // so the check stays linear; a state it misses is merely kept).
                     let mut kept: Vec<Vec<u64>> = Vec::new();
                     for &i in group {
                         let sx = suffix(i);
+                        compared += kept.len() as u64;
                         if kept.iter().any(|k| k.iter().zip(&sx).all(|(a, b)| a >= b)) {
                             continue;
                         }
                         keep[i] = true;
-                        kept.push(sx);
+                        if kept.len() < DOMINANCE_PEERS {
+                            kept.push(sx);
+                        }
                     }
                 }
             }
             start = end;
         }
+        self.steps = self.steps.saturating_add(compared / 16);
         if keep.iter().all(|&k| k) {
             return layer;
         }
@@ -989,13 +1007,17 @@ impl<'a> Solver<'a> {
     }
 }
 
-/// Plans `inst` with the kinds in `allowed`.
-pub(super) fn solve(inst: &Instance, allowed: &[bool], budget: u64) -> Outcome {
+/// Plans `inst` with the kinds in `allowed`, spending at most about `budget` work units on the
+/// exact search. Returns the outcome and the work spent.
+pub(super) fn solve(inst: &Instance, allowed: &[bool], budget: u64) -> (Outcome, u64) {
     if inst.demand.is_empty() {
-        return Outcome::Optimal(Solution {
+        let empty = Solution {
             cost: Cost::default(),
             buys: Vec::new(),
-        });
+        };
+        return (Outcome::Optimal(empty), 0);
     }
-    Solver::new(inst, allowed).solve(budget)
+    let mut solver = Solver::new(inst, allowed);
+    let outcome = solver.solve(budget);
+    (outcome, solver.steps)
 }
