@@ -53,6 +53,7 @@ impl Brute {
 
     /// Every way to buy this month: each trial still available at most once, any number of each
     /// other package up to a bound no cheapest plan exceeds (see `cap`).
+    #[allow(clippy::too_many_arguments)] // the recursion's whole state, spelled out on purpose
     fn month(
         &mut self,
         t: usize,
@@ -149,11 +150,11 @@ impl Brute {
         // the horizon is all alike: keep the memo's states canonical.
         let h = self.demand.len();
         let mut reach = 0;
-        for e in t + 1..lots.len() {
+        for (e, lot) in lots.iter_mut().enumerate().skip(t + 1) {
             if e < h {
                 reach += self.demand[e];
             }
-            lots[e] = lots[e].min(reach);
+            *lot = (*lot).min(reach);
         }
         let tail: u64 = lots[h.min(lots.len())..].iter().sum();
         for lot in lots.iter_mut().skip(h) {

@@ -439,11 +439,7 @@ impl<'a> Solver<'a> {
 
     /// The whole search: a beam search for a first plan, then the exact search bounded by it.
     pub fn solve(&mut self, budget: u64) -> Outcome {
-        let first = self.run(Some(BEAM_WIDTH), None);
-        let first = match first {
-            Ok(sol) => Some(sol),
-            Err(_) => None,
-        };
+        let first = self.run(Some(BEAM_WIDTH), None).ok();
         self.budget = self.steps.saturating_add(budget);
         self.aborted = false;
         let exact = self.run(None, first.as_ref().map(|s| s.cost.money));
