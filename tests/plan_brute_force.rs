@@ -231,6 +231,25 @@ fn arb_case() -> impl Strategy<Value = Case> {
                 peak,
             },
         )
+        .prop_filter("small enough to enumerate", |case| search_size(case) <= SEARCH_LIMIT)
+}
+
+/// See [`search_size`].
+const SEARCH_LIMIT: u64 = 2_000;
+
+/// A rough size of the brute force's search: the purchase vectors it tries per month (every
+/// count of every package up to the whole horizon's demand) times the months. Cases above a limit
+/// are not generated, so the test stays fast.
+fn search_size(case: &Case) -> u64 {
+    let total: u64 = demand_quarters(case).iter().sum();
+    let quarters = case
+        .packages
+        .iter()
+        .filter(|p| !p.4)
+        .map(|p| p.1 * 4)
+        .chain(case.quote.map(|q| q.1));
+    let per_month = quarters.fold(1u64, |acc, q| acc.saturating_mul(total / q + 1));
+    per_month.saturating_mul(u64::from(case.months))
 }
 
 fn catalog_for(case: &Case) -> &'static Catalog {
@@ -467,4 +486,21 @@ proptest! {
     fn planner_equals_brute_force(case in arb_case()) {
         check(&case)?;
     }
+}
+
+/// Found by the property: the only package carrying the peak is bought in month 1 for months 2
+/// and 3 (the balance carries month 1), although a free package covers the same units.
+#[test]
+fn a_package_bought_to_carry_the_peak_later_is_kept() {
+    let case = Case {
+        months: 3,
+        base_tenths: 11,
+        growth: 0,
+        packages: vec![(0, 3, 90, None, false), (1, 9, 90, Some(5), false)],
+        trials_used: false,
+        quote: None,
+        balance: Some((1, 1, Some(5))),
+        peak: Some(5),
+    };
+    check(&case).unwrap();
 }

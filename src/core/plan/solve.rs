@@ -212,7 +212,8 @@ struct Relax {
 /// One class's choice in a transition.
 #[derive(Clone, Copy, Default)]
 struct Pick {
-    /// Kind index + 1 of the one package held only for concurrency, 0 for none.
+    /// Kind index + 1 of the package designated to carry the peak (bought outside the cheapest
+    /// cover, which might swap it for packages that do not carry it), 0 for none.
     exempt: u64,
     /// Units bought through the cheapest cover.
     level: u64,
@@ -226,7 +227,9 @@ struct Ctx {
     mask: u64,
     sub: u64,
     cover_t: usize,
-    exempt_allowed: bool,
+    /// The period has demand, the peak is enforced and nothing held carries it: the package
+    /// bought to carry it may go unused this period.
+    needed_now: bool,
     trial_cost: Cost,
     work: Vec<u64>,
     suffix: Vec<u64>,
@@ -502,7 +505,7 @@ impl<'a> Solver<'a> {
             mask: 0,
             sub: 0,
             cover_t: 0,
-            exempt_allowed: false,
+            needed_now: false,
             trial_cost: Cost::default(),
             work: vec![0; self.slots],
             suffix: vec![0; self.slots + 1],
@@ -803,7 +806,7 @@ impl<'a> Solver<'a> {
                 }
                 ctx.trial_cost = tc;
                 ctx.cover_t = cover_t;
-                ctx.exempt_allowed = self.enforce && ctx.demand > 0 && cover_t == 0;
+                ctx.needed_now = self.enforce && ctx.demand > 0 && cover_t == 0;
                 for s in (0..self.slots).rev() {
                     ctx.suffix[s] = ctx.suffix[s + 1].saturating_add(ctx.work[s]);
                 }
@@ -838,8 +841,9 @@ impl<'a> Solver<'a> {
         let later_old = ctx.suffix[slot + 1];
         let has_later = ci + 1 < nc;
         let kinds = &self.inst.kinds;
-        // Option 0: no package held only for concurrency; option j: the class's j-th kind.
-        let options = if ctx.exempt_allowed && !exempt_used {
+        // Option 0: no designated package; option j: the class's j-th kind, bought outside the
+        // cheapest cover because it carries the peak (see `Ctx::needed_now`).
+        let options = if self.enforce && !exempt_used {
             self.classes[ci].kinds.len()
         } else {
             0
@@ -849,16 +853,21 @@ impl<'a> Solver<'a> {
                 0
             } else {
                 let k = self.classes[ci].kinds[option - 1];
-                if kinds[k].conc < self.inst.need_conc {
+                // Only a package that carries the peak and holds it longer than what is held.
+                if kinds[k].conc < self.inst.need_conc || kinds[k].periods <= ctx.cover_t {
                     continue;
                 }
                 k as u64 + 1
             };
             let ex_units = if ex > 0 { kinds[(ex - 1) as usize].units } else { 0 };
+            // Unless it is the only package carrying the peak this period, the designated package
+            // obeys the normal form like any other: less than its units may be left unused.
+            let ex_limit = if ex > 0 && !ctx.needed_now { ex_units } else { u64::MAX };
             let base = ctx.work[slot].saturating_add(ex_units);
             // Nothing more from this class.
             let rem = r - r.min(base);
-            if has_later || rem <= later_old {
+            let left = base - base.min(r);
+            if (has_later || rem <= later_old) && left < ex_limit {
                 ctx.picks[ci] = Pick {
                     exempt: ex,
                     level: 0,
@@ -919,8 +928,9 @@ impl<'a> Solver<'a> {
                 let Some(cov) = self.classes[ci].cover(&self.inst.kinds, c) else {
                     continue;
                 };
-                let rem = r - r.min(base.saturating_add(c));
-                if !has_later && rem > later_old {
+                let total = base.saturating_add(c);
+                let rem = r - r.min(total);
+                if (!has_later && rem > later_old) || total - total.min(r) >= ex_limit {
                     continue;
                 }
                 ctx.picks[ci] = Pick {
