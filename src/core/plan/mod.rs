@@ -154,7 +154,7 @@ fn pool_from_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Pool, D::Error
 /// Where a package on the plan comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub enum Source {
+pub enum PackSource {
     Catalog,
     Pack,
     Quote,
@@ -169,7 +169,7 @@ pub struct Purchase {
     /// The catalog package id, or `pack-N` / `quote-N` (N is the 1-based index in the options).
     pub package_id: String,
     pub name: String,
-    pub source: Source,
+    pub source: PackSource,
     pub trial: bool,
     pub count: u64,
     /// Price of one package.
@@ -375,10 +375,10 @@ impl PlanField {
     }
 }
 
-/// Which entry of a list an error is in.
+/// The list of [`PlanOptions`] a value with an error is in: `balances`, `packs`, `quotes` or `peak`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub enum Entry {
+pub enum OptionList {
     Balance,
     Pack,
     Quote,
@@ -391,7 +391,7 @@ pub enum Entry {
 pub struct PlanError {
     pub field: PlanField,
     /// The list the value is in (with `index`), for a balance, pack, quote or the peak.
-    pub entry: Option<Entry>,
+    pub entry: Option<OptionList>,
     /// 0-based index in that list.
     pub index: Option<usize>,
     pub pool: Option<Pool>,
@@ -419,8 +419,8 @@ impl PlanError {
         e
     }
 
-    fn at(mut self, entry: Entry, index: usize) -> PlanError {
-        self.entry = Some(entry);
+    fn at(mut self, list: OptionList, index: usize) -> PlanError {
+        self.entry = Some(list);
         self.index = Some(index);
         self.message = self.to_string();
         self
@@ -437,10 +437,10 @@ impl PlanError {
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.entry, self.index) {
-            (Some(Entry::Balance), Some(i)) => write!(f, "balance {}: ", i + 1)?,
-            (Some(Entry::Pack), Some(i)) => write!(f, "pack {}: ", i + 1)?,
-            (Some(Entry::Quote), Some(i)) => write!(f, "quote {}: ", i + 1)?,
-            (Some(Entry::Peak), _) => write!(f, "peak: ")?,
+            (Some(OptionList::Balance), Some(i)) => write!(f, "balance {}: ", i + 1)?,
+            (Some(OptionList::Pack), Some(i)) => write!(f, "pack {}: ", i + 1)?,
+            (Some(OptionList::Quote), Some(i)) => write!(f, "quote {}: ", i + 1)?,
+            (Some(OptionList::Peak), _) => write!(f, "peak: ")?,
             _ => {}
         }
         if let Some(p) = self.pool {
@@ -555,14 +555,14 @@ fn validate(opts: &PlanOptions) -> Result<(), PlanError> {
         }
     }
     for (i, b) in opts.balances.iter().enumerate() {
-        let at = |e: PlanError| e.at(Entry::Balance, i);
+        let at = |e: PlanError| e.at(OptionList::Balance, i);
         check_decimal(PlanField::BalanceUnits, b.units, Decimal::ZERO, max_units, 4).map_err(at)?;
         check_whole(PlanField::BalanceDaysLeft, b.days_left, 0, MAX_VALIDITY_DAYS).map_err(at)?;
         if let Some(c) = b.concurrency {
             check_whole(PlanField::BalanceConcurrency, c, 0, 10_000).map_err(at)?;
         }
     }
-    for (entry, list) in [(Entry::Pack, &opts.packs), (Entry::Quote, &opts.quotes)] {
+    for (entry, list) in [(OptionList::Pack, &opts.packs), (OptionList::Quote, &opts.quotes)] {
         for (i, p) in list.iter().enumerate() {
             let at = |e: PlanError| e.at(entry, i);
             check_decimal(
@@ -591,7 +591,7 @@ fn validate(opts: &PlanOptions) -> Result<(), PlanError> {
         }
     }
     if let Some(peak) = &opts.peak {
-        let at = |e: PlanError| e.at(Entry::Peak, 0);
+        let at = |e: PlanError| e.at(OptionList::Peak, 0);
         check_decimal(
             PlanField::PeakJobsPerHour,
             peak.jobs_per_hour,
@@ -693,14 +693,14 @@ fn micros(d: Decimal) -> Option<u128> {
 struct KindInfo {
     id: String,
     name: String,
-    source: Source,
+    source: PackSource,
     trial: bool,
     price: Decimal,
     units: Decimal,
     validity_days: u32,
     conc: Option<u32>,
     /// The options list and index it was entered at (packs and quotes).
-    entered: Option<(Entry, usize)>,
+    entered: Option<(OptionList, usize)>,
 }
 
 /// Everything about one pool's plan before solving.
@@ -772,7 +772,7 @@ fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &PlanOptions) 
         infos.push(KindInfo {
             id: p.id.to_string(),
             name: p.name.to_string(),
-            source: Source::Catalog,
+            source: PackSource::Catalog,
             trial: p.trial,
             price,
             units: Decimal::from(units),
@@ -782,8 +782,14 @@ fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &PlanOptions) 
         });
     }
     for (source, entry, list, prefix, default_name) in [
-        (Source::Pack, Entry::Pack, &opts.packs, "pack", "Your pack"),
-        (Source::Quote, Entry::Quote, &opts.quotes, "quote", "Custom quote"),
+        (PackSource::Pack, OptionList::Pack, &opts.packs, "pack", "Your pack"),
+        (
+            PackSource::Quote,
+            OptionList::Quote,
+            &opts.quotes,
+            "quote",
+            "Custom quote",
+        ),
     ] {
         for (i, p) in list.iter().enumerate().filter(|(_, p)| p.pool == pool) {
             let name = p.name.trim();
@@ -1137,7 +1143,7 @@ fn custom_advice(setup: &Setup, plan_price: Option<Decimal>) -> Option<CustomAdv
     let largest = setup
         .infos
         .iter()
-        .filter(|k| k.source != Source::Quote)
+        .filter(|k| k.source != PackSource::Quote)
         .map(|k| k.units)
         .max()?;
     let h = setup.demand.len();
@@ -1223,7 +1229,7 @@ fn alternatives(setup: &Setup, best: &Solution, best_replay: &Replay) -> Vec<Alt
             cands.push(("Without trials".to_string(), others));
         }
     }
-    let quotes: Vec<bool> = setup.infos.iter().map(|k| k.source == Source::Quote).collect();
+    let quotes: Vec<bool> = setup.infos.iter().map(|k| k.source == PackSource::Quote).collect();
     if best.buys.iter().any(|&(_, k, _)| quotes[k]) && quotes.iter().any(|q| !q) {
         let label = if quotes.iter().filter(|&&q| q).count() > 1 {
             "Without quotes"
