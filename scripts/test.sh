@@ -16,6 +16,8 @@ step() { printf '\n=== %s\n' "$*"; }
 step "format and lint"
 cargo fmt --check
 cargo clippy --all-targets --all-features --quiet -- -D warnings
+# The wasm-only code (component tests, page build) is linted for its own target too.
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test components --quiet -- -D warnings
 
 step "native tests"
 cargo test

@@ -34,6 +34,21 @@ fn text(root: &web_sys::HtmlElement, testid: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Mounts `view` over a state holding `lines`, made inside the mount (where Leptos's executor
+/// runs its effects); returns the state to drive the test. The view stays mounted.
+fn mount_with<V: IntoView + 'static>(root: &web_sys::HtmlElement, lines: Vec<DraftLine>, view: fn() -> V) -> AppState {
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = slot.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let state = AppState::new(lines, DraftOptions::default());
+        out.set(Some(state));
+        provide_context(state);
+        view()
+    });
+    std::mem::forget(handle);
+    slot.get().expect("mounted")
+}
+
 /// Lets Leptos run its effects.
 async fn tick() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
@@ -53,11 +68,7 @@ async fn totals_follow_a_line_edit() {
     line.set_model(cat, "v2.1");
     line.set_mode(cat, "pro");
     line.duration = "5".into();
-    let state = AppState::new(vec![line], DraftOptions::default());
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <Totals/> }
-    });
+    let state = mount_with(&root, vec![line], || view! { <Totals/> });
     tick().await;
     assert_eq!(text(&root, "total-value"), "$196.00");
     let first = state.lines.get_untracked()[0];
@@ -74,13 +85,8 @@ async fn totals_follow_a_line_edit() {
 async fn a_line_editor_keeps_bad_text_and_explains_it() {
     let root = host();
     let cat = default_catalog();
-    let state = AppState::new(
-        vec![DraftLine::for_service(cat, "lip-sync", 60)],
-        DraftOptions::default(),
-    );
-    let line = state.lines.get_untracked()[0];
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
+    mount_with(&root, vec![DraftLine::for_service(cat, "lip-sync", 60)], || {
+        let line = expect_context::<AppState>().lines.get_untracked()[0];
         view! { <LineEditor line=line/> }
     });
     tick().await;
@@ -117,11 +123,7 @@ async fn the_plan_view_shows_the_seed_example() {
     let mut line = DraftLine::for_service(cat, "video", 7500);
     line.set_model(cat, "v2.1");
     line.set_mode(cat, "std");
-    let state = AppState::new(vec![line], DraftOptions::default());
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <PlanView/> }
-    });
+    let state = mount_with(&root, vec![line], || view! { <PlanView/> });
     tick().await;
     assert_eq!(text(&root, "plan-total"), "$5,670.00");
     assert!(text(&root, "plan-schedule").contains("Package 2"));
@@ -137,7 +139,7 @@ async fn the_plan_view_shows_the_seed_example() {
 #[wasm_bindgen_test]
 async fn the_whole_app_mounts_with_the_sample_mix() {
     let root = host();
-    let _handle = leptos::mount::mount_to(root.clone(), App);
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
     tick().await;
     assert_eq!(root.query_selector_all("[data-testid=\"line\"]").unwrap().length(), 3);
     assert_eq!(text(&root, "total-value"), "$291.20");
