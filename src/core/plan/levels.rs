@@ -230,3 +230,76 @@ impl Class {
         counts
     }
 }
+
+/// The least dollars of any multiset of packages holding at least a number of units, all
+/// validities together: the bound of a relaxation that forgets expiry but keeps package sizes.
+///
+/// With `*`, `table` and `g` as for a [`Class`], and `d` the units in steps of `g`,
+/// `at_least(d) = min over x ≤ X0 of table[x] + ceil(max(0, d − x) / u*) · price*`. For
+/// `d ≥ X0`, writing `d = q·u* + ρ`, that is `q · price* + h[ρ]` with
+/// `h[ρ] = min over x of table[x] − floor((x − ρ) / u*) · price*`, so each query is O(1). For
+/// smaller `d` the same formula counts some `x > d` with fewer than no copies of `*`: it can only
+/// come out lower, which a lower bound may.
+#[derive(Debug)]
+pub(super) struct MinCover {
+    g: u64,
+    /// `u* / g`.
+    us: u64,
+    star_price: u128,
+    /// `h[ρ]` for `ρ < us`.
+    h: Vec<i128>,
+}
+
+/// Most work (table entries × residues) spent building a [`MinCover`].
+const MIN_COVER_WORK: u64 = 1 << 21;
+
+impl MinCover {
+    /// The bound for the packages `members` (non-trial, positive units); `None` when the exact
+    /// table would be cut short or too costly (no bound is then used).
+    pub fn new(kinds: &[Kind], members: Vec<usize>) -> Option<MinCover> {
+        if members.is_empty() {
+            return None;
+        }
+        let class = Class::new(kinds, 1, members);
+        if class.truncated {
+            return None;
+        }
+        let star = &kinds[class.star];
+        let us = star.units / class.g;
+        let n = class.table.len() as u64;
+        if us.saturating_mul(n) > MIN_COVER_WORK {
+            return None;
+        }
+        let price = i128::try_from(star.price).ok()?;
+        let table: Vec<Option<i128>> = class
+            .table
+            .iter()
+            .map(|e| e.and_then(|e| i128::try_from(e.money).ok()))
+            .collect();
+        let mut h = vec![i128::MAX; us as usize];
+        for (rho, slot) in h.iter_mut().enumerate() {
+            for (x, t) in table.iter().enumerate() {
+                if let Some(t) = t {
+                    let k = (x as i128 - rho as i128).div_euclid(us as i128);
+                    *slot = (*slot).min(t.saturating_sub(k.saturating_mul(price)));
+                }
+            }
+        }
+        Some(MinCover {
+            g: class.g,
+            us,
+            star_price: star.price,
+            h,
+        })
+    }
+
+    /// A lower bound (exact from `X0` units up) on the dollars (millionths) of packages holding
+    /// at least `units` units.
+    pub fn at_least(&self, units: u64) -> u128 {
+        let d = units.div_ceil(self.g);
+        let (q, rho) = (d / self.us, (d % self.us) as usize);
+        let base = i128::try_from(self.star_price.saturating_mul(u128::from(q))).unwrap_or(i128::MAX);
+        let v = base.saturating_add(self.h.get(rho).copied().unwrap_or(0));
+        u128::try_from(v.max(0)).unwrap_or(0)
+    }
+}

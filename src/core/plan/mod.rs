@@ -1209,8 +1209,17 @@ fn effective(r: &Replay) -> Option<Decimal> {
     )
 }
 
-/// The alternatives to a pool's best plan, each with why it loses.
-fn alternatives(setup: &Setup, best: &Solution, best_replay: &Replay) -> Vec<Alternative> {
+/// One alternative plan's search: its label, and its outcome; for an infeasible one, whether it
+/// fails only because of the peak.
+struct AltRun {
+    label: String,
+    outcome: Outcome,
+    peak_only: bool,
+}
+
+/// Plans the alternatives to `best`: each package kind alone, trials only, without trials,
+/// without the quotes. They share one work budget.
+fn alternative_runs(setup: &Setup, best: &Solution) -> Vec<AltRun> {
     let n = setup.infos.len();
     let mut cands: Vec<(String, Vec<bool>)> = Vec::new();
     for (k, info) in setup.infos.iter().enumerate() {
@@ -1238,17 +1247,41 @@ fn alternatives(setup: &Setup, best: &Solution, best_replay: &Replay) -> Vec<Alt
         };
         cands.push((label.to_string(), quotes.iter().map(|q| !q).collect()));
     }
-    // The alternatives share one work budget, half the best plan's.
     let mut budget = solve::EXACT_BUDGET / 2;
     let mut run = |inst: &Instance, allowed: &[bool]| {
         let (outcome, spent) = solve::solve(inst, allowed, budget);
         budget = budget.saturating_sub(spent);
         outcome
     };
+    cands
+        .into_iter()
+        .map(|(label, allowed)| {
+            let outcome = run(&setup.inst, &allowed);
+            let peak_only = matches!(outcome, Outcome::Infeasible { .. }) && setup.inst.need_conc > 0 && {
+                let mut relaxed = setup.inst.clone();
+                relaxed.need_conc = 0;
+                matches!(run(&relaxed, &allowed), Outcome::Optimal(_) | Outcome::Bounded { .. })
+            };
+            AltRun {
+                label,
+                outcome,
+                peak_only,
+            }
+        })
+        .collect()
+}
+
+/// The alternatives to a pool's best plan, each with why it loses, next best first.
+fn alternatives(setup: &Setup, runs: Vec<AltRun>, best: &Solution, best_replay: &Replay) -> Vec<Alternative> {
     let mut seen: Vec<Vec<(usize, usize, u64)>> = vec![best.buys.clone()];
     let mut out: Vec<(Option<Cost>, Alternative)> = Vec::new();
-    for (label, allowed) in cands {
-        match run(&setup.inst, &allowed) {
+    for AltRun {
+        label,
+        outcome,
+        peak_only,
+    } in runs
+    {
+        match outcome {
             Outcome::Unsolved => {}
             Outcome::Optimal(sol) | Outcome::Bounded { sol, .. } => {
                 if seen.contains(&sol.buys) {
@@ -1288,20 +1321,16 @@ fn alternatives(setup: &Setup, best: &Solution, best_replay: &Replay) -> Vec<Alt
                 ));
             }
             Outcome::Infeasible { period } => {
-                let month = period + 1;
-                let why = if setup.inst.need_conc > 0 && {
-                    let mut relaxed = setup.inst.clone();
-                    relaxed.need_conc = 0;
-                    !matches!(run(&relaxed, &allowed), Outcome::Infeasible { .. })
-                } {
+                let why = if peak_only {
                     format!(
                         "cannot hold {} concurrent tasks in every month with demand",
                         setup.inst.need_conc
                     )
                 } else {
                     format!(
-                        "cannot cover month {month} ({} units)",
-                        units_text(setup.demand[period])
+                        "cannot cover month {} ({} units)",
+                        period + 1,
+                        units_text(setup.demand.get(period).copied().unwrap_or_default())
                     )
                 };
                 out.push((
@@ -1365,18 +1394,15 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
         return empty_plan(setup, PoolOutcome::NoDemand, msg);
     }
     let all = vec![true; setup.infos.len()];
-    let (sol, optimal, gap) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
+    let (sol, optimal, lower) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
         Outcome::Unsolved => {
             let message = "The search ran out of time before finding a plan: simplify the packs and quotes \
                            (fewer different validities) and try again."
                 .to_string();
             return empty_plan(setup, PoolOutcome::Unsolved, message);
         }
-        Outcome::Optimal(sol) => (sol, true, None),
-        Outcome::Bounded { sol, lower } => {
-            let gap = money(sol.cost.money.saturating_sub(lower));
-            (sol, false, Some(gap))
-        }
+        Outcome::Optimal(sol) => (sol, true, 0),
+        Outcome::Bounded { sol, lower } => (sol, false, lower),
         Outcome::Infeasible { period } => {
             let month = period as u32 + 1;
             let (outcome, message) = if setup.infos.is_empty() {
@@ -1410,6 +1436,19 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
             return p;
         }
     };
+    let runs = alternative_runs(setup, &sol);
+    // A plan not proven cheapest yields to any alternative that beats it (each is a plan too).
+    let mut sol = sol;
+    if !optimal {
+        for run in &runs {
+            if let Outcome::Optimal(alt) | Outcome::Bounded { sol: alt, .. } = &run.outcome {
+                if alt.cost < sol.cost {
+                    sol = alt.clone();
+                }
+            }
+        }
+    }
+    let gap = (!optimal).then(|| money(sol.cost.money.saturating_sub(lower)));
     let r = replay(setup, purchases_of(setup, &sol));
     let eff = effective(&r);
     let message = if r.purchases.is_empty() {
@@ -1427,7 +1466,7 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
             forfeit_text(&r)
         )
     };
-    let alternatives = alternatives(setup, &sol, &r);
+    let alternatives = alternatives(setup, runs, &sol, &r);
     PoolPlan {
         pool: setup.pool,
         pool_name: setup.pool_name,

@@ -5,7 +5,7 @@
 //! See the module documentation of [`super`] and `ARCHITECTURE.md` for why the transitions
 //! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
 
-use super::levels::{gcd, Class, Cover};
+use super::levels::{gcd, Class, Cover, MinCover};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -77,15 +77,16 @@ pub(super) enum Outcome {
     Unsolved,
 }
 
-/// Work units the exact search may spend (a transition or level tried is one unit; bound
-/// evaluations and dominance checks are charged by size): 1.5 million is about 0.2 s natively.
-pub(super) const EXACT_BUDGET: u64 = 1_500_000;
+/// Work units a plan may spend (a transition or level tried is one unit; bound evaluations and
+/// dominance checks are charged by size): a million is about 0.15 s natively. The first (beam)
+/// search may use half of it, the exact search all of it.
+pub(super) const EXACT_BUDGET: u64 = 1_000_000;
 /// Kept states a new state is checked against for dominance when stock spans 3 buckets or more.
 const DOMINANCE_PEERS: usize = 4096;
 /// States kept per period by the beam search that finds the first plan.
-const BEAM_WIDTH: usize = 24;
+const BEAM_WIDTH: usize = 8;
 /// Levels tried per class and state by the beam search.
-const BEAM_LEVELS: u64 = 6;
+const BEAM_LEVELS: u64 = 4;
 
 /// A multiplicative hasher for the search's integer keys (the default one is much slower).
 #[derive(Default)]
@@ -250,10 +251,15 @@ pub(super) struct Solver<'a> {
     slots: usize,
     enforce: bool,
     relax: Option<Relax>,
+    /// The expiry-free bound (see [`MinCover`]), with the demand still to come from each period.
+    min_cover: Option<MinCover>,
+    demand_after: Vec<u64>,
     /// Work spent.
     pub steps: u64,
     budget: u64,
     aborted: bool,
+    /// The beam search tries only "fill the need" for classes that expire before the last.
+    beam_few: bool,
     lb_buf: Vec<u64>,
 }
 
@@ -336,6 +342,14 @@ impl<'a> Solver<'a> {
                 }
             })
         };
+        let non_trials: Vec<usize> = (0..inst.kinds.len())
+            .filter(|&k| on(k) && !inst.kinds[k].trial)
+            .collect();
+        let min_cover = MinCover::new(&inst.kinds, non_trials);
+        let mut demand_after = vec![0u64; h + 1];
+        for t in (0..h).rev() {
+            demand_after[t] = demand_after[t + 1].saturating_add(inst.demand[t]);
+        }
         Solver {
             inst,
             classes,
@@ -343,9 +357,12 @@ impl<'a> Solver<'a> {
             slots,
             enforce,
             relax,
+            min_cover,
+            demand_after,
             steps: 0,
             budget: u64::MAX,
             aborted: false,
+            beam_few: false,
             lb_buf: Vec::new(),
         }
     }
@@ -428,28 +445,93 @@ impl<'a> Solver<'a> {
         Some(value.saturating_sub(saved))
     }
 
-    /// Whether a state of cost `money` can be dropped against a plan costing `ub`.
-    fn prune(&mut self, t: usize, key: &[u64], money: u128, ub: u128) -> bool {
-        let Some(lb) = self.lower_bound(t, key) else {
-            return false;
+    /// A lower bound on the dollars still to spend from a state at the start of period `t`,
+    /// forgetting expiry: the demand still to come less all stock held must be bought, at least
+    /// as dearly as the cheapest multiset of that many units, trials included.
+    fn cover_bound(&mut self, t: usize, key: &[u64]) -> u128 {
+        let Some(mc) = &self.min_cover else {
+            return 0;
         };
-        let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
-        match (money.checked_mul(units), ub.checked_mul(units)) {
-            (Some(m), Some(u)) => m.checked_add(lb).is_some_and(|v| v > u),
-            _ => false,
+        let w = self.slots - 1;
+        let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
+        let need = self.demand_after[t].saturating_sub(stock);
+        if need == 0 {
+            return 0;
         }
+        let mask = key[w] & 0xffff_ffff;
+        let left: Vec<usize> = (0..self.trials.len()).filter(|&b| mask & (1 << b) != 0).collect();
+        let kinds = &self.inst.kinds;
+        if left.len() > 6 {
+            let all = left
+                .iter()
+                .fold(0u64, |a, &b| a.saturating_add(kinds[self.trials[b]].units));
+            return mc.at_least(need.saturating_sub(all));
+        }
+        let mut best = u128::MAX;
+        for sub in 0u32..(1 << left.len()) {
+            let (mut price, mut units) = (0u128, 0u64);
+            for (i, &b) in left.iter().enumerate() {
+                if sub & (1 << i) != 0 {
+                    let k = &kinds[self.trials[b]];
+                    price = price.saturating_add(k.price);
+                    units = units.saturating_add(k.units);
+                }
+            }
+            best = best.min(price.saturating_add(mc.at_least(need.saturating_sub(units))));
+        }
+        self.steps = self.steps.saturating_add(1 << left.len() >> 3);
+        best
+    }
+
+    /// Whether a state of cost `cost` can be dropped against a plan costing `ub`: when even the
+    /// lower bounds make it dearer, or as dear and buying more units (units bought from here on
+    /// are at least the demand still to come less the stock held).
+    fn prune(&mut self, t: usize, key: &[u64], cost: Cost, ub: Cost) -> bool {
+        let money = cost.money.saturating_add(self.cover_bound(t, key));
+        if money > ub.money {
+            return true;
+        }
+        if let Some(lb) = self.lower_bound(t, key) {
+            let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+            if let (Some(m), Some(u)) = (cost.money.checked_mul(units), ub.money.checked_mul(units)) {
+                if m.checked_add(lb).is_some_and(|v| v > u) {
+                    return true;
+                }
+            }
+        }
+        if money == ub.money {
+            let w = self.slots - 1;
+            let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
+            let more = self.demand_after[t].saturating_sub(stock);
+            return cost.units.saturating_add(u128::from(more)) > ub.units;
+        }
+        false
     }
 
     /// The whole search: a beam search for a first plan, then the exact search bounded by it.
     pub fn solve(&mut self, budget: u64) -> Outcome {
-        let first = self.run(Some(BEAM_WIDTH), None).ok();
+        // The beam search has its own allowance of the budget (with more than three validity
+        // classes, earlier-expiring classes only fill the need); if it runs out, a greedy pass
+        // (one state a period, filling the need) finds the first plan.
+        self.budget = self.steps.saturating_add(budget / 2);
+        self.beam_few = self.classes.len() > 3;
+        let mut first = self.run(Some(BEAM_WIDTH), None).ok();
+        if first.is_none() && self.aborted {
+            self.aborted = false;
+            self.beam_few = true;
+            self.budget = self.steps.saturating_add(budget / 4);
+            first = self.run(Some(1), None).ok();
+        }
         self.budget = self.steps.saturating_add(budget);
         self.aborted = false;
-        let exact = self.run(None, first.as_ref().map(|s| s.cost.money));
+        let exact = self.run(None, first.as_ref().map(|s| s.cost));
         if self.aborted {
             let key = self.initial_key();
             let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
-            let lower = self.lower_bound(0, &key).map_or(0, |v| v / units.max(1));
+            let lower = self
+                .lower_bound(0, &key)
+                .map_or(0, |v| v / units.max(1))
+                .max(self.cover_bound(0, &key));
             return match first {
                 Some(sol) => Outcome::Bounded {
                     lower: lower.min(sol.cost.money),
@@ -467,7 +549,10 @@ impl<'a> Solver<'a> {
                 if self.truncated() {
                     let key = self.initial_key();
                     let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
-                    let lower = self.lower_bound(0, &key).map_or(0, |v| v / units.max(1));
+                    let lower = self
+                        .lower_bound(0, &key)
+                        .map_or(0, |v| v / units.max(1))
+                        .max(self.cover_bound(0, &key));
                     Outcome::Bounded {
                         lower: lower.min(sol.cost.money),
                         sol,
@@ -487,7 +572,7 @@ impl<'a> Solver<'a> {
     /// One forward pass. With `beam`, keeps that many states per period and tries few levels;
     /// otherwise enumerates every normal-form transition, dropping states whose lower bound
     /// exceeds `ub`. Returns the first period no state reaches when there is no plan.
-    fn run(&mut self, beam: Option<usize>, ub: Option<u128>) -> Result<Solution, usize> {
+    fn run(&mut self, beam: Option<usize>, ub: Option<Cost>) -> Result<Solution, usize> {
         let h = self.inst.demand.len();
         let stride = self.stride();
         let dstride = self.dec_stride();
@@ -526,7 +611,7 @@ impl<'a> Solver<'a> {
                     (layer.cost[i], layer.cost[i])
                 };
                 if let Some(ub) = ub {
-                    if self.prune(t, &key, cost.money, ub) {
+                    if self.prune(t, &key, cost, ub) {
                         continue;
                     }
                 }
@@ -700,18 +785,26 @@ impl<'a> Solver<'a> {
     fn narrow(&mut self, t: usize, layer: Layer, width: usize) -> Layer {
         let stride = self.stride();
         let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+        let open = t < self.inst.demand.len();
+        // First by the cheap bound; the dearer one only for the best few.
         let mut score: Vec<(u128, Cost, usize)> = (0..layer.len())
             .map(|i| {
                 let key = &layer.keys[i * stride..(i + 1) * stride];
-                let lb = if t < self.inst.demand.len() {
-                    self.lower_bound(t, key).unwrap_or(0)
-                } else {
-                    0
-                };
-                let s = layer.cost[i].money.saturating_mul(units).saturating_add(lb);
-                (s, layer.cost[i], i)
+                let cb = if open { self.cover_bound(t, key) } else { 0 };
+                (
+                    layer.cost[i].money.saturating_add(cb).saturating_mul(units),
+                    layer.cost[i],
+                    i,
+                )
             })
             .collect();
+        score.sort_unstable();
+        score.truncate(width * 4);
+        for entry in score.iter_mut() {
+            let key = &layer.keys[entry.2 * stride..(entry.2 + 1) * stride];
+            let lb = if open { self.lower_bound(t, key).unwrap_or(0) } else { 0 };
+            entry.0 = entry.0.max(entry.1.money.saturating_mul(units).saturating_add(lb));
+        }
         score.sort_unstable();
         score.truncate(width);
         let mut out = Layer::new();
@@ -896,7 +989,7 @@ impl<'a> Solver<'a> {
             }
             let mut levels: Vec<u64> = Vec::new();
             if ctx.beam {
-                // A few levels from the bottom, the first multiple of the best package, and the
+                // A few levels from the bottom, the first multiple of the largest package, and the
                 // levels around drawing exactly what is needed.
                 let star_units = self.classes[ci]
                     .kinds
@@ -904,14 +997,17 @@ impl<'a> Solver<'a> {
                     .map(|&k| kinds[k].units)
                     .max()
                     .unwrap_or(g);
+                // With more than two classes, an earlier-expiring class only fills the need (its
+                // levels multiply with every later class's).
+                let few = has_later && self.beam_few;
                 let mut m = m_lo;
-                while m <= m_hi && (m - m_lo) < BEAM_LEVELS {
+                while m <= m_hi && (m - m_lo) < BEAM_LEVELS && !few {
                     levels.push(m);
                     m += 1;
                 }
                 let fill = (r - base).div_ceil(g);
                 for m in [fill, fill + 1, (r - base).div_ceil(star_units) * (star_units / g)] {
-                    if (m_lo..=m_hi).contains(&m) && !levels.contains(&m) {
+                    if (m_lo..=m_hi).contains(&m) && !levels.contains(&m) && !(few && m != fill) {
                         levels.push(m);
                     }
                 }
