@@ -1427,7 +1427,7 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
                     format!(
                         "These packages cannot serve month {month} ({} units): trials can be bought once each. \
                          Enter a package or quote to plan with.",
-                        units_text(setup.demand[period])
+                        units_text(setup.demand.get(period).copied().unwrap_or_default())
                     ),
                 )
             };
