@@ -144,7 +144,7 @@ export interface Alternative {
 }
 export interface PoolPlan {
   pool: PoolId; poolName: string;
-  outcome: "planned" | "noDemand" | "noPackage" | "infeasible";
+  outcome: "planned" | "noDemand" | "noPackage" | "infeasible" | "unsolved";
   message: string; listPrice: DecimalString; unitStep: DecimalString; demand: DecimalString[];
   purchases: Purchase[]; totalCost: DecimalString; unitsBought: DecimalString; unitsUsed: DecimalString;
   unitsUsedFromPurchases: DecimalString; forfeitedUnits: DecimalString; forfeitedValue: DecimalString;
