@@ -68,6 +68,47 @@ pub enum Problem {
     },
 }
 
+impl Problem {
+    /// Writes what is wrong with `value` of the field `name`; `number` formats a range's bounds
+    /// (the planner groups thousands, job-line messages do not). One wording for every error type.
+    pub fn write(&self, f: &mut fmt::Formatter<'_>, name: &str, v: &str, number: fn(Decimal) -> String) -> fmt::Result {
+        match self {
+            Problem::Missing => write!(f, "{name} is missing"),
+            Problem::NotANumber => write!(f, "{name} \"{v}\" is not a number"),
+            Problem::Negative => write!(f, "{name} {v} is negative; it must be 0 or more"),
+            Problem::NotWhole => write!(f, "{name} {v} is not a whole number"),
+            Problem::TooPrecise { places } => {
+                write!(f, "{name} {v} has more than {places} decimal places")
+            }
+            Problem::OutOfRange { min, max } => {
+                write!(
+                    f,
+                    "{name} {v} is out of range; it must be from {} to {}",
+                    number(*min),
+                    number(*max)
+                )
+            }
+            Problem::TooMany { max } => write!(f, "{v} {name} is more than the {max} allowed"),
+            Problem::Unknown { choices } => {
+                write!(
+                    f,
+                    "{name} \"{v}\" is not offered here; choose one of: {}",
+                    choices.join(", ")
+                )
+            }
+            Problem::Choose { choices } => {
+                write!(f, "{name} must be chosen: one of {}", choices.join(", "))
+            }
+            Problem::NotApplicable { service } => {
+                write!(
+                    f,
+                    "{name} \"{v}\" does not apply to {service}, which has no such option"
+                )
+            }
+        }
+    }
+}
+
 /// One problem with the input, located precisely enough to show next to the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -114,37 +155,7 @@ impl fmt::Display for InputError {
         if let Some(i) = self.line {
             write!(f, "line {}: ", i + 1)?;
         }
-        let name = self.field.name();
-        let v = &self.value;
-        match &self.problem {
-            Problem::Missing => write!(f, "{name} is missing"),
-            Problem::NotANumber => write!(f, "{name} \"{v}\" is not a number"),
-            Problem::Negative => write!(f, "{name} {v} is negative; it must be 0 or more"),
-            Problem::NotWhole => write!(f, "{name} {v} is not a whole number"),
-            Problem::TooPrecise { places } => {
-                write!(f, "{name} {v} has more than {places} decimal places")
-            }
-            Problem::OutOfRange { min, max } => {
-                write!(f, "{name} {v} is out of range; it must be from {min} to {max}")
-            }
-            Problem::TooMany { max } => write!(f, "{v} {name} is more than the {max} allowed"),
-            Problem::Unknown { choices } => {
-                write!(
-                    f,
-                    "{name} \"{v}\" is not offered here; choose one of: {}",
-                    choices.join(", ")
-                )
-            }
-            Problem::Choose { choices } => {
-                write!(f, "{name} must be chosen: one of {}", choices.join(", "))
-            }
-            Problem::NotApplicable { service } => {
-                write!(
-                    f,
-                    "{name} \"{v}\" does not apply to {service}, which has no such option"
-                )
-            }
-        }
+        self.problem.write(f, self.field.name(), &self.value, |d| d.to_string())
     }
 }
 

@@ -450,38 +450,7 @@ impl fmt::Display for PlanError {
                 None => {}
             }
         }
-        let name = self.field.name();
-        let v = &self.value;
-        match &self.problem {
-            Problem::Missing => write!(f, "{name} is missing"),
-            Problem::NotANumber => write!(f, "{name} \"{v}\" is not a number"),
-            Problem::Negative => write!(f, "{name} {v} is negative; it must be 0 or more"),
-            Problem::NotWhole => write!(f, "{name} {v} is not a whole number"),
-            Problem::TooPrecise { places } => write!(f, "{name} {v} has more than {places} decimal places"),
-            Problem::OutOfRange { min, max } => {
-                write!(
-                    f,
-                    "{name} {v} is out of range; it must be from {} to {}",
-                    group(*min),
-                    group(*max)
-                )
-            }
-            Problem::TooMany { max } => write!(f, "{v} {name} is more than the {max} allowed"),
-            Problem::Unknown { choices } => {
-                write!(
-                    f,
-                    "{name} \"{v}\" is not offered here; choose one of: {}",
-                    choices.join(", ")
-                )
-            }
-            Problem::Choose { choices } => write!(f, "{name} must be chosen: one of {}", choices.join(", ")),
-            Problem::NotApplicable { service } => {
-                write!(
-                    f,
-                    "{name} \"{v}\" does not apply to {service}, which has no such option"
-                )
-            }
-        }
+        self.problem.write(f, self.field.name(), &self.value, group)
     }
 }
 
