@@ -17,6 +17,7 @@ pub mod mix;
 pub mod plan;
 pub mod report;
 pub mod share;
+pub mod sort;
 
 pub use catalog::{default_catalog, Catalog, Pool};
 pub use draft::DraftLine;

@@ -17,6 +17,7 @@
 //! `truncated` (its covers are then upper bounds, and the planner says the plan is not proven).
 
 use super::solve::{FastMap, Kind};
+use crate::core::sort;
 
 /// Most entries of a class's composition table (in steps of the class's unit gcd).
 pub(super) const TABLE_CAP: u64 = 1 << 16;
@@ -226,7 +227,7 @@ impl Class {
             add(k, 1);
             x -= (kinds[k].units / self.g) as usize;
         }
-        counts.sort_unstable();
+        sort::sort(&mut counts);
         counts
     }
 }

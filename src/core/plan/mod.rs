@@ -25,6 +25,7 @@ mod solve;
 use super::catalog::{Catalog, Pool};
 use super::error::Problem;
 use super::format::{group, usd};
+use super::sort;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use solve::{Cost, Instance, Kind, Outcome, Solution};
@@ -957,7 +958,7 @@ fn replay(setup: &Setup, purchases: Vec<Purchase>) -> Replay {
         });
     }
     // Earliest expiry first; the balance before purchases expiring the same month.
-    lots.sort_by_key(|l| (l.last, !l.balance, l.from));
+    sort::sort_by_key(&mut lots, |l| (l.last, !l.balance, l.from));
     let needed = setup.peak.map(|p| p.1).filter(|&n| n > 0);
     let mut rows = Vec::with_capacity(h);
     let mut served = true;
@@ -1318,7 +1319,7 @@ fn alternatives(setup: &Setup, runs: Vec<AltRun>, best: &Solution, best_replay: 
             }
         }
     }
-    out.sort_by(|a, b| match (a.0, b.0) {
+    sort::sort_by(&mut out, |a, b| match (a.0, b.0) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -1359,7 +1360,7 @@ fn empty_plan(setup: &Setup, outcome: PoolOutcome, message: String) -> PoolPlan 
 fn plan_pool(setup: &Setup) -> PoolPlan {
     let total_demand: Decimal = setup.demand.iter().sum();
     if total_demand.is_zero() {
-        let msg = format!("No {} demand: nothing to buy.", setup.pool_name.to_lowercase());
+        let msg = format!("No {} demand: nothing to buy.", setup.pool_name.to_ascii_lowercase());
         return empty_plan(setup, PoolOutcome::NoDemand, msg);
     }
     let all = vec![true; setup.infos.len()];
@@ -1379,7 +1380,7 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
                     PoolOutcome::NoPackage,
                     format!(
                         "No {} package to plan with: enter one (price, units, validity days).",
-                        setup.pool_name.to_lowercase()
+                        setup.pool_name.to_ascii_lowercase()
                     ),
                 )
             } else if setup.inst.need_conc > 0 {

@@ -6,6 +6,7 @@
 //! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
 
 use super::levels::{gcd, Class, Cover, MinCover};
+use crate::core::sort;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -284,7 +285,7 @@ impl<'a> Solver<'a> {
                 None => by_periods.push((kind.periods, vec![k])),
             }
         }
-        by_periods.sort_by_key(|(p, _)| *p);
+        sort::sort_by_key(&mut by_periods, |(p, _)| *p);
         let classes: Vec<Class> = by_periods
             .into_iter()
             .map(|(p, members)| Class::new(&inst.kinds, p, members))
@@ -651,14 +652,6 @@ impl<'a> Solver<'a> {
                 }
             }
             next.index = Index::new();
-            if std::env::var("PLAN_DEBUG").is_ok() {
-                eprintln!(
-                    "t={t} beam={:?} states={} steps={}",
-                    beam.is_some(),
-                    next.len(),
-                    self.steps
-                );
-            }
             if next.len() == 0 {
                 return Err(t);
             }
@@ -702,14 +695,13 @@ impl<'a> Solver<'a> {
             }
             out
         };
-        let mut order: Vec<usize> = (0..n).collect();
         let meta = |i: usize| layer.keys[i * stride + w];
         let total = |i: usize| {
             layer.keys[i * stride..i * stride + w]
                 .iter()
                 .fold(0u64, |a, &b| a.saturating_add(b))
         };
-        order.sort_unstable_by(|&a, &b| {
+        let order = sort::order(n, &|a, b| {
             (meta(a), layer.cost[a], std::cmp::Reverse(total(a))).cmp(&(
                 meta(b),
                 layer.cost[b],
@@ -730,20 +722,22 @@ impl<'a> Solver<'a> {
                 0 => keep[group[0]] = true,
                 1 | 2 => {
                     // A staircase of (latest, all) suffix sums: ascending in the first, descending in the second.
-                    let mut stairs: std::collections::BTreeMap<u64, u64> = std::collections::BTreeMap::new();
+                    // Kept sorted by the first; a plain Vec (binary search, splice) rather than a
+                    // BTreeMap, whose code is 5 KB of wasm.
+                    let mut stairs: Vec<(u64, u64)> = Vec::new();
                     for &i in group {
                         let sx = suffix(i);
                         let (x, y) = (sx[0], sx[w - 1]);
-                        if stairs.range(x..).next().is_some_and(|(_, &yy)| yy >= y) {
+                        let at = stairs.partition_point(|&(k, _)| k < x);
+                        if stairs.get(at).is_some_and(|&(_, yy)| yy >= y) {
                             continue;
                         }
                         keep[i] = true;
-                        let covered: Vec<u64> =
-                            stairs.range(..=x).filter(|(_, &yy)| yy <= y).map(|(&k, _)| k).collect();
-                        for k in covered {
-                            stairs.remove(&k);
-                        }
-                        stairs.insert(x, y);
+                        // Steps at or left of x with no more in the second are covered; being a
+                        // staircase, they are the run just before the first step right of x.
+                        let end = at + usize::from(stairs.get(at).is_some_and(|&(k, _)| k == x));
+                        let start = stairs[..end].partition_point(|&(_, yy)| yy > y);
+                        stairs.splice(start..end, [(x, y)]);
                     }
                 }
                 _ => {
@@ -798,14 +792,14 @@ impl<'a> Solver<'a> {
                 )
             })
             .collect();
-        score.sort_unstable();
+        sort::sort(&mut score);
         score.truncate(width * 4);
         for entry in score.iter_mut() {
             let key = &layer.keys[entry.2 * stride..(entry.2 + 1) * stride];
             let lb = if open { self.lower_bound(t, key).unwrap_or(0) } else { 0 };
             entry.0 = entry.0.max(entry.1.money.saturating_mul(units).saturating_add(lb));
         }
-        score.sort_unstable();
+        sort::sort(&mut score);
         score.truncate(width);
         let mut out = Layer::new();
         for &(_, _, i) in &score {
@@ -852,7 +846,7 @@ impl<'a> Solver<'a> {
                     }
                 }
             }
-            here.sort_unstable();
+            sort::sort(&mut here);
             for (k, n) in here.into_iter().rev() {
                 buys.push((t, k, n));
             }
