@@ -12,6 +12,34 @@ use super::format;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
+/// The `<option>`s of a select over `choices` (value, label), with `current` selected.
+pub fn options_html(choices: &[(String, String)], current: &str) -> String {
+    let mut out = String::new();
+    for (value, label) in choices {
+        let selected = if value == current { " selected" } else { "" };
+        let _ = write!(
+            out,
+            r#"<option value="{}"{selected}>{}</option>"#,
+            escape(value),
+            escape(label)
+        );
+    }
+    out
+}
+
+/// A field's inline message (empty when the field is fine); `id` is what the input's
+/// `aria-describedby` points at.
+pub fn field_error_html(id: &str, message: Option<&str>) -> String {
+    match message {
+        Some(m) => format!(
+            r#"<span class="kp-error" id="{}" role="alert">{}</span>"#,
+            escape(id),
+            escape(m)
+        ),
+        None => String::new(),
+    }
+}
+
 /// The per-pool totals and the overall list value. `excluded` lines are invalid and not counted.
 pub fn totals_html(catalog: &Catalog, est: &Estimate, excluded: usize) -> String {
     let mut s = String::from(r#"<dl class="kp-pools">"#);
@@ -232,6 +260,28 @@ pub fn plan_html(plan: &super::plan::PlanResult) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn options_escape_and_select_the_current_choice() {
+        let choices = vec![
+            ("a".to_string(), "A & B".to_string()),
+            ("\"x".to_string(), "<X>".to_string()),
+        ];
+        assert_eq!(
+            options_html(&choices, "\"x"),
+            r#"<option value="a">A &amp; B</option><option value="&quot;x" selected>&lt;X&gt;</option>"#
+        );
+        assert_eq!(options_html(&[], "a"), "");
+    }
+
+    #[test]
+    fn field_errors_are_escaped_and_absent_when_fine() {
+        assert_eq!(field_error_html("f-err", None), "");
+        assert_eq!(
+            field_error_html("f-err", Some("\"<b>\" is not a number")),
+            r#"<span class="kp-error" id="f-err" role="alert">&quot;&lt;b&gt;&quot; is not a number</span>"#
+        );
+    }
+
     use super::*;
     use crate::core::estimate::estimate_lines;
     use crate::core::{default_catalog, DraftLine, JobLine};

@@ -1,8 +1,23 @@
 //! Form fields shared by every editor: a select and a number box that keeps text as typed.
+//!
+//! Why values arrive as `Signal`s and handlers as boxes: Leptos compiles a separate copy of
+//! its attribute, text and event code for every closure type it is given. Handing it one
+//! `Signal<String>` type or one boxed handler type instead lets every field share one copy,
+//! which keeps the page's wasm small (see ARCHITECTURE.md, "Size").
 
+use crate::core::report;
 use leptos::prelude::*;
 
-/// A `<select>` over `choices` (id, label), calling `set` with the chosen id.
+/// An event handler behind a box: all handlers of one event type share Leptos's code for it.
+pub type Handler<E> = Box<dyn FnMut(E)>;
+
+/// Boxes `f` as a [`Handler`].
+pub fn handler<E>(f: impl FnMut(E) + 'static) -> Handler<E> {
+    Box::new(f)
+}
+
+/// A `<select>` over `choices` (value, label), calling `set` with the chosen value. Hidden,
+/// not removed, while it has no choices, so the line's layout and ids stay put.
 #[component]
 pub fn Choice(
     id: String,
@@ -13,22 +28,17 @@ pub fn Choice(
     testid: &'static str,
 ) -> impl IntoView {
     let for_id = id.clone();
+    let options = Signal::derive(move || current.with(|cur| choices.with(|cs| report::options_html(cs, cur))));
+    let hidden = Signal::derive(move || choices.with(Vec::is_empty));
     view! {
-        <label class="kp-field" for=for_id>
+        <label class="kp-field" for=for_id hidden=hidden>
             <span class="kp-label">{label}</span>
-            <select id=id data-testid=testid on:change=move |ev| set.run(event_target_value(&ev))>
-                {move || {
-                    let cur = current.get();
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|(v, text)| {
-                            let selected = v == cur;
-                            view! { <option value=v selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
+            <select
+                id=id
+                data-testid=testid
+                on:change=handler(move |ev: web_sys::Event| set.run(event_target_value(&ev)))
+                inner_html=options
+            ></select>
         </label>
     }
 }
@@ -43,12 +53,20 @@ pub fn NumberField(
     set: Callback<String>,
     #[prop(into)] testid: String,
     #[prop(optional)] suffix: Option<&'static str>,
+    /// Hidden while the field does not apply (video length for a service priced per image).
+    #[prop(optional, into)]
+    hidden: Signal<bool>,
 ) -> impl IntoView {
     let err_id = format!("{id}-err");
-    let err_id2 = err_id.clone();
     let for_id = id.clone();
+    let invalid = Signal::derive(move || error.with(|e| e.is_some().to_string()));
+    let described = {
+        let err_id = err_id.clone();
+        Signal::derive(move || error.with(|e| e.as_ref().map(|_| err_id.clone())))
+    };
+    let message = Signal::derive(move || error.with(|e| report::field_error_html(&err_id, e.as_deref())));
     view! {
-        <label class="kp-field" for=for_id>
+        <label class="kp-field" for=for_id hidden=hidden>
             <span class="kp-label">{label}</span>
             <span class="kp-input-wrap">
                 <input
@@ -58,13 +76,13 @@ pub fn NumberField(
                     autocomplete="off"
                     data-testid=testid
                     prop:value=value
-                    aria-invalid=move || error.with(|e| e.is_some().to_string())
-                    aria-describedby=move || error.with(|e| e.as_ref().map(|_| err_id.clone()))
-                    on:input=move |ev| set.run(event_target_value(&ev))
+                    aria-invalid=invalid
+                    aria-describedby=described
+                    on:input=handler(move |ev: web_sys::Event| set.run(event_target_value(&ev)))
                 />
                 {suffix.map(|s| view! { <span class="kp-suffix">{s}</span> })}
             </span>
-            {move || error.get().map(|m| view! { <span class="kp-error" id=err_id2.clone() role="alert">{m}</span> })}
+            <span class="kp-field-msg" inner_html=message></span>
         </label>
     }
 }

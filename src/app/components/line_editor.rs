@@ -1,6 +1,6 @@
 //! One editable job line: service → model → mode → duration, quantity, and its figures.
 
-use super::fields::{Choice, NumberField};
+use super::fields::{handler, Choice, NumberField};
 use crate::app::state::{AppState, Line};
 use crate::core::{chart, report};
 use crate::core::{DraftLine, Field, InputError};
@@ -64,21 +64,33 @@ pub fn LineEditor(line: Line) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let takes_seconds = move || service.get().is_some_and(|s| s.takes_video_seconds());
-    let remove = move |_| state.remove_line(lid);
-    let duplicate = move |_| state.duplicate_line(lid);
-    let up = move |_| state.move_line(lid, -1);
-    let down = move |_| state.move_line(lid, 1);
+    let no_seconds = Signal::derive(move || !service.get().is_some_and(|s| s.takes_video_seconds()));
+    let remove = handler(move |_: web_sys::MouseEvent| state.remove_line(lid));
+    let duplicate = handler(move |_: web_sys::MouseEvent| state.duplicate_line(lid));
+    let up = handler(move |_: web_sys::MouseEvent| state.move_line(lid, -1));
+    let down = handler(move |_: web_sys::MouseEvent| state.move_line(lid, 1));
     let position = Memo::new(move |_| state.lines.with(|ls| (ls.iter().position(|l| l.id == lid), ls.len())));
-    let is_first = move || position.get().0 == Some(0);
-    let is_last = move || {
+    let is_first = Signal::derive(move || position.get().0 == Some(0));
+    let is_last = Signal::derive(move || {
         let (p, n) = position.get();
         p.map(|p| p + 1 == n).unwrap_or(true)
-    };
+    });
     let number = move || position.get().0.map(|p| p + 1).unwrap_or(0);
+    let line_label = Signal::derive(move || format!("Job line {}", number()));
+    let actions_label = Signal::derive(move || format!("Line {}", number()));
+    let figures = Signal::derive(move || priced.with(|p| report::line_figures_html(cat, p)));
+    let share = Signal::derive(move || {
+        priced.with(|p| match p {
+            Ok(l) => format!(
+                "{} of the total",
+                chart::percent(l.value, state.estimate.with(|e| e.total_value))
+            ),
+            Err(_) => String::new(),
+        })
+    });
 
     view! {
-        <li class="kp-line" data-testid="line" aria-label=move || format!("Job line {}", number())>
+        <li class="kp-line" data-testid="line" aria-label=line_label>
             <div class="kp-line-fields">
                 <Choice
                     id=fid("service")
@@ -88,7 +100,6 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                     set=Callback::new(move |v: String| draft.update(|d| d.set_service(cat, &v)))
                     testid="service"
                 />
-                <Show when=move || !models.with(|m| m.is_empty())>
                     <Choice
                         id=fid("model")
                         label="Model"
@@ -97,8 +108,6 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                         set=Callback::new(move |v: String| draft.update(|d| d.set_model(cat, &v)))
                         testid="model"
                     />
-                </Show>
-                <Show when=move || !modes.with(|m| m.is_empty())>
                     <Choice
                         id=fid("mode")
                         label="Mode"
@@ -107,8 +116,6 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                         set=Callback::new(move |v: String| draft.update(|d| d.set_mode(cat, &v)))
                         testid="mode"
                     />
-                </Show>
-                <Show when=move || !durations.with(|m| m.is_empty())>
                     <Choice
                         id=fid("duration")
                         label="Duration"
@@ -117,7 +124,6 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                         set=edit(|d, v| d.duration = v)
                         testid="duration"
                     />
-                </Show>
                 <NumberField
                     id=fid("quantity")
                     label="Kept outputs / month"
@@ -126,7 +132,6 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                     set=edit(|d, v| d.quantity = v)
                     testid="quantity"
                 />
-                <Show when=takes_seconds>
                     <NumberField
                         id=fid("seconds")
                         label="Video length"
@@ -135,8 +140,8 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                         set=edit(|d, v| d.video_seconds = v)
                         testid="video-seconds"
                         suffix="s"
+                        hidden=no_seconds
                     />
-                </Show>
                 <NumberField
                     id=fid("attempts")
                     label="Attempts per kept output"
@@ -147,18 +152,9 @@ pub fn LineEditor(line: Line) -> impl IntoView {
                 />
             </div>
             <div class="kp-line-figures">
-                <div class="kp-figures" aria-live="polite" inner_html=move || {
-                    priced.with(|p| report::line_figures_html(cat, p))
-                }></div>
-                <span class="kp-muted kp-share" data-testid="line-share">
-                    {move || {
-                        priced.with(|p| match p {
-                            Ok(l) => format!("{} of the total", chart::percent(l.value, state.estimate.with(|e| e.total_value))),
-                            Err(_) => String::new(),
-                        })
-                    }}
-                </span>
-                <div class="kp-line-actions" role="group" aria-label=move || format!("Line {}", number())>
+                <div class="kp-figures" aria-live="polite" inner_html=figures></div>
+                <span class="kp-muted kp-share" data-testid="line-share">{share}</span>
+                <div class="kp-line-actions" role="group" aria-label=actions_label>
                     <button type="button" class="kp-icon" data-testid="move-up" on:click=up disabled=is_first title="Move up">
                         "↑"<span class="kp-sr">" Move line up"</span>
                     </button>
