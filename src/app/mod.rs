@@ -8,6 +8,7 @@ pub mod state;
 
 use components::charts::LineChart;
 use components::export::Export;
+use components::fields::handler;
 use components::line_editor::LineEditor;
 use components::plan::{PlanSettings, PlanView};
 use components::share::ShareBar;
@@ -46,27 +47,30 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
             cb.run(state);
         });
     }
-    let add = move |_| state.add_line();
-    let clear = move |_| state.clear();
+    let add = handler(move |_: web_sys::MouseEvent| state.add_line());
+    let clear = handler(move |_: web_sys::MouseEvent| state.clear());
     let theme = RwSignal::new(match config.theme.as_str() {
         "light" | "dark" => config.theme.clone(),
         _ => String::from("auto"),
     });
-    let initial_theme = theme.get_untracked();
+    let theme_options = {
+        let choices =
+            [("auto", "System"), ("light", "Light"), ("dark", "Dark")].map(|(v, t)| (v.to_string(), t.to_string()));
+        crate::core::report::options_html(&choices, &theme.get_untracked())
+    };
     let class = if config.compact { "kp-app kp-compact" } else { "kp-app" };
     view! {
-        <main class=class data-theme=move || theme.get()>
+        <main class=class data-theme=theme>
             <header class="kp-header">
                 <div class="kp-header-row">
                     <h1>"Kling AI API cost calculator"</h1>
                     <label class="kp-field kp-theme">
                         <span class="kp-label">"Theme"</span>
-                        <select data-testid="theme" on:change=move |ev| theme.set(event_target_value(&ev))>
-                            {[("auto", "System"), ("light", "Light"), ("dark", "Dark")]
-                                .into_iter()
-                                .map(|(v, t)| view! { <option value=v selected=initial_theme == v>{t}</option> })
-                                .collect_view()}
-                        </select>
+                        <select
+                            data-testid="theme"
+                            on:change=handler(move |ev: web_sys::Event| theme.set(event_target_value(&ev)))
+                            inner_html=theme_options
+                        ></select>
                     </label>
                 </div>
                 <p class="kp-sub">

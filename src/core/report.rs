@@ -40,6 +40,21 @@ pub fn field_error_html(id: &str, message: Option<&str>) -> String {
     }
 }
 
+/// What a link held that could not be used, or nothing when it all loaded.
+pub fn link_problems_html(problems: &[super::share::ShareProblem]) -> String {
+    if problems.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        r#"<div class="kp-warning" role="alert" data-testid="link-problems"><p>Some of this link could not be used; everything else was loaded:</p><ul>"#,
+    );
+    for p in problems {
+        let _ = write!(out, "<li>{}</li>", escape(&p.to_string()));
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
 /// The per-pool totals and the overall list value. `excluded` lines are invalid and not counted.
 pub fn totals_html(catalog: &Catalog, est: &Estimate, excluded: usize) -> String {
     let mut s = String::from(r#"<dl class="kp-pools">"#);
@@ -260,6 +275,19 @@ pub fn plan_html(plan: &super::plan::PlanResult) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn link_problems_are_listed_escaped() {
+        use crate::core::share::ShareProblem;
+        assert_eq!(link_problems_html(&[]), "");
+        let html = link_problems_html(&[ShareProblem {
+            param: "l".into(),
+            value: "<x>".into(),
+            message: "unknown service".into(),
+        }]);
+        assert!(html.starts_with(r#"<div class="kp-warning" role="alert" data-testid="link-problems">"#));
+        assert!(html.contains("<li>l=&lt;x&gt;: unknown service</li>"), "{html}");
+    }
+
     #[test]
     fn options_escape_and_select_the_current_choice() {
         let choices = vec![

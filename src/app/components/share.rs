@@ -1,8 +1,9 @@
 //! Keeping the address in step with the calculation, the "Copy link" button, and the message
 //! about anything a link held that could not be used.
 
+use super::fields::handler;
 use crate::app::state::AppState;
-use crate::core::share;
+use crate::core::{report, share};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -47,32 +48,19 @@ pub fn sync_url(state: AppState) {
 pub fn ShareBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let copied = RwSignal::new(String::new());
-    let copy = move |_| {
+    let copy = handler(move |_: web_sys::MouseEvent| {
         let Some(window) = web_sys::window() else { return };
         let origin = window.location().origin().unwrap_or_default();
         let url = format!("{origin}{}", address_with(&state.share_query()).unwrap_or_default());
         let _ = window.navigator().clipboard().write_text(&url);
         copied.set(format!("Link copied: {url}"));
-    };
-    let problems = move || {
-        state.link_problems.with(|ps| {
-            if ps.is_empty() {
-                return None;
-            }
-            let items = ps.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
-            Some(view! {
-                <div class="kp-warning" role="alert" data-testid="link-problems">
-                    <p>"Some of this link could not be used; everything else was loaded:"</p>
-                    <ul>{items}</ul>
-                </div>
-            })
-        })
-    };
+    });
+    let problems = Memo::new(move |_| state.link_problems.with(|ps| report::link_problems_html(ps)));
     view! {
-        {problems}
+        <div inner_html=problems></div>
         <div class="kp-actions kp-share-bar">
             <button type="button" class="kp-secondary" data-testid="copy-link" on:click=copy>"Copy link"</button>
-            <span class="kp-muted kp-copied" role="status" data-testid="copied">{move || copied.get()}</span>
+            <span class="kp-muted kp-copied" role="status" data-testid="copied">{copied}</span>
         </div>
     }
 }
