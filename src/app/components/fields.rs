@@ -1,14 +1,14 @@
 //! Form fields shared by every editor: a select and a number box that keeps text as typed.
 //!
-//! Why values arrive as `Signal`s and handlers as boxes: Leptos compiles a separate copy of
-//! its attribute, text and event code for every closure type it is given. Handing it one
-//! `Signal<String>` type or one boxed handler type instead lets every field share one copy,
-//! which keeps the page's wasm small (see ARCHITECTURE.md, "Size").
+//! Size notes (the page's wasm has a budget; see ARCHITECTURE.md, "Size"): a field that does
+//! not apply is hidden, not wrapped in `<Show>` (each `<Show>` compiled to about 3.5 KB), and
+//! option lists and messages are escaped text from `core::report` rather than view code.
 
 use crate::core::report;
 use leptos::prelude::*;
 
-/// An event handler behind a box: all handlers of one event type share Leptos's code for it.
+/// An event handler behind a box, so handlers of one event type share one copy of Leptos's
+/// listener code.
 pub type Handler<E> = Box<dyn FnMut(E)>;
 
 /// Boxes `f` as a [`Handler`].
