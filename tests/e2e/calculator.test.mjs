@@ -141,8 +141,10 @@ test("charts are drawn as labelled SVG", async () => {
   await context.close();
 });
 
-test("exports: CSV and JSON carry the lines and totals", async () => {
+test("exports: CSV and JSON carry the lines, totals and plan", async () => {
   const { page, context } = await fresh();
+  // The plan follows the totals one frame later: export once it is there.
+  await settles(tid(page, "plan-total"), "$4,200.00");
   const grab = async (id) => {
     const [dl] = await Promise.all([page.waitForEvent("download"), tid(page, id).click()]);
     return { name: dl.suggestedFilename(), body: readFileSync(await dl.path(), "utf8") };
@@ -151,11 +153,24 @@ test("exports: CSV and JSON carry the lines and totals", async () => {
   assert.equal(csv.name, "kling-estimate.csv");
   const rows = csv.body.split("\r\n");
   assert.equal(rows[2], "1,video,v2.1,pro,5,,400,1,video,3.5,1400,196");
-  assert.ok(rows.includes("total,,,291.2"));
+  const total = rows.indexOf("total,,,291.2");
+  assert.ok(total > 0);
+  // After the totals, a blank row and the plan: the sample mix buys Package 1 once, $4,200.
+  assert.equal(rows[total + 1], "");
+  assert.equal(rows[total + 2], "Best plan,,horizon_months,3,growth_percent,0,trials_used,false,total_cost_usd,4200");
+  assert.ok(rows.includes("1,video,Package 1,1,30000,4200"), csv.body);
+  assert.ok(rows.includes("video,4200,0.886076,0.14,25260,3536.4"), csv.body);
   const json = await grab("export-json");
   const doc = JSON.parse(json.body);
   assert.equal(doc.estimate.totalValue, "291.2");
   assert.equal(doc.estimate.lines.length, 3);
+  assert.equal(doc.plan.totalCost, "4200");
+  const video = doc.plan.pools.find((p) => p.pool === "video");
+  assert.deepEqual(
+    video.purchases.map(({ month, name, count, cost }) => ({ month, name, count, cost })),
+    [{ month: 1, name: "Package 1", count: 1, cost: "4200" }],
+  );
+  assert.equal(doc.planError, undefined);
   await context.close();
 });
 

@@ -1,5 +1,5 @@
-//! Export buttons (CSV, JSON) and print. The content comes from `core::export`; this only turns
-//! text into a download.
+//! Export buttons (CSV, JSON) and print. The content (lines, totals and the best plan) comes from
+//! `core::export`; this only turns text into a download.
 
 use crate::app::state::AppState;
 use crate::core::export;
@@ -30,11 +30,15 @@ pub fn Export() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cat = state.catalog;
     let csv = move |_| {
-        let text = state.estimate.with(|e| export::estimate_csv(cat, e));
+        let text = state
+            .plan
+            .with(|p| state.estimate.with(|e| export::estimate_csv(cat, e, p)));
         let _ = download("kling-estimate.csv", "text/csv;charset=utf-8", &text);
     };
     let json = move |_| {
-        let text = state.estimate.with(|e| export::estimate_json(cat, e));
+        let text = state
+            .plan
+            .with(|p| state.estimate.with(|e| export::estimate_json(cat, e, p)));
         let _ = download("kling-estimate.json", "application/json", &text);
     };
     let print = move |_| {
