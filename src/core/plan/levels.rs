@@ -16,8 +16,7 @@
 //! The table is capped at [`TABLE_CAP`] entries; a class whose bound is larger is marked
 //! `truncated` (its covers are then upper bounds, and the planner says the plan is not proven).
 
-use super::solve::{FastMap, Kind};
-use crate::core::sort;
+use super::solve::{Index, Kind};
 
 /// Most entries of a class's composition table (in steps of the class's unit gcd).
 pub(super) const TABLE_CAP: u64 = 1 << 16;
@@ -49,6 +48,15 @@ fn better(a: (u128, u64, u32), b: (u128, u64, u32)) -> bool {
     (a.0, a.1, std::cmp::Reverse(a.2)) < (b.0, b.1, std::cmp::Reverse(b.2))
 }
 
+/// Adds `n` packages of kind `k` to `counts`, which is kept by kind index.
+pub(super) fn add_count(counts: &mut Vec<(usize, u64)>, k: usize, n: u64) {
+    let at = counts.partition_point(|e| e.0 < k);
+    match counts.get_mut(at) {
+        Some(e) if e.0 == k => e.1 += n,
+        _ => counts.insert(at, (k, n)),
+    }
+}
+
 pub(super) fn gcd(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
         let r = a % b;
@@ -76,7 +84,10 @@ pub(super) struct Class {
     table: Vec<Option<Entry>>,
     /// The table was cut at [`TABLE_CAP`]: covers may not be the cheapest.
     pub truncated: bool,
-    cache: FastMap<u64, Option<Cover>>,
+    /// Covers computed so far: levels, their covers, and an index from a level to its entry.
+    cache_keys: Vec<u64>,
+    cache_vals: Vec<Option<Cover>>,
+    cache_index: Index,
 }
 
 impl Class {
@@ -145,7 +156,9 @@ impl Class {
             others,
             table,
             truncated,
-            cache: FastMap::default(),
+            cache_keys: Vec::new(),
+            cache_vals: Vec::new(),
+            cache_index: Index::new(),
         }
     }
 
@@ -163,14 +176,22 @@ impl Class {
         if units % self.g != 0 {
             return None;
         }
-        if let Some(c) = self.cache.get(&units) {
-            return *c;
-        }
+        let key = [units];
+        let slot = match self.cache_index.find(&self.cache_keys, 1, &key) {
+            Ok(i) => return self.cache_vals[i],
+            Err(slot) => slot,
+        };
         let c = self.compute(kinds, units / self.g);
-        if self.cache.len() > 1 << 16 {
-            self.cache.clear();
+        if self.cache_vals.len() > 1 << 16 {
+            self.cache_keys.clear();
+            self.cache_vals.clear();
+            self.cache_index = Index::new();
+            return c;
         }
-        self.cache.insert(units, c);
+        self.cache_keys.push(units);
+        self.cache_vals.push(c);
+        self.cache_index
+            .insert(slot, self.cache_vals.len() - 1, &self.cache_keys, 1);
         c
     }
 
@@ -203,19 +224,11 @@ impl Class {
         best
     }
 
-    /// The packages of a cover, as (kind index, count), by kind index.
-    pub fn composition(&self, kinds: &[Kind], cover: &Cover) -> Vec<(usize, u64)> {
-        let mut counts: Vec<(usize, u64)> = Vec::new();
-        let mut add = |k: usize, n: u64| {
-            if n == 0 {
-                return;
-            }
-            match counts.iter_mut().find(|(kk, _)| *kk == k) {
-                Some(e) => e.1 += n,
-                None => counts.push((k, n)),
-            }
-        };
-        add(self.star, cover.stars);
+    /// Adds the packages of a cover to `counts`, (kind index, count) by kind index.
+    pub fn composition(&self, kinds: &[Kind], cover: &Cover, counts: &mut Vec<(usize, u64)>) {
+        if cover.stars > 0 {
+            add_count(counts, self.star, cover.stars);
+        }
         let mut x = cover.others as usize;
         while x > 0 {
             let Some(e) = self.table.get(x).copied().flatten() else {
@@ -224,11 +237,9 @@ impl Class {
             let Some(&k) = self.others.get(usize::from(e.last)) else {
                 break;
             };
-            add(k, 1);
+            add_count(counts, k, 1);
             x -= (kinds[k].units / self.g) as usize;
         }
-        sort::sort(&mut counts);
-        counts
     }
 }
 

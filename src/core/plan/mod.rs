@@ -525,61 +525,69 @@ fn validate(opts: &PlanOptions) -> Result<(), PlanError> {
         }
     }
     for (i, b) in opts.balances.iter().enumerate() {
-        let at = |e: PlanError| e.at(OptionList::Balance, i);
-        check_decimal(PlanField::BalanceUnits, b.units, Decimal::ZERO, max_units, 4).map_err(at)?;
-        check_whole(PlanField::BalanceDaysLeft, b.days_left, 0, MAX_VALIDITY_DAYS).map_err(at)?;
-        if let Some(c) = b.concurrency {
-            check_whole(PlanField::BalanceConcurrency, c, 0, 10_000).map_err(at)?;
-        }
+        check_balance(b, max_units).map_err(|e| e.at(OptionList::Balance, i))?;
     }
     for (entry, list) in [(OptionList::Pack, &opts.packs), (OptionList::Quote, &opts.quotes)] {
         for (i, p) in list.iter().enumerate() {
-            let at = |e: PlanError| e.at(entry, i);
-            check_decimal(
-                PlanField::PackPrice,
-                p.price,
-                Decimal::ZERO,
-                Decimal::from(MAX_PRICE),
-                6,
-            )
-            .map_err(at)?;
-            check_decimal(PlanField::PackUnits, p.units, Decimal::ZERO, max_units, 4).map_err(at)?;
-            if p.units.is_zero() {
-                return Err(at(PlanError::new(
-                    PlanField::PackUnits,
-                    p.units.normalize(),
-                    Problem::OutOfRange {
-                        min: Decimal::new(1, 4),
-                        max: max_units,
-                    },
-                )));
-            }
-            check_whole(PlanField::PackValidityDays, p.validity_days, 1, MAX_VALIDITY_DAYS).map_err(at)?;
-            if let Some(c) = p.concurrency {
-                check_whole(PlanField::PackConcurrency, c, 0, 10_000).map_err(at)?;
-            }
+            check_pack(p, max_units).map_err(|e| e.at(entry, i))?;
         }
     }
     if let Some(peak) = &opts.peak {
-        let at = |e: PlanError| e.at(OptionList::Peak, 0);
-        check_decimal(
-            PlanField::PeakJobsPerHour,
-            peak.jobs_per_hour,
-            Decimal::ZERO,
-            Decimal::from(1_000_000),
-            4,
-        )
-        .map_err(at)?;
-        check_decimal(
-            PlanField::PeakMinutesPerJob,
-            peak.minutes_per_job,
-            Decimal::ZERO,
-            Decimal::from(1440),
-            4,
-        )
-        .map_err(at)?;
+        check_peak(peak).map_err(|e| e.at(OptionList::Peak, 0))?;
     }
     Ok(())
+}
+
+fn check_balance(b: &Balance, max_units: Decimal) -> Result<(), PlanError> {
+    check_decimal(PlanField::BalanceUnits, b.units, Decimal::ZERO, max_units, 4)?;
+    check_whole(PlanField::BalanceDaysLeft, b.days_left, 0, MAX_VALIDITY_DAYS)?;
+    if let Some(c) = b.concurrency {
+        check_whole(PlanField::BalanceConcurrency, c, 0, 10_000)?;
+    }
+    Ok(())
+}
+
+fn check_pack(p: &UserPack, max_units: Decimal) -> Result<(), PlanError> {
+    check_decimal(
+        PlanField::PackPrice,
+        p.price,
+        Decimal::ZERO,
+        Decimal::from(MAX_PRICE),
+        6,
+    )?;
+    check_decimal(PlanField::PackUnits, p.units, Decimal::ZERO, max_units, 4)?;
+    if p.units.is_zero() {
+        return Err(PlanError::new(
+            PlanField::PackUnits,
+            p.units.normalize(),
+            Problem::OutOfRange {
+                min: Decimal::new(1, 4),
+                max: max_units,
+            },
+        ));
+    }
+    check_whole(PlanField::PackValidityDays, p.validity_days, 1, MAX_VALIDITY_DAYS)?;
+    if let Some(c) = p.concurrency {
+        check_whole(PlanField::PackConcurrency, c, 0, 10_000)?;
+    }
+    Ok(())
+}
+
+fn check_peak(peak: &Peak) -> Result<(), PlanError> {
+    check_decimal(
+        PlanField::PeakJobsPerHour,
+        peak.jobs_per_hour,
+        Decimal::ZERO,
+        Decimal::from(1_000_000),
+        4,
+    )?;
+    check_decimal(
+        PlanField::PeakMinutesPerJob,
+        peak.minutes_per_job,
+        Decimal::ZERO,
+        Decimal::from(1440),
+        4,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -692,41 +700,45 @@ fn periods_of(days: u32) -> usize {
     days.div_ceil(PERIOD_DAYS) as usize
 }
 
+/// The error for a month's demand (`month` is 0-based) above [`MAX_MONTHLY_UNITS`].
+#[inline(never)]
+fn too_big(pool: Pool, v: Decimal, month: usize) -> PlanError {
+    PlanError::new(
+        PlanField::MonthlyUnits,
+        v.normalize(),
+        Problem::OutOfRange {
+            min: Decimal::ZERO,
+            max: Decimal::from(MAX_MONTHLY_UNITS),
+        },
+    )
+    .in_pool(pool, Some(month as u32 + 1))
+}
+
 fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &PlanOptions) -> Result<Setup, PlanError> {
     let info = catalog.pool(pool);
     let h = opts.horizon_months as usize;
     let step = unit_step(catalog, pool);
     let max_month = Decimal::from(MAX_MONTHLY_UNITS);
-    let too_big = |v: Decimal, month: u32| {
-        PlanError::new(
-            PlanField::MonthlyUnits,
-            v.normalize(),
-            Problem::OutOfRange {
-                min: Decimal::ZERO,
-                max: max_month,
-            },
-        )
-        .in_pool(pool, Some(month))
-    };
+    let too_big = |v: Decimal, month: usize| too_big(pool, v, month);
     if base.is_sign_negative() && !base.is_zero() {
         return Err(PlanError::new(PlanField::MonthlyUnits, base.normalize(), Problem::Negative).in_pool(pool, None));
     }
-    if base > max_month {
-        return Err(too_big(base, 1));
-    }
     let factor = (Decimal::ONE_HUNDRED + opts.growth_percent) / Decimal::ONE_HUNDRED;
-    let mut demand = Vec::with_capacity(h);
-    let mut d = round_up(base, step).ok_or_else(|| too_big(base, 1))?;
+    let mut demand: Vec<Decimal> = Vec::with_capacity(h);
+    let mut d = base;
     for m in 0..h {
-        if m > 0 {
-            let grown = d.checked_mul(factor).ok_or_else(|| too_big(d, m as u32 + 1))?;
-            if grown > max_month {
-                return Err(too_big(grown, m as u32 + 1));
-            }
-            d = round_up(grown, step).ok_or_else(|| too_big(grown, m as u32 + 1))?;
+        // Month m's demand before rounding: the base, then the month before grown.
+        let raw = if m == 0 {
+            base
+        } else {
+            d.checked_mul(factor).ok_or_else(|| too_big(d, m))?
+        };
+        if raw > max_month {
+            return Err(too_big(raw, m));
         }
+        d = round_up(raw, step).ok_or_else(|| too_big(raw, m))?;
         if d > max_month {
-            return Err(too_big(d, m as u32 + 1));
+            return Err(too_big(d, m));
         }
         demand.push(d);
     }
@@ -801,7 +813,7 @@ fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &PlanOptions) 
     let demand_raw: Vec<u64> = demand
         .iter()
         .enumerate()
-        .map(|(m, d)| to_raw(*d).ok_or_else(|| too_big(*d, m as u32 + 1)))
+        .map(|(m, d)| to_raw(*d).ok_or_else(|| too_big(*d, m)))
         .collect::<Result<_, _>>()?;
     let total_raw: u128 = demand_raw.iter().map(|&d| u128::from(d)).sum();
     let mut kinds = Vec::with_capacity(infos.len());
@@ -839,15 +851,11 @@ fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &PlanOptions) 
     if let Some(p) = opts.peak.as_ref().filter(|p| p.pool == pool) {
         let load = p.jobs_per_hour * p.minutes_per_job;
         let exact = load / Decimal::from(60);
-        let mut needed = exact.ceil();
-        // Guard the division's last digit: the ceiling is the least n with 60·n ≥ load.
-        while needed > Decimal::ZERO && (needed - Decimal::ONE) * Decimal::from(60) >= load {
-            needed -= Decimal::ONE;
-        }
-        while needed * Decimal::from(60) < load {
-            needed += Decimal::ONE;
-        }
-        let needed = u32::try_from(needed.mantissa() / 10i128.pow(needed.scale())).unwrap_or(u32::MAX);
+        // The least n with 60·n ≥ load, exactly: both factors have at most 4 places (validated).
+        let load_e8 = scaled(p.jobs_per_hour, 4)
+            .unwrap_or(0)
+            .saturating_mul(scaled(p.minutes_per_job, 4).unwrap_or(0));
+        let needed = u32::try_from(load_e8.div_ceil(60 * 100_000_000)).unwrap_or(u32::MAX);
         if needed > 0 && best_available.is_some_and(|b| b >= needed) {
             need_conc = needed;
         }
@@ -927,6 +935,7 @@ fn purchases_of(setup: &Setup, sol: &Solution) -> Vec<Purchase> {
 
 /// Replays purchases with earliest-expiring-first drawing, in decimals.
 fn replay(setup: &Setup, purchases: Vec<Purchase>) -> Replay {
+    #[derive(Clone, Copy)]
     struct Lot {
         from: usize,
         last: usize,
@@ -958,46 +967,46 @@ fn replay(setup: &Setup, purchases: Vec<Purchase>) -> Replay {
         });
     }
     // Earliest expiry first; the balance before purchases expiring the same month.
-    sort::sort_by_key(&mut lots, |l| (l.last, !l.balance, l.from));
+    let key = |l: &Lot| (l.last, !l.balance, l.from);
+    let order = sort::order(lots.len(), &|a, b| key(&lots[a]).cmp(&key(&lots[b])));
+    let mut lots: Vec<Lot> = order.iter().map(|&i| lots[i]).collect();
     let needed = setup.peak.map(|p| p.1).filter(|&n| n > 0);
     let mut rows = Vec::with_capacity(h);
     let mut served = true;
     let mut used_from_purchases = Decimal::ZERO;
+    // Over the horizon: bought, used and forfeited.
+    let (mut bought_all, mut used_all, mut forfeited_all) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (t, &demand) in setup.demand.iter().enumerate() {
-        let live = |l: &&mut Lot| l.from <= t && l.last >= t;
-        let start: Decimal = lots
-            .iter()
-            .filter(|l| (l.from < t || l.balance) && l.last >= t)
-            .map(|l| l.units)
-            .sum();
-        let bought: Decimal = purchases
-            .iter()
-            .filter(|p| p.month as usize == t + 1)
-            .map(|p| p.units * Decimal::from(p.count))
-            .sum();
+        // The lots held this month: those from before it (and the balance) make the start, those
+        // bought in it what is bought.
+        let (mut start, mut bought, mut concurrency) = (Decimal::ZERO, Decimal::ZERO, None);
         let mut need = demand;
-        for l in lots.iter_mut().filter(|l| live(l)) {
+        let mut forfeited = Decimal::ZERO;
+        for l in lots.iter_mut().filter(|l| l.from <= t && l.last >= t) {
+            if l.from < t || l.balance {
+                start += l.units;
+            } else {
+                bought += l.units;
+            }
+            concurrency = concurrency.max(l.conc);
+            // Drawn earliest-expiring first; what expires now is forfeited.
             let take = l.units.min(need);
             l.units -= take;
             need -= take;
             if !l.balance {
                 used_from_purchases += take;
             }
+            if l.last == t {
+                forfeited += l.units;
+            }
         }
         if need > Decimal::ZERO {
             served = false;
         }
         let used = demand - need;
-        let forfeited: Decimal = lots
-            .iter()
-            .filter(|l| l.from <= t && l.last == t)
-            .map(|l| l.units)
-            .sum();
-        let concurrency = lots
-            .iter()
-            .filter(|l| l.from <= t && l.last >= t)
-            .filter_map(|l| l.conc)
-            .max();
+        bought_all += bought;
+        used_all += used;
+        forfeited_all += forfeited;
         let end = start + bought - used - forfeited;
         rows.push(PeriodRow {
             month: t as u32 + 1,
@@ -1015,17 +1024,12 @@ fn replay(setup: &Setup, purchases: Vec<Purchase>) -> Replay {
         });
     }
     let left_at_end: Decimal = lots.iter().filter(|l| l.last >= h).map(|l| l.units).sum();
-    let forfeited: Decimal = rows.iter().map(|r| r.forfeited).sum::<Decimal>() + left_at_end;
     Replay {
         cost: purchases.iter().map(|p| p.cost).sum::<Decimal>().normalize(),
-        bought: purchases
-            .iter()
-            .map(|p| p.units * Decimal::from(p.count))
-            .sum::<Decimal>()
-            .normalize(),
-        used: rows.iter().map(|r| r.used).sum::<Decimal>().normalize(),
+        bought: bought_all.normalize(),
+        used: used_all.normalize(),
         used_from_purchases: used_from_purchases.normalize(),
-        forfeited: forfeited.normalize(),
+        forfeited: (forfeited_all + left_at_end).normalize(),
         left_at_end: left_at_end.normalize(),
         count: purchases.iter().map(|p| p.count).sum(),
         rows,
@@ -1276,7 +1280,8 @@ fn alternatives(setup: &Setup, runs: Vec<AltRun>, best: &Solution, best_replay: 
                     "as good as the best plan".to_string()
                 };
                 let reason = format!("{label}: {}, {}; {why}.", usd(r.cost), forfeit_text(&r));
-                out.push((
+                insert_by_cost(
+                    &mut out,
                     Some(sol.cost),
                     Alternative {
                         label,
@@ -1288,7 +1293,7 @@ fn alternatives(setup: &Setup, runs: Vec<AltRun>, best: &Solution, best_replay: 
                         purchases: r.purchases,
                         reason,
                     },
-                ));
+                );
             }
             Outcome::Infeasible { period } => {
                 let why = if peak_only {
@@ -1303,7 +1308,8 @@ fn alternatives(setup: &Setup, runs: Vec<AltRun>, best: &Solution, best_replay: 
                         units_text(setup.demand.get(period).copied().unwrap_or_default())
                     )
                 };
-                out.push((
+                insert_by_cost(
+                    &mut out,
                     None,
                     Alternative {
                         reason: format!("{label}: {why}."),
@@ -1315,21 +1321,34 @@ fn alternatives(setup: &Setup, runs: Vec<AltRun>, best: &Solution, best_replay: 
                         extra_cost: None,
                         purchases: Vec::new(),
                     },
-                ));
+                );
             }
         }
     }
-    sort::sort_by(&mut out, |a, b| match (a.0, b.0) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
     out.into_iter().map(|(_, a)| a).collect()
 }
 
+/// Adds an alternative after those that cost no more (the infeasible ones, `None`, last).
+fn insert_by_cost(out: &mut Vec<(Option<Cost>, Alternative)>, cost: Option<Cost>, alt: Alternative) {
+    let key = |c: Option<Cost>| (c.is_none(), c);
+    let at = out.partition_point(|e| key(e.0) <= key(cost));
+    out.insert(at, (cost, alt));
+}
+
 fn empty_plan(setup: &Setup, outcome: PoolOutcome, message: String) -> PoolPlan {
-    let r = replay(setup, Vec::new());
+    pool_plan(setup, outcome, message, replay(setup, Vec::new()), Vec::new(), None)
+}
+
+/// A pool's plan from its replay (`gap` when not proven optimal).
+fn pool_plan(
+    setup: &Setup,
+    outcome: PoolOutcome,
+    message: String,
+    r: Replay,
+    alternatives: Vec<Alternative>,
+    gap: Option<Decimal>,
+) -> PoolPlan {
+    let eff = effective(&r);
     PoolPlan {
         pool: setup.pool,
         pool_name: setup.pool_name,
@@ -1338,21 +1357,21 @@ fn empty_plan(setup: &Setup, outcome: PoolOutcome, message: String) -> PoolPlan 
         list_price: setup.list_price,
         unit_step: setup.step,
         demand: setup.demand.iter().map(|d| d.normalize()).collect(),
-        purchases: Vec::new(),
-        total_cost: Decimal::ZERO,
-        units_bought: Decimal::ZERO,
+        total_cost: r.cost,
+        units_bought: r.bought,
         units_used: r.used,
-        units_used_from_purchases: Decimal::ZERO,
+        units_used_from_purchases: r.used_from_purchases,
         forfeited_units: r.forfeited,
         forfeited_value: (r.forfeited * setup.list_price).normalize(),
         left_at_end: r.left_at_end,
-        effective_unit_price: None,
-        custom: custom_advice(setup, None),
+        effective_unit_price: eff,
+        custom: custom_advice(setup, eff),
         concurrency: verdict(setup, &r.rows),
         periods: r.rows,
-        alternatives: Vec::new(),
-        optimal: true,
-        cost_gap: None,
+        purchases: r.purchases,
+        alternatives,
+        optimal: gap.is_none(),
+        cost_gap: gap,
         unserved_month: None,
     }
 }
@@ -1420,7 +1439,6 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
     }
     let gap = (!optimal).then(|| money(sol.cost.money.saturating_sub(lower)));
     let r = replay(setup, purchases_of(setup, &sol));
-    let eff = effective(&r);
     let message = if r.purchases.is_empty() {
         format!("Your balance covers every month: nothing to buy; {}.", forfeit_text(&r))
     } else {
@@ -1437,35 +1455,12 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
         )
     };
     let alternatives = alternatives(setup, runs, &sol, &r);
-    PoolPlan {
-        pool: setup.pool,
-        pool_name: setup.pool_name,
-        outcome: if r.served {
-            PoolOutcome::Planned
-        } else {
-            PoolOutcome::Infeasible
-        },
-        message,
-        list_price: setup.list_price,
-        unit_step: setup.step,
-        demand: setup.demand.iter().map(|d| d.normalize()).collect(),
-        total_cost: r.cost,
-        units_bought: r.bought,
-        units_used: r.used,
-        units_used_from_purchases: r.used_from_purchases,
-        forfeited_units: r.forfeited,
-        forfeited_value: (r.forfeited * setup.list_price).normalize(),
-        left_at_end: r.left_at_end,
-        effective_unit_price: eff,
-        custom: custom_advice(setup, eff),
-        concurrency: verdict(setup, &r.rows),
-        periods: r.rows,
-        purchases: r.purchases,
-        alternatives,
-        optimal,
-        cost_gap: gap,
-        unserved_month: None,
-    }
+    let outcome = if r.served {
+        PoolOutcome::Planned
+    } else {
+        PoolOutcome::Infeasible
+    };
+    pool_plan(setup, outcome, message, r, alternatives, gap)
 }
 
 /// Plans every pool that has demand or a balance.

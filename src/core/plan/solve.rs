@@ -5,10 +5,8 @@
 //! See the module documentation of [`super`] and `ARCHITECTURE.md` for why the transitions
 //! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
 
-use super::levels::{gcd, Class, Cover, MinCover};
+use super::levels::{add_count, gcd, Class, Cover, MinCover};
 use crate::core::sort;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// A package the planner may buy, in integer units.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,8 +40,8 @@ pub(super) struct Instance {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Cost {
     pub money: u128,
-    pub units: u128,
-    pub count: u128,
+    pub units: u64,
+    pub count: u64,
 }
 
 impl Cost {
@@ -89,39 +87,17 @@ const BEAM_WIDTH: usize = 8;
 /// Levels tried per class and state by the beam search.
 const BEAM_LEVELS: u64 = 4;
 
-/// A multiplicative hasher for the search's integer keys (the default one is much slower).
-#[derive(Default)]
-pub(super) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// Integer-keyed maps with [`KeyHasher`].
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
-
-/// An open-addressing index from a layer's keys to their state numbers: no allocation per key.
-struct Index {
+/// An open-addressing index from keys (a layer's states, a class's levels) to their numbers in
+/// a flat list of keys: no allocation per key.
+#[derive(Debug)]
+pub(super) struct Index {
     /// State number, or `u32::MAX` for an empty slot.
     slots: Vec<u32>,
     len: usize,
 }
 
 impl Index {
-    fn new() -> Index {
+    pub(super) fn new() -> Index {
         Index {
             slots: vec![u32::MAX; 64],
             len: 0,
@@ -129,16 +105,15 @@ impl Index {
     }
 
     fn hash(key: &[u64]) -> usize {
-        let mut h = KeyHasher::default();
-        for &w in key {
-            h.write_u64(w);
-        }
-        let v = h.finish();
+        // A multiplicative hash (the default hasher is much slower).
+        let v = key
+            .iter()
+            .fold(0u64, |h, &w| (h.rotate_left(5) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15));
         (v ^ (v >> 29)) as usize
     }
 
     /// The state with `key`, or the slot where it goes.
-    fn find(&self, keys: &[u64], stride: usize, key: &[u64]) -> Result<usize, usize> {
+    pub(super) fn find(&self, keys: &[u64], stride: usize, key: &[u64]) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
         let mut i = Index::hash(key) & mask;
         loop {
@@ -155,7 +130,7 @@ impl Index {
     }
 
     /// Records state `idx` (whose key is already in `keys`) at `slot`.
-    fn insert(&mut self, slot: usize, idx: usize, keys: &[u64], stride: usize) {
+    pub(super) fn insert(&mut self, slot: usize, idx: usize, keys: &[u64], stride: usize) {
         self.slots[slot] = idx as u32;
         self.len += 1;
         if self.len * 2 > self.slots.len() {
@@ -280,12 +255,13 @@ impl<'a> Solver<'a> {
                 }
                 continue;
             }
-            match by_periods.iter_mut().find(|(p, _)| *p == kind.periods) {
-                Some((_, v)) => v.push(k),
-                None => by_periods.push((kind.periods, vec![k])),
+            // Kept in order of periods.
+            let at = by_periods.partition_point(|(p, _)| *p < kind.periods);
+            match by_periods.get_mut(at) {
+                Some((p, v)) if *p == kind.periods => v.push(k),
+                _ => by_periods.insert(at, (kind.periods, vec![k])),
             }
         }
-        sort::sort_by_key(&mut by_periods, |(p, _)| *p);
         let classes: Vec<Class> = by_periods
             .into_iter()
             .map(|(p, members)| Class::new(&inst.kinds, p, members))
@@ -504,9 +480,18 @@ impl<'a> Solver<'a> {
             let w = self.slots - 1;
             let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
             let more = self.demand_after[t].saturating_sub(stock);
-            return cost.units.saturating_add(u128::from(more)) > ub.units;
+            return cost.units.saturating_add(more) > ub.units;
         }
         false
+    }
+
+    /// A lower bound on the dollars (millionths) of any plan.
+    fn root_lower(&mut self) -> u128 {
+        let key = self.initial_key();
+        let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+        self.lower_bound(0, &key)
+            .map_or(0, |v| v / units.max(1))
+            .max(self.cover_bound(0, &key))
     }
 
     /// The whole search: a beam search for a first plan, then the exact search bounded by it.
@@ -527,12 +512,7 @@ impl<'a> Solver<'a> {
         self.aborted = false;
         let exact = self.run(None, first.as_ref().map(|s| s.cost));
         if self.aborted {
-            let key = self.initial_key();
-            let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
-            let lower = self
-                .lower_bound(0, &key)
-                .map_or(0, |v| v / units.max(1))
-                .max(self.cover_bound(0, &key));
+            let lower = self.root_lower();
             return match first {
                 Some(sol) => Outcome::Bounded {
                     lower: lower.min(sol.cost.money),
@@ -548,12 +528,7 @@ impl<'a> Solver<'a> {
                     _ => sol,
                 };
                 if self.truncated() {
-                    let key = self.initial_key();
-                    let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
-                    let lower = self
-                        .lower_bound(0, &key)
-                        .map_or(0, |v| v / units.max(1))
-                        .max(self.cover_bound(0, &key));
+                    let lower = self.root_lower();
                     Outcome::Bounded {
                         lower: lower.min(sol.cost.money),
                         sol,
@@ -737,22 +712,31 @@ impl<'a> Solver<'a> {
                         // staircase, they are the run just before the first step right of x.
                         let end = at + usize::from(stairs.get(at).is_some_and(|&(k, _)| k == x));
                         let start = stairs[..end].partition_point(|&(_, yy)| yy > y);
-                        stairs.splice(start..end, [(x, y)]);
+                        // (x, y) replaces stairs[start..end] (a memmove, not a generic splice).
+                        if start == end {
+                            stairs.insert(start, (x, y));
+                        } else {
+                            stairs[start] = (x, y);
+                            let len = stairs.len();
+                            stairs.copy_within(end..len, start + 1);
+                            stairs.truncate(len - (end - start - 1));
+                        }
                     }
                 }
                 _ => {
                     // Pairwise against the cheapest states kept (at most DOMINANCE_PEERS of them,
                     // so the check stays linear; a state it misses is merely kept).
-                    let mut kept: Vec<Vec<u64>> = Vec::new();
+                    // Their suffix sums, `w` words each.
+                    let mut kept: Vec<u64> = Vec::new();
                     for &i in group {
                         let sx = suffix(i);
-                        compared += kept.len() as u64;
-                        if kept.iter().any(|k| k.iter().zip(&sx).all(|(a, b)| a >= b)) {
+                        compared += (kept.len() / w) as u64;
+                        if kept.chunks_exact(w).any(|k| k.iter().zip(&sx).all(|(a, b)| a >= b)) {
                             continue;
                         }
                         keep[i] = true;
-                        if kept.len() < DOMINANCE_PEERS {
-                            kept.push(sx);
+                        if kept.len() < DOMINANCE_PEERS * w {
+                            kept.extend_from_slice(&sx);
                         }
                     }
                 }
@@ -781,7 +765,7 @@ impl<'a> Solver<'a> {
         let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
         let open = t < self.inst.demand.len();
         // First by the cheap bound; the dearer one only for the best few.
-        let mut score: Vec<(u128, Cost, usize)> = (0..layer.len())
+        let score: Vec<(u128, Cost, usize)> = (0..layer.len())
             .map(|i| {
                 let key = &layer.keys[i * stride..(i + 1) * stride];
                 let cb = if open { self.cover_bound(t, key) } else { 0 };
@@ -792,17 +776,14 @@ impl<'a> Solver<'a> {
                 )
             })
             .collect();
-        sort::sort(&mut score);
-        score.truncate(width * 4);
+        let mut score = sorted(&score, width * 4);
         for entry in score.iter_mut() {
             let key = &layer.keys[entry.2 * stride..(entry.2 + 1) * stride];
             let lb = if open { self.lower_bound(t, key).unwrap_or(0) } else { 0 };
             entry.0 = entry.0.max(entry.1.money.saturating_mul(units).saturating_add(lb));
         }
-        sort::sort(&mut score);
-        score.truncate(width);
         let mut out = Layer::new();
-        for &(_, _, i) in &score {
+        for &(_, _, i) in &sorted(&score, width) {
             out.keys.extend_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
             out.cost.push(layer.cost[i]);
             out.prev.push(layer.prev[i]);
@@ -822,31 +803,25 @@ impl<'a> Solver<'a> {
             let layer = &layers[t + 1];
             let d = layer.dec[idx] as usize;
             let dec: Vec<u64> = layer.decs[d..d + self.dec_stride()].to_vec();
+            // By kind index.
             let mut here: Vec<(usize, u64)> = Vec::new();
-            let mut add = |k: usize, n: u64| match here.iter_mut().find(|(kk, _)| *kk == k) {
-                Some(e) => e.1 += n,
-                None => here.push((k, n)),
-            };
             for (bit, &k) in self.trials.iter().enumerate() {
                 if dec[0] & (1 << bit) != 0 {
-                    add(k, 1);
+                    add_count(&mut here, k, 1);
                 }
             }
             for ci in 0..self.classes.len() {
                 let exempt = dec[1 + 2 * ci];
                 let level = dec[2 + 2 * ci];
                 if exempt > 0 {
-                    add((exempt - 1) as usize, 1);
+                    add_count(&mut here, (exempt - 1) as usize, 1);
                 }
                 if level > 0 {
                     if let Some(c) = self.classes[ci].cover(&self.inst.kinds, level) {
-                        for (k, n) in self.classes[ci].composition(&self.inst.kinds, &c) {
-                            add(k, n);
-                        }
+                        self.classes[ci].composition(&self.inst.kinds, &c, &mut here);
                     }
                 }
             }
-            sort::sort(&mut here);
             for (k, n) in here.into_iter().rev() {
                 buys.push((t, k, n));
             }
@@ -884,7 +859,7 @@ impl<'a> Solver<'a> {
                     ctx.work[slot] = ctx.work[slot].saturating_add(kind.units);
                     tc = tc.add(Cost {
                         money: kind.price,
-                        units: u128::from(kind.units),
+                        units: kind.units,
                         count: 1,
                     });
                     if self.enforce && kind.conc >= self.inst.need_conc {
@@ -1054,7 +1029,7 @@ impl<'a> Solver<'a> {
                 ctx.out_keys[start + slot] = ctx.out_keys[start + slot].saturating_add(k.units);
                 cost = cost.add(Cost {
                     money: k.price,
-                    units: u128::from(k.units),
+                    units: k.units,
                     count: 1,
                 });
                 cover_new = cover_new.max(class.periods);
@@ -1063,8 +1038,8 @@ impl<'a> Solver<'a> {
                 ctx.out_keys[start + slot] = ctx.out_keys[start + slot].saturating_add(p.level);
                 cost = cost.add(Cost {
                     money: c.money,
-                    units: u128::from(p.level),
-                    count: u128::from(c.count),
+                    units: p.level,
+                    count: c.count,
                 });
                 if self.enforce && c.conc >= self.inst.need_conc {
                     cover_new = cover_new.max(class.periods);
@@ -1101,6 +1076,12 @@ impl<'a> Solver<'a> {
             ctx.out_decs.push(if p.cover.is_some() { p.level } else { 0 });
         }
     }
+}
+
+/// The first `n` of `v` in ascending order.
+fn sorted(v: &[(u128, Cost, usize)], n: usize) -> Vec<(u128, Cost, usize)> {
+    let order = sort::order(v.len(), &|a, b| v[a].cmp(&v[b]));
+    order.iter().take(n).map(|&i| v[i]).collect()
 }
 
 /// Plans `inst` with the kinds in `allowed`, spending at most about `budget` work units on the
