@@ -1,7 +1,8 @@
 //! The page's reactive state: the job lines as typed, and the estimate derived from them.
 
+use crate::core::chart;
 use crate::core::draft::{DraftOptions, OptionError};
-use crate::core::estimate::{total, Estimate, LineEstimate};
+use crate::core::estimate::{pool_totals, Estimate, LineEstimate};
 use crate::core::plan::{plan, PlanError, PlanOptions, PlanResult};
 use crate::core::share::{self, ShareProblem, ShareState};
 use crate::core::{default_catalog, Catalog, DraftLine, InputError};
@@ -18,6 +19,9 @@ pub struct Line {
     pub draft: RwSignal<DraftLine>,
     /// This line's figures or problems. Its own memo, so a keystroke re-prices one line, not all.
     pub priced: Memo<Priced>,
+    /// "x% of the total" (empty while the line has a problem). Written by [`AppState`] only
+    /// when it changes, so a keystroke that moves the total re-renders the shares that move.
+    pub share: RwSignal<String>,
 }
 
 impl Line {
@@ -29,6 +33,7 @@ impl Line {
             draft,
             // Priced as line 0; the list position is set where lines are gathered.
             priced: Memo::new(move |_| draft.with(|d| d.price(catalog, 0))),
+            share: RwSignal::new(String::new()),
         }
     }
 }
@@ -41,10 +46,12 @@ pub type Priced = Result<LineEstimate, Vec<InputError>>;
 pub struct AppState {
     pub catalog: &'static Catalog,
     pub lines: RwSignal<Vec<Line>>,
-    /// Each line's estimate, in line order.
-    pub priced: Memo<Vec<(u32, Priced)>>,
-    /// Totals of the lines that are valid.
+    /// Totals of the lines that are valid, with every line's figures (for exports and the
+    /// widget's event; the page reads it only on demand).
     pub estimate: Memo<Estimate>,
+    /// The totals per pool and overall, with `lines` left empty: what a keystroke changes,
+    /// added up from the line memos without copying their figures.
+    pub sums: Memo<Estimate>,
     /// The planner's settings as typed.
     pub options: RwSignal<DraftOptions>,
     /// The settings the planner uses, and the problems with the rest.
@@ -60,40 +67,49 @@ impl AppState {
     pub fn new(drafts: Vec<DraftLine>, options: DraftOptions) -> AppState {
         let catalog = default_catalog();
         let lines = RwSignal::new(drafts.into_iter().map(Line::new).collect::<Vec<_>>());
-        let priced = Memo::new(move |_| {
-            lines.with(|ls| {
-                ls.iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        let mut p = l.priced.get();
-                        match &mut p {
-                            Ok(est) => est.index = i,
-                            Err(errs) => errs.iter_mut().for_each(|e| *e = e.clone().at_line(i)),
-                        }
-                        (l.id, p)
-                    })
-                    .collect::<Vec<_>>()
-            })
+        let sums = Memo::new(move |_| {
+            let figures: Vec<_> = lines
+                .read()
+                .iter()
+                .filter_map(|l| l.priced.read().as_ref().ok().map(|e| (e.pool, e.units)))
+                .collect();
+            pool_totals(catalog, &figures)
         });
         let estimate = Memo::new(move |_| {
-            priced.with(|p| {
-                total(
-                    catalog,
-                    p.iter().filter_map(|(_, r)| r.as_ref().ok().cloned()).collect(),
-                )
-            })
+            let lines = lines
+                .read()
+                .iter()
+                .enumerate()
+                .filter_map(|(i, l)| match &*l.priced.read() {
+                    Ok(e) => Some(LineEstimate { index: i, ..e.clone() }),
+                    Err(_) => None,
+                })
+                .collect();
+            Estimate { lines, ..sums.get() }
         });
         let options = RwSignal::new(options);
         let parsed_options = Memo::new(move |_| options.with(DraftOptions::to_options));
-        // The planner follows the totals one frame later, so typing updates the figures first;
-        // the units per pool are copied over only when they change.
         let units_now =
-            Memo::new(move |_| estimate.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect::<Vec<_>>()));
+            Memo::new(move |_| sums.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect::<Vec<_>>()));
         let planned_units = RwSignal::new(units_now.get_untracked());
         Effect::new(move |_| {
+            // The planner follows the totals one frame later, so typing updates the figures
+            // first; the units per pool are copied over only when they change.
             let units = units_now.get();
             if planned_units.with_untracked(|u| *u != units) {
                 request_animation_frame(move || planned_units.set(units));
+            }
+            // Each line's share of the total, written only where it changed: a keystroke that
+            // moves the total re-renders the shares that move, not every line.
+            let total = sums.read().total_value;
+            for l in lines.read().iter() {
+                let text = match &*l.priced.read() {
+                    Ok(e) => format!("{} of the total", chart::percent(e.value, total)),
+                    Err(_) => String::new(),
+                };
+                if l.share.with_untracked(|s| *s != text) {
+                    l.share.set(text);
+                }
             }
         });
         let plan =
@@ -101,8 +117,8 @@ impl AppState {
         AppState {
             catalog,
             lines,
-            priced,
             estimate,
+            sums,
             options,
             parsed_options,
             plan,

@@ -5,7 +5,7 @@
 //! (`--kp-chart-*`), so the charts follow the light and dark themes. Every chart is an
 //! `role="img"` with a title and a description that says in words what the bars show.
 
-use super::estimate::Estimate;
+use super::estimate::{Estimate, LineEstimate};
 use super::format;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -49,6 +49,22 @@ fn scale(value: Decimal, max: Decimal, full: u32) -> u32 {
 
 /// A horizontal bar chart. `id` makes the title/description ids unique on the page.
 pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> String {
+    concat(&bar_chart_parts(id, title, description, bars))
+}
+
+/// The pieces of a chart joined into its markup.
+pub fn concat(parts: &[String]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(String::len).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// [`bar_chart`] in pieces that concatenate to it: the `<svg>` start tag, then each child
+/// element of the `<svg>` (title, description, one `<g>` per bar or the "nothing" note), then
+/// `</svg>`. A page can then replace only the children that changed.
+pub fn bar_chart_parts(id: &str, title: &str, description: &str, bars: &[Bar]) -> Vec<String> {
     const LABEL_W: u32 = 230;
     const BAR_W: u32 = 330;
     const ROW_H: u32 = 28;
@@ -56,18 +72,14 @@ pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> Stri
     let height = ROW_H * bars.len().max(1) as u32 + 8;
     let max = bars.iter().map(|b| b.value).max().unwrap_or_default();
     let id = escape(id);
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg class="kp-chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
-        escape(title),
-        escape(description)
-    );
+    let mut parts = Vec::with_capacity(bars.len() + 4);
+    parts.push(format!(
+        r#"<svg class="kp-chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg">"#
+    ));
+    parts.push(format!(r#"<title id="{id}-t">{}</title>"#, escape(title)));
+    parts.push(format!(r#"<desc id="{id}-d">{}</desc>"#, escape(description)));
     if bars.is_empty() {
-        let _ = write!(
-            s,
-            r#"<text x="0" y="20" class="kp-chart-note">Nothing to show yet.</text>"#
-        );
+        parts.push(r#"<text x="0" y="20" class="kp-chart-note">Nothing to show yet.</text>"#.to_string());
     }
     for (i, b) in bars.iter().enumerate() {
         let y = 4 + ROW_H * i as u32;
@@ -78,8 +90,7 @@ pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> Stri
         } else {
             b.label.clone()
         };
-        let _ = write!(
-            s,
+        parts.push(format!(
             r#"<g><title>{full}: {note}</title><text x="{lx}" y="{ty}" text-anchor="end" class="kp-chart-label">{label}</text><rect x="{LABEL_W}" y="{y}" width="{w}" height="{bh}" rx="3" class="{class}"/><text x="{nx}" y="{ty}" class="kp-chart-note">{note}</text></g>"#,
             full = escape(&b.label),
             note = escape(&b.note),
@@ -88,41 +99,57 @@ pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> Stri
             label = escape(&label),
             bh = ROW_H - 8,
             nx = LABEL_W + w + 6,
-        );
+        ));
     }
-    s.push_str("</svg>");
-    s
+    parts.push("</svg>".to_string());
+    parts
 }
 
 /// Where the money goes: one bar per priced line, by list value (units of different pools are
 /// not comparable, dollars are).
 pub fn value_by_line(est: &Estimate) -> String {
-    let total = est.total_value;
     let bars: Vec<Bar> = est
         .lines
         .iter()
-        .map(|l| Bar {
-            label: format!("{}. {}", l.index + 1, l.label),
-            value: l.value,
-            note: format!(
-                "{} {} units · {} ({})",
-                format::units(l.units),
-                l.pool.id(),
-                format::usd(l.value),
-                percent(l.value, total)
-            ),
-            highlight: false,
-        })
+        .map(|l| line_bar(l.index, l, est.total_value))
         .collect();
-    let desc = if bars.is_empty() {
-        "No priced lines.".to_string()
-    } else {
-        bars.iter()
-            .map(|b| format!("{}: {}", b.label, b.note))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    bar_chart("kp-chart-lines", "List value per month by job line", &desc, &bars)
+    concat(&value_by_line_parts(&bars).0)
+}
+
+/// The bar of one priced line in [`value_by_line`]: `index` is the line's place in the mix
+/// (from 0), `total` the list value of the whole mix.
+pub fn line_bar(index: usize, l: &LineEstimate, total: Decimal) -> Bar {
+    Bar {
+        label: format!("{}. {}", index + 1, l.label),
+        value: l.value,
+        note: format!(
+            "{} {} units · {} ({})",
+            format::units(l.units),
+            l.pool.id(),
+            format::usd(l.value),
+            percent(l.value, total)
+        ),
+        highlight: false,
+    }
+}
+
+/// [`value_by_line`] of the bars made by [`line_bar`], in the pieces of [`bar_chart_parts`],
+/// with the chart's description as plain text (the text of its `<desc>` piece).
+pub fn value_by_line_parts(bars: &[Bar]) -> (Vec<String>, String) {
+    let mut desc = String::new();
+    for b in bars {
+        if !desc.is_empty() {
+            desc.push_str("; ");
+        }
+        desc.push_str(&b.label);
+        desc.push_str(": ");
+        desc.push_str(&b.note);
+    }
+    if desc.is_empty() {
+        desc.push_str("No priced lines.");
+    }
+    let parts = bar_chart_parts("kp-chart-lines", "List value per month by job line", &desc, bars);
+    (parts, desc)
 }
 
 /// `part` as a whole-number percentage of `whole` ("–" when the whole is zero).
@@ -308,6 +335,43 @@ mod tests {
         assert!(svg.contains(r#"width="118""#));
         assert!(svg.contains("1,400 video units · $196.00 (73.7%)"));
         assert_eq!(svg.matches("<rect").count(), 2);
+    }
+
+    #[test]
+    fn line_chart_pieces_make_the_chart() {
+        let cat = default_catalog();
+        let lines: Vec<(usize, JobLine)> = (0..40)
+            .map(|i| {
+                let line = JobLine {
+                    model: Some("v2.1".into()),
+                    mode: Some("pro".into()),
+                    duration: Some(5),
+                    quantity: 100 + i as u64,
+                    ..JobLine::new("video")
+                };
+                (i, line)
+            })
+            .collect();
+        for n in [0, 1, 40] {
+            let (est, _) = estimate_lines(cat, &lines[..n]);
+            let bars: Vec<Bar> = est
+                .lines
+                .iter()
+                .map(|l| line_bar(l.index, l, est.total_value))
+                .collect();
+            let (parts, desc) = value_by_line_parts(&bars);
+            assert_eq!(concat(&parts), value_by_line(&est));
+            // The start tag, title, description, one piece per bar (or the note), `</svg>`.
+            assert_eq!(parts.len(), n.max(1) + 4);
+            assert!(parts[0].starts_with("<svg") && parts[parts.len() - 1] == "</svg>");
+            assert!(parts[1..parts.len() - 1]
+                .iter()
+                .all(|p| p.starts_with('<') && !p.contains('\0')));
+            assert_eq!(
+                parts[2],
+                format!(r#"<desc id="kp-chart-lines-d">{}</desc>"#, escape(&desc))
+            );
+        }
     }
 
     #[test]

@@ -135,10 +135,20 @@ pub fn price_line(catalog: &Catalog, index: usize, line: &JobLine) -> Result<Lin
 
 /// Adds up priced lines per pool and overall.
 pub fn total(catalog: &'static Catalog, lines: Vec<LineEstimate>) -> Estimate {
+    let figures: Vec<(Pool, Decimal)> = lines.iter().map(|l| (l.pool, l.units)).collect();
+    Estimate {
+        lines,
+        ..pool_totals(catalog, &figures)
+    }
+}
+
+/// The totals of lines given by their pool and units per month: [`total`] without the
+/// per-line figures (its `lines` is empty). Cheap enough to redo on every keystroke.
+pub fn pool_totals(catalog: &'static Catalog, lines: &[(Pool, Decimal)]) -> Estimate {
     let pools: Vec<PoolTotal> = Pool::ALL
         .iter()
         .map(|&pool| {
-            let units: Decimal = lines.iter().filter(|l| l.pool == pool).map(|l| l.units).sum();
+            let units: Decimal = lines.iter().filter(|l| l.0 == pool).map(|l| l.1).sum();
             let unit_price = catalog.pool(pool).unit_price;
             PoolTotal {
                 pool,
@@ -151,7 +161,7 @@ pub fn total(catalog: &'static Catalog, lines: Vec<LineEstimate>) -> Estimate {
     let total_value = pools.iter().map(|p| p.value).sum::<Decimal>().normalize();
     Estimate {
         edition: catalog.edition,
-        lines,
+        lines: Vec::new(),
         pools,
         total_value,
     }
@@ -192,4 +202,56 @@ pub fn estimate_raw(raw: &RawMix) -> (Estimate, Vec<InputError>) {
     let (est, more) = estimate_lines(catalog, &parsed.lines);
     errors.extend(more);
     (est, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalog::default_catalog;
+
+    #[test]
+    fn pool_totals_agree_with_total() {
+        let cat = default_catalog();
+        let lines: Vec<(usize, JobLine)> = vec![
+            (
+                0,
+                JobLine {
+                    model: Some("v2.1".into()),
+                    mode: Some("pro".into()),
+                    duration: Some(5),
+                    quantity: 400,
+                    ..JobLine::new("video")
+                },
+            ),
+            (
+                1,
+                JobLine {
+                    video_seconds: Some(12),
+                    quantity: 60,
+                    ..JobLine::new("lip-sync")
+                },
+            ),
+            (
+                2,
+                JobLine {
+                    model: Some("kolors-v2.1".into()),
+                    quantity: 5000,
+                    ..JobLine::new("text-to-image")
+                },
+            ),
+        ];
+        let (est, errors) = estimate_lines(cat, &lines);
+        assert!(errors.is_empty());
+        let figures: Vec<(Pool, Decimal)> = est.lines.iter().map(|l| (l.pool, l.units)).collect();
+        let sums = pool_totals(cat, &figures);
+        assert!(sums.lines.is_empty());
+        assert_eq!(
+            Estimate {
+                lines: est.lines.clone(),
+                ..sums
+            },
+            est
+        );
+        assert_eq!(pool_totals(cat, &[]).total_value, Decimal::ZERO);
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::fields::{handler, Choice, NumberField};
 use crate::app::state::{AppState, Line};
-use crate::core::{chart, report};
+use crate::core::report;
 use crate::core::{DraftLine, Field, InputError};
 use leptos::prelude::*;
 
@@ -79,15 +79,8 @@ pub fn LineEditor(line: Line) -> impl IntoView {
     let line_label = Signal::derive(move || format!("Job line {}", number()));
     let actions_label = Signal::derive(move || format!("Line {}", number()));
     let figures = Signal::derive(move || priced.with(|p| report::line_figures_html(cat, p)));
-    let share = Signal::derive(move || {
-        priced.with(|p| match p {
-            Ok(l) => format!(
-                "{} of the total",
-                chart::percent(l.value, state.estimate.with(|e| e.total_value))
-            ),
-            Err(_) => String::new(),
-        })
-    });
+    let share = line.share;
+    let share = Signal::derive(move || share.get());
 
     view! {
         <li class="kp-line" data-testid="line" aria-label=line_label>

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 pub fn Totals() -> impl IntoView {
     let state = expect_context::<AppState>();
     let html = Memo::new(move |_| {
-        let excluded = state.priced.with(|p| p.iter().filter(|(_, r)| r.is_err()).count());
-        state.estimate.with(|e| report::totals_html(state.catalog, e, excluded))
+        let excluded = state.lines.read().iter().filter(|l| l.priced.read().is_err()).count();
+        state.sums.with(|e| report::totals_html(state.catalog, e, excluded))
     });
     view! {
         <section class="kp-totals" aria-labelledby="kp-totals-h">
