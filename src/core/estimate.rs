@@ -204,6 +204,40 @@ pub fn estimate_raw(raw: &RawMix) -> (Estimate, Vec<InputError>) {
     (est, errors)
 }
 
+/// The brief's sample mix, as the page opens with it: 400 five-second V2.1 Professional videos,
+/// 60 lip-syncs of 30 s, 5,000 Kolors V2.1 images a month. Shared by the core's unit tests.
+#[cfg(test)]
+pub(crate) fn brief_lines() -> Vec<(usize, JobLine)> {
+    vec![
+        (
+            0,
+            JobLine {
+                model: Some("v2.1".into()),
+                mode: Some("pro".into()),
+                duration: Some(5),
+                quantity: 400,
+                ..JobLine::new("video")
+            },
+        ),
+        (
+            1,
+            JobLine {
+                quantity: 60,
+                video_seconds: Some(30),
+                ..JobLine::new("lip-sync")
+            },
+        ),
+        (
+            2,
+            JobLine {
+                model: Some("kolors-v2.1".into()),
+                quantity: 5000,
+                ..JobLine::new("text-to-image")
+            },
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,34 +246,7 @@ mod tests {
     #[test]
     fn pool_totals_agree_with_total() {
         let cat = default_catalog();
-        let lines: Vec<(usize, JobLine)> = vec![
-            (
-                0,
-                JobLine {
-                    model: Some("v2.1".into()),
-                    mode: Some("pro".into()),
-                    duration: Some(5),
-                    quantity: 400,
-                    ..JobLine::new("video")
-                },
-            ),
-            (
-                1,
-                JobLine {
-                    video_seconds: Some(12),
-                    quantity: 60,
-                    ..JobLine::new("lip-sync")
-                },
-            ),
-            (
-                2,
-                JobLine {
-                    model: Some("kolors-v2.1".into()),
-                    quantity: 5000,
-                    ..JobLine::new("text-to-image")
-                },
-            ),
-        ];
+        let lines = brief_lines();
         let (est, errors) = estimate_lines(cat, &lines);
         assert!(errors.is_empty());
         let figures: Vec<(Pool, Decimal)> = est.lines.iter().map(|l| (l.pool, l.units)).collect();

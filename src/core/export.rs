@@ -225,37 +225,9 @@ mod tests {
         plan_with(est, &PlanOptions::default())
     }
 
-    /// The sample mix the page opens with: 400 five-second V2.1 Professional videos, 60 lip-syncs
-    /// of 30 s, 5,000 Kolors V2.1 images a month.
+    /// The sample mix the page opens with.
     fn sample() -> Estimate {
-        let lines = vec![
-            (
-                0,
-                JobLine {
-                    model: Some("v2.1".into()),
-                    mode: Some("pro".into()),
-                    duration: Some(5),
-                    quantity: 400,
-                    ..JobLine::new("video")
-                },
-            ),
-            (
-                1,
-                JobLine {
-                    quantity: 60,
-                    video_seconds: Some(30),
-                    ..JobLine::new("lip-sync")
-                },
-            ),
-            (
-                2,
-                JobLine {
-                    model: Some("kolors-v2.1".into()),
-                    quantity: 5000,
-                    ..JobLine::new("text-to-image")
-                },
-            ),
-        ];
+        let lines = crate::core::estimate::brief_lines();
         estimate_lines(default_catalog(), &lines).0
     }
 
