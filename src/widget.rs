@@ -50,7 +50,7 @@ impl Widget {
 fn change_detail(state: AppState) -> JsValue {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     let detail = js_sys::Object::new();
-    if let Ok(e) = state.estimate.with_untracked(|e| serde::Serialize::serialize(e, &ser)) {
+    if let Ok(e) = serde::Serialize::serialize(&untrack(|| state.estimate()), &ser) {
         let _ = js_sys::Reflect::set(&detail, &"estimate".into(), &e);
     }
     let plan = state.plan.with_untracked(|p| match p {

@@ -1,21 +1,30 @@
-//! The Leptos page. Components read signals and call [`crate::core`]; no price is computed here.
+//! The Leptos page. The state is signals ([`state`]); the markup comes from the core
+//! (`core::form` for the controls, `core::report` and `core::chart` for the figures); the
+//! [`views`] write it into the page when the state changes, and two listeners on the root
+//! ([`events`]) turn what a person does into state changes. No price is computed here.
 //!
-//! State is a list of [`Line`]s, each with its own signal holding the form text, so typing in
-//! one line re-renders that line and the totals, not the whole list.
+//! Why not a typed view per control: each compiles into generic code of its own, and the
+//! controls were most of the page's wasm (see ARCHITECTURE.md, "Size").
 
-pub mod components;
+pub mod browser;
+pub mod dom;
+pub mod events;
 pub mod state;
+pub mod views;
 
-use components::charts::LineChart;
-use components::export::Export;
-use components::fields::handler;
-use components::line_editor::LineEditor;
-use components::plan::{PlanSettings, PlanView};
-use components::share::ShareBar;
-use components::totals::Totals;
-use components::trust::Trust;
+use crate::core::form;
 use leptos::prelude::*;
-use state::{AppState, Line};
+use state::AppState;
+use views::Root;
+
+/// Runs `f` now and again whenever a signal it read changes. Every effect of the page goes
+/// through this one closure type, so Leptos's effect machinery is compiled once rather than
+/// once per effect (about 2 KB of wasm each). An effect that compares with what it showed last
+/// keeps that in its own captured state.
+pub fn effect(f: impl FnMut() + 'static) {
+    let mut f: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(move |_| f());
+}
 
 /// How a calculator is set up: on its own page, in an iframe, or as a widget in someone else's.
 #[derive(Clone, Default)]
@@ -38,73 +47,35 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
     let state = AppState::from_query(&config.query);
     provide_context(state);
     if config.sync_url {
-        components::share::sync_url(state);
+        browser::sync_url(state);
     }
     if let Some(cb) = config.on_change {
-        Effect::new(move |_| {
-            state.estimate.track();
+        effect(move || {
+            // Every line's figures and the totals: what the estimate is made of.
+            state.sums.track();
+            state.lines.with(|ls| ls.iter().for_each(|l| l.priced.track()));
             state.plan.track();
             cb.run(state);
         });
     }
-    let add = handler(move |_: web_sys::MouseEvent| state.add_line());
-    let clear = handler(move |_: web_sys::MouseEvent| state.clear());
     let theme = RwSignal::new(match config.theme.as_str() {
         "light" | "dark" => config.theme.clone(),
         _ => String::from("auto"),
     });
-    let theme_options = {
-        let choices =
-            [("auto", "System"), ("light", "Light"), ("dark", "Dark")].map(|(v, t)| (v.to_string(), t.to_string()));
-        crate::core::report::options_html(&choices, &theme.get_untracked())
-    };
+    let root = Root::new();
+    views::lines::lines(state, root);
+    views::reports::totals(state, root);
+    views::settings::messages(state, root);
+    views::reports::plan(state, root);
+    views::charts::value_by_line(state, root);
+    views::reports::link_problems(state, root);
+    let shell = state
+        .options
+        .with_untracked(|o| form::shell_html(state.catalog, &theme.get_untracked(), o));
     let class = if config.compact { "kp-app kp-compact" } else { "kp-app" };
-    view! {
-        <main class=class data-theme=theme>
-            <header class="kp-header">
-                <div class="kp-header-row">
-                    <h1>"Kling AI API cost calculator"</h1>
-                    <label class="kp-field kp-theme">
-                        <span class="kp-label">"Theme"</span>
-                        <select
-                            data-testid="theme"
-                            on:change=handler(move |ev: web_sys::Event| theme.set(event_target_value(&ev)))
-                            inner_html=theme_options
-                        ></select>
-                    </label>
-                </div>
-                <p class="kp-sub">
-                    "Units, list value and the cheapest prepaid plan for a monthly job mix. Prices: catalog "
-                    <span data-testid="edition">{state.catalog.edition}</span> ", as of "
-                    {state.catalog.as_of} "."
-                </p>
-            </header>
-            <section class="kp-mix" aria-labelledby="kp-mix-h">
-                <h2 id="kp-mix-h">"Job mix per month"</h2>
-                <ol class="kp-lines" data-testid="lines">
-                    <For
-                        each=move || state.lines.get()
-                        key=|l: &Line| l.id
-                        children=move |l: Line| view! { <LineEditor line=l/> }
-                    />
-                </ol>
-                <div class="kp-actions">
-                    <button type="button" data-testid="add-line" on:click=add>"Add a line"</button>
-                    <button type="button" class="kp-secondary" data-testid="clear" on:click=clear>"Clear the mix"</button>
-                </div>
-            </section>
-            <Totals/>
-            <PlanSettings/>
-            <PlanView/>
-            <section class="kp-charts" aria-labelledby="kp-charts-h">
-                <h2 id="kp-charts-h">"Pictures"</h2>
-                <LineChart/>
-            </section>
-            <Export/>
-            <ShareBar/>
-            <Trust/>
-        </main>
-    }
+    let input: Box<dyn FnMut(web_sys::Event)> = Box::new(move |ev| events::on_input(state, theme, ev));
+    let click: Box<dyn FnMut(web_sys::MouseEvent)> = Box::new(move |ev| events::on_click(state, root, ev));
+    view! { <main class=class data-theme=theme node_ref=root on:input=input on:click=click inner_html=shell></main> }
 }
 
 /// Mounts the calculator into the page body (the Trunk entry point). A body marked

@@ -1,10 +1,10 @@
 //! The page's reactive state: the job lines as typed, and the estimate derived from them.
 
-use crate::core::chart;
 use crate::core::draft::{DraftOptions, OptionError};
 use crate::core::estimate::{pool_totals, Estimate, LineEstimate};
 use crate::core::plan::{plan, PlanError, PlanOptions, PlanResult};
 use crate::core::share::{self, ShareProblem, ShareState};
+use crate::core::{chart, form};
 use crate::core::{default_catalog, Catalog, DraftLine, InputError};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -46,11 +46,9 @@ pub type Priced = Result<LineEstimate, Vec<InputError>>;
 pub struct AppState {
     pub catalog: &'static Catalog,
     pub lines: RwSignal<Vec<Line>>,
-    /// Totals of the lines that are valid, with every line's figures (for exports and the
-    /// widget's event; the page reads it only on demand).
-    pub estimate: Memo<Estimate>,
     /// The totals per pool and overall, with `lines` left empty: what a keystroke changes,
-    /// added up from the line memos without copying their figures.
+    /// added up from the line memos without copying their figures ([`AppState::estimate`] has
+    /// the lines).
     pub sums: Memo<Estimate>,
     /// The planner's settings as typed.
     pub options: RwSignal<DraftOptions>,
@@ -75,27 +73,14 @@ impl AppState {
                 .collect();
             pool_totals(catalog, &figures)
         });
-        let estimate = Memo::new(move |_| {
-            let lines = lines
-                .read()
-                .iter()
-                .enumerate()
-                .filter_map(|(i, l)| match &*l.priced.read() {
-                    Ok(e) => Some(LineEstimate { index: i, ..e.clone() }),
-                    Err(_) => None,
-                })
-                .collect();
-            Estimate { lines, ..sums.get() }
-        });
         let options = RwSignal::new(options);
         let parsed_options = Memo::new(move |_| options.with(DraftOptions::to_options));
-        let units_now =
-            Memo::new(move |_| sums.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect::<Vec<_>>()));
-        let planned_units = RwSignal::new(units_now.get_untracked());
-        Effect::new(move |_| {
+        let units_now = move || sums.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect::<Vec<_>>());
+        let planned_units = RwSignal::new(units_now());
+        crate::app::effect(move || {
             // The planner follows the totals one frame later, so typing updates the figures
             // first; the units per pool are copied over only when they change.
-            let units = units_now.get();
+            let units = units_now();
             if planned_units.with_untracked(|u| *u != units) {
                 request_animation_frame(move || planned_units.set(units));
             }
@@ -117,7 +102,6 @@ impl AppState {
         AppState {
             catalog,
             lines,
-            estimate,
             sums,
             options,
             parsed_options,
@@ -136,6 +120,25 @@ impl AppState {
         let state = AppState::new(decoded.state.lines, decoded.state.options);
         state.link_problems.set(decoded.problems);
         state
+    }
+
+    /// Totals of the lines that are valid, with every line's figures: what the exports and the
+    /// widget's event carry. Made on demand (a keystroke needs only `sums`).
+    pub fn estimate(&self) -> Estimate {
+        let lines = self
+            .lines
+            .read()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| match &*l.priced.read() {
+                Ok(e) => Some(LineEstimate { index: i, ..e.clone() }),
+                Err(_) => None,
+            })
+            .collect();
+        Estimate {
+            lines,
+            ..self.sums.get()
+        }
     }
 
     /// The whole state as a link's query parameters (ours only).
@@ -198,9 +201,12 @@ impl AppState {
         self.lines.set(Vec::new());
     }
 
-    /// The message for plan setting `key`, if it is invalid.
-    pub fn option_error(&self, key: &str) -> Option<String> {
-        self.parsed_options
-            .with(|(_, errs)| errs.iter().find(|e| e.key == key).map(|e| e.message.clone()))
+    /// Applies an edit of field `field` of line `id` (see `core::form::edit_line`).
+    pub fn edit_line(&self, id: u32, field: &str, value: String) {
+        let cat = self.catalog;
+        let line = self.lines.with_untracked(|ls| ls.iter().find(|l| l.id == id).copied());
+        if let Some(l) = line {
+            l.draft.maybe_update(|d| form::edit_line(cat, d, field, value));
+        }
     }
 }

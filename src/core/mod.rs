@@ -12,6 +12,7 @@ pub mod draft;
 pub mod error;
 pub mod estimate;
 pub mod export;
+pub mod form;
 pub mod format;
 pub mod mix;
 pub mod plan;

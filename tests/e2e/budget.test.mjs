@@ -15,7 +15,7 @@ const KB = 1024;
 /** The budget for the whole page. */
 const BUDGET = 150 * KB;
 /** Today's ceiling: the measured size plus a little room; never above 4 KB over the page. */
-const LIMIT = 179 * KB;
+const LIMIT = 157 * KB;
 
 const dist = path.join(root, "dist");
 

@@ -1,0 +1,85 @@
+//! The few DOM operations the views need, on elements found under the calculator's root (a
+//! page's `<main>` or a widget's shadow root content, so never `document`-wide look-ups).
+
+use crate::core::report;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// The first element under `root` matching `selector`.
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// The element with id `id` under `root`.
+pub fn by_id(root: &Element, id: &str) -> Option<Element> {
+    find(root, &format!("#{id}"))
+}
+
+/// The region `name` of the shell (`data-r="name"`, see `core::form::shell_html`).
+pub fn region(root: &Element, name: &str) -> Option<Element> {
+    find(root, &format!("[data-r=\"{name}\"]"))
+}
+
+/// Sets the markup of `el`, if there is one.
+pub fn set_html(el: Option<Element>, html: &str) {
+    if let Some(el) = el {
+        el.set_inner_html(html);
+    }
+}
+
+/// Hides or shows the labelled field (`.kp-field`) holding `el`.
+pub fn set_field_hidden(el: &Element, hidden: bool) {
+    if let Ok(Some(field)) = el.closest(".kp-field") {
+        let _ = field.toggle_attribute_with_force("hidden", hidden);
+    }
+}
+
+/// Makes the box `el` hold `text`, unless it already does (so the caret of a box being typed
+/// in never moves).
+pub fn set_value(el: &Element, text: &str) {
+    let value = wasm_bindgen::JsValue::from_str("value");
+    if js_sys::Reflect::get(el, &value)
+        .ok()
+        .and_then(|v| v.as_string())
+        .as_deref()
+        != Some(text)
+    {
+        let _ = js_sys::Reflect::set(el, &value, &wasm_bindgen::JsValue::from_str(text));
+    }
+}
+
+/// Shows `message` (or none) under the input with id `id`, and says so to assistive technology.
+pub fn show_message(root: &Element, id: &str, message: Option<&str>) {
+    let Some(input) = by_id(root, id) else { return };
+    let err_id = format!("{id}-err");
+    let _ = input.set_attribute("aria-invalid", if message.is_some() { "true" } else { "false" });
+    let _ = match message {
+        Some(_) => input.set_attribute("aria-describedby", &err_id),
+        None => input.remove_attribute("aria-describedby"),
+    };
+    if let Ok(Some(field)) = input.closest(".kp-field") {
+        set_html(
+            find(&field, ".kp-field-msg"),
+            &report::field_error_html(&err_id, message),
+        );
+    }
+}
+
+/// The id of the focused element under `root`, if it has one.
+pub fn focused_id(root: &Element) -> Option<String> {
+    find(root, ":focus").map(|e| e.id()).filter(|id| !id.is_empty())
+}
+
+/// Focuses the first of `ids` that is under `root` and enabled; false when none is.
+pub fn focus_first(root: &Element, ids: &[String]) -> bool {
+    ids.iter()
+        .filter_map(|id| by_id(root, id))
+        .find(|e| !e.has_attribute("disabled"))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|e| e.focus().is_ok())
+}
+
+/// The element an event happened on.
+pub fn target(ev: &web_sys::Event) -> Option<Element> {
+    ev.target()?.dyn_into().ok()
+}

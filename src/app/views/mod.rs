@@ -1,0 +1,24 @@
+//! The views: each keeps one part of the page in step with the state. The markup comes from
+//! `core::form` (controls) and `core::report` / `core::chart` (figures); a view only decides
+//! when to write it, and writes only what changed.
+//!
+//! - [`lines`]: the job-line editors (the list, and each line's choices, messages, figures).
+//! - [`settings`]: the messages of the plan settings (the form itself is part of the shell).
+//! - [`reports`]: totals, the best plan and its charts, what a link could not load.
+//! - [`charts`]: where the money goes, by line (redrawn bar by bar).
+
+pub mod charts;
+pub mod lines;
+pub mod reports;
+pub mod settings;
+
+use leptos::prelude::*;
+use web_sys::Element;
+
+/// The calculator's root element, set once the shell is mounted.
+pub type Root = NodeRef<leptos::html::Main>;
+
+/// The root element (tracked, so a view's first run waits for the mount).
+pub fn root_el(root: Root) -> Option<Element> {
+    root.get().map(Into::into)
+}

@@ -1,0 +1,66 @@
+//! The read-only regions: totals, the best plan with its charts, and what a link could not
+//! load. Each is markup from `core::report` / `core::chart`, written when it changes.
+
+use super::{root_el, Root};
+use crate::app::state::AppState;
+use crate::app::{dom, effect};
+use crate::core::plan::PoolOutcome;
+use crate::core::{chart, report};
+use leptos::prelude::*;
+
+/// Keeps region `name` showing `html()`, writing it only when it changes.
+fn region(root: Root, name: &'static str, html: impl Fn() -> String + 'static) {
+    let mut last = None;
+    effect(move || {
+        let now = html();
+        // Not mounted yet: nothing drawn, so the next run writes.
+        let Some(root) = root_el(root) else { return };
+        if last.as_ref() != Some(&now) {
+            dom::set_html(dom::region(&root, name), &now);
+            last = Some(now);
+        }
+    });
+}
+
+/// Units and list value per pool and in total.
+pub fn totals(state: AppState, root: Root) {
+    region(root, "totals", move || {
+        let excluded = state.lines.read().iter().filter(|l| l.priced.read().is_err()).count();
+        state.sums.with(|e| report::totals_html(state.catalog, e, excluded))
+    });
+}
+
+/// The best plan, its charts and the alternatives.
+pub fn plan(state: AppState, root: Root) {
+    region(root, "plan", move || {
+        state.plan.with(|p| match p {
+            Ok(plan) => report::plan_html(plan),
+            Err(e) => format!(r#"<p class="kp-error" role="alert">{}</p>"#, chart::escape(&e.message)),
+        })
+    });
+    region(root, "plan-charts", move || {
+        state.plan.with(|p| {
+            let Ok(plan) = p else { return String::new() };
+            plan.pools
+                .iter()
+                .filter(|pp| pp.outcome == PoolOutcome::Planned && !pp.purchases.is_empty())
+                .map(|pp| {
+                    format!(
+                        r#"<figure class="kp-figure" data-testid="chart-plans-{id}"><figcaption>{name}: what each plan costs</figcaption>{a}</figure><figure class="kp-figure" data-testid="chart-balance-{id}"><figcaption>{name}: units month by month, with expiries</figcaption>{b}</figure>"#,
+                        id = pp.pool.id(),
+                        name = chart::escape(pp.pool_name),
+                        a = chart::plan_costs(pp),
+                        b = chart::balance_over_time(pp)
+                    )
+                })
+                .collect::<String>()
+        })
+    });
+}
+
+/// What the link the page was opened with held that could not be used.
+pub fn link_problems(state: AppState, root: Root) {
+    region(root, "link-problems", move || {
+        state.link_problems.with(|ps| report::link_problems_html(ps))
+    });
+}
