@@ -15,14 +15,15 @@ const KB = 1024;
 /** The issue's budget for the whole page. */
 const BUDGET = 150 * KB;
 /** Today's ceiling: the measured size plus a little room; never above 4 KB over the page. */
-const LIMIT = 157 * KB;
+const LIMIT = 155 * KB;
 
 const dist = path.join(root, "dist");
 
 /** Every file index.html makes the browser fetch that counts: itself, its css, js and wasm. */
 function pageFiles() {
   const html = readFileSync(path.join(dist, "index.html"), "utf8");
-  const refs = [...html.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*["']\/?([^"']+\.(?:js|css|wasm))["']/g)].map(
+  // Attribute values may be quoted or not (the release build's HTML is minified).
+  const refs = [...html.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*["']?\/?([^"'\s>]+\.(?:js|css|wasm))\b/g)].map(
     (m) => m[1],
   );
   return ["index.html", ...new Set(refs)];
