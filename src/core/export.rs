@@ -3,9 +3,9 @@
 
 use super::catalog::Catalog;
 use super::estimate::Estimate;
+use super::json::{self, Json};
 use super::plan::{PlanError, PlanResult, PoolOutcome};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 /// One CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula.
 pub fn csv_cell(text: &str) -> String {
@@ -177,34 +177,22 @@ fn plan_csv(out: &mut Csv, plan: &PlanResult) {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsonExport<'a> {
-    edition: &'a str,
-    as_of: &'a str,
-    assumptions: &'a [&'a str],
-    estimate: &'a Estimate,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    plan: Option<&'a PlanResult>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    plan_error: Option<&'a str>,
-}
-
 /// The whole estimate as JSON, in the same shape the JS API's `estimate()` returns, with the
 /// catalog edition and the assumptions it rests on, and the best plan under `plan` in the shape
 /// `plan()` returns (or, when the plan options are invalid, its message under `planError`).
 pub fn estimate_json(catalog: &Catalog, est: &Estimate, plan: &Result<PlanResult, PlanError>) -> String {
-    let doc = JsonExport {
-        edition: catalog.edition,
-        as_of: catalog.as_of,
-        assumptions: catalog.assumptions,
-        estimate: est,
-        plan: plan.as_ref().ok(),
-        plan_error: plan.as_ref().err().map(|e| e.message.as_str()),
-    };
-    // Serialising these types cannot fail (string keys, no floats); not formatting the error
-    // keeps serde_json's error texts out of the wasm.
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let mut j = Json::new();
+    j.object(|j| {
+        j.key("edition").str(catalog.edition);
+        j.key("asOf").str(catalog.as_of);
+        j.key("assumptions").strs(catalog.assumptions);
+        json::estimate(j.key("estimate"), est);
+        match plan {
+            Ok(p) => json::plan(j.key("plan"), p),
+            Err(e) => j.key("planError").str(&e.message),
+        }
+    });
+    j.finish()
 }
 
 #[cfg(test)]

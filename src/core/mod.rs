@@ -14,6 +14,7 @@ pub mod estimate;
 pub mod export;
 pub mod form;
 pub mod format;
+pub mod json;
 pub mod mix;
 pub mod plan;
 pub mod report;
