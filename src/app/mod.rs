@@ -44,7 +44,7 @@ pub struct AppConfig {
 /// The whole calculator.
 #[component]
 pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
-    let state = AppState::from_query(&config.query);
+    let (state, link_problems) = AppState::from_query(&config.query);
     provide_context(state);
     if config.sync_url {
         browser::sync_url(state);
@@ -68,10 +68,9 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
     views::settings::messages(state, root);
     views::reports::plan(state, root);
     views::charts::value_by_line(state, root);
-    views::reports::link_problems(state, root);
     let shell = state
         .options
-        .with_untracked(|o| form::shell_html(state.catalog, &theme.get_untracked(), o));
+        .with_untracked(|o| form::shell_html(state.catalog, &theme.get_untracked(), o, &link_problems));
     let class = if config.compact { "kp-app kp-compact" } else { "kp-app" };
     let input: Box<dyn FnMut(web_sys::Event)> = Box::new(move |ev| events::on_input(state, theme, ev));
     let click: Box<dyn FnMut(web_sys::MouseEvent)> = Box::new(move |ev| events::on_click(state, root, ev));

@@ -56,8 +56,6 @@ pub struct AppState {
     pub parsed_options: Memo<(PlanOptions, Vec<OptionError>)>,
     /// The best purchase plan for the valid lines.
     pub plan: Memo<Result<PlanResult, PlanError>>,
-    /// What could not be read from the link the page was opened with.
-    pub link_problems: RwSignal<Vec<ShareProblem>>,
 }
 
 impl AppState {
@@ -106,20 +104,20 @@ impl AppState {
             options,
             parsed_options,
             plan,
-            link_problems: RwSignal::new(Vec::new()),
         }
     }
 
-    /// The state a link describes (its `search` part); the sample mix when it says nothing.
-    /// Whatever the link held that could not be used is listed in `link_problems`.
-    pub fn from_query(search: &str) -> AppState {
+    /// The state a link describes (its `search` part), the sample mix when it says nothing,
+    /// and whatever the link held that could not be used (shown once, when the page opens).
+    pub fn from_query(search: &str) -> (AppState, Vec<ShareProblem>) {
         let decoded = share::decode(search);
         if !decoded.ours {
-            return AppState::new_with_sample();
+            return (AppState::new_with_sample(), Vec::new());
         }
-        let state = AppState::new(decoded.state.lines, decoded.state.options);
-        state.link_problems.set(decoded.problems);
-        state
+        (
+            AppState::new(decoded.state.lines, decoded.state.options),
+            decoded.problems,
+        )
     }
 
     /// Totals of the lines that are valid, with every line's figures: what the exports and the

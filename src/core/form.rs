@@ -13,6 +13,7 @@ use super::draft::{DraftLine, DraftOptions, DraftPool};
 use super::error::{Field, InputError};
 use super::estimate::LineEstimate;
 use super::report;
+use super::share::ShareProblem;
 use std::fmt::Write as _;
 
 /// A priced line, or the problems that keep it out of the totals.
@@ -319,15 +320,17 @@ pub fn settings_html(catalog: &Catalog, options: &DraftOptions) -> String {
 pub const THEMES: [(&str, &str); 3] = [("auto", "System"), ("light", "Light"), ("dark", "Dark")];
 
 /// The whole calculator inside its root element: header, the (empty) job list, the regions the
-/// page fills in (`data-r="…"`), the settings holding `options`, the buttons and the sources.
-pub fn shell_html(catalog: &Catalog, theme: &str, options: &DraftOptions) -> String {
+/// page fills in (`data-r="…"`), the settings holding `options`, what the link the page was
+/// opened with held that could not be used, the buttons and the sources.
+pub fn shell_html(catalog: &Catalog, theme: &str, options: &DraftOptions, link_problems: &[ShareProblem]) -> String {
     let themes: Vec<(String, String)> = THEMES.iter().map(|(v, t)| (v.to_string(), t.to_string())).collect();
     format!(
-        r#"<header class="kp-header"><div class="kp-header-row"><h1>Kling AI API cost calculator</h1><label class="kp-field kp-theme"><span class="kp-label">Theme</span><select data-testid="theme">{themes}</select></label></div><p class="kp-sub">Units, list value and the cheapest prepaid plan for a monthly job mix. Prices: catalog <span data-testid="edition">{edition}</span>, as of {as_of}.</p></header><section class="kp-mix" aria-labelledby="kp-mix-h"><h2 id="kp-mix-h">Job mix per month</h2><ol class="kp-lines" data-testid="lines" data-r="lines"></ol><div class="kp-actions"><button type="button" data-testid="add-line">Add a line</button><button type="button" class="kp-secondary" data-testid="clear">Clear the mix</button></div></section><section class="kp-totals" aria-labelledby="kp-totals-h"><h2 id="kp-totals-h">Per month, at list price</h2><div aria-live="polite" data-r="totals"></div></section>{settings}<section class="kp-plan" aria-labelledby="kp-plan-h" data-testid="plan"><h2 id="kp-plan-h">Cheapest way to buy it</h2><div aria-live="polite" data-r="plan"></div><div class="kp-plan-charts" data-r="plan-charts"></div></section><section class="kp-charts" aria-labelledby="kp-charts-h"><h2 id="kp-charts-h">Pictures</h2><figure class="kp-figure" data-testid="chart-lines"><figcaption>Where the money goes (list value per month, by line)</figcaption><div data-r="chart-lines"></div></figure></section><div class="kp-actions kp-export" role="group" aria-label="Export"><button type="button" class="kp-secondary" data-testid="export-csv">Download CSV</button><button type="button" class="kp-secondary" data-testid="export-json">Download JSON</button><button type="button" class="kp-secondary" data-testid="print">Print</button></div><div data-r="link-problems"></div><div class="kp-actions kp-share-bar"><button type="button" class="kp-secondary" data-testid="copy-link">Copy link</button><span class="kp-muted kp-copied" role="status" data-testid="copied" data-r="copied"></span></div><section class="kp-trust" aria-labelledby="kp-trust-h"><h2 id="kp-trust-h">Where these numbers come from</h2><div>{trust}</div></section>"#,
+        r#"<header class="kp-header"><div class="kp-header-row"><h1>Kling AI API cost calculator</h1><label class="kp-field kp-theme"><span class="kp-label">Theme</span><select data-testid="theme">{themes}</select></label></div><p class="kp-sub">Units, list value and the cheapest prepaid plan for a monthly job mix. Prices: catalog <span data-testid="edition">{edition}</span>, as of {as_of}.</p></header><section class="kp-mix" aria-labelledby="kp-mix-h"><h2 id="kp-mix-h">Job mix per month</h2><ol class="kp-lines" data-testid="lines" data-r="lines"></ol><div class="kp-actions"><button type="button" data-testid="add-line">Add a line</button><button type="button" class="kp-secondary" data-testid="clear">Clear the mix</button></div></section><section class="kp-totals" aria-labelledby="kp-totals-h"><h2 id="kp-totals-h">Per month, at list price</h2><div aria-live="polite" data-r="totals"></div></section>{settings}<section class="kp-plan" aria-labelledby="kp-plan-h" data-testid="plan"><h2 id="kp-plan-h">Cheapest way to buy it</h2><div aria-live="polite" data-r="plan"></div><div class="kp-plan-charts" data-r="plan-charts"></div></section><section class="kp-charts" aria-labelledby="kp-charts-h"><h2 id="kp-charts-h">Pictures</h2><figure class="kp-figure" data-testid="chart-lines"><figcaption>Where the money goes (list value per month, by line)</figcaption><div data-r="chart-lines"></div></figure></section><div class="kp-actions kp-export" role="group" aria-label="Export"><button type="button" class="kp-secondary" data-testid="export-csv">Download CSV</button><button type="button" class="kp-secondary" data-testid="export-json">Download JSON</button><button type="button" class="kp-secondary" data-testid="print">Print</button></div><div>{problems}</div><div class="kp-actions kp-share-bar"><button type="button" class="kp-secondary" data-testid="copy-link">Copy link</button><span class="kp-muted kp-copied" role="status" data-testid="copied" data-r="copied"></span></div><section class="kp-trust" aria-labelledby="kp-trust-h"><h2 id="kp-trust-h">Where these numbers come from</h2><div>{trust}</div></section>"#,
         themes = report::options_html(&themes, theme),
         edition = escape(catalog.edition),
         as_of = escape(catalog.as_of),
         settings = settings_html(catalog, options),
+        problems = report::link_problems_html(link_problems),
         trust = report::trust_html(catalog),
     )
 }
@@ -424,19 +427,17 @@ mod tests {
     #[test]
     fn the_shell_holds_every_region_and_the_chosen_theme() {
         let cat = default_catalog();
-        let html = shell_html(cat, "dark", &DraftOptions::default());
-        for r in [
-            "lines",
-            "totals",
-            "plan",
-            "plan-charts",
-            "chart-lines",
-            "link-problems",
-            "copied",
-        ] {
+        let html = shell_html(cat, "dark", &DraftOptions::default(), &[]);
+        for r in ["lines", "totals", "plan", "plan-charts", "chart-lines", "copied"] {
             assert!(html.contains(&format!(r#"data-r="{r}""#)), "{r}");
         }
         assert!(html.contains(r#"<option value="dark" selected>Dark</option>"#));
         assert!(html.contains(cat.edition));
+        assert!(!html.contains("link-problems"));
+        let problems = crate::core::share::decode("?v=1&l=%3Cb%3E~~~~1~~~extra").problems;
+        assert!(!problems.is_empty());
+        let html = shell_html(cat, "auto", &DraftOptions::default(), &problems);
+        assert!(html.contains(r#"data-testid="link-problems""#));
+        assert!(!html.contains("<b>"));
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! - [`lines`]: the job-line editors (the list, and each line's choices, messages, figures).
 //! - [`settings`]: the messages of the plan settings (the form itself is part of the shell).
-//! - [`reports`]: totals, the best plan and its charts, what a link could not load.
+//! - [`reports`]: totals, the best plan and its charts.
 //! - [`charts`]: where the money goes, by line (redrawn bar by bar).
 
 pub mod charts;

@@ -57,10 +57,3 @@ pub fn plan(state: AppState, root: Root) {
         })
     });
 }
-
-/// What the link the page was opened with held that could not be used.
-pub fn link_problems(state: AppState, root: Root) {
-    region(root, "link-problems", move || {
-        state.link_problems.with(|ps| report::link_problems_html(ps))
-    });
-}
