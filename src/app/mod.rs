@@ -64,6 +64,7 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
     });
     let root = Root::new();
     views::lines::lines(state, root);
+    views::lines::shares(state, root);
     views::reports::totals(state, root);
     views::settings::messages(state, root);
     views::reports::plan(state, root);

@@ -2,9 +2,9 @@
 
 use crate::core::draft::{DraftOptions, OptionError};
 use crate::core::estimate::{pool_totals, Estimate, LineEstimate};
+use crate::core::form;
 use crate::core::plan::{plan, PlanError, PlanOptions, PlanResult};
 use crate::core::share::{self, ShareProblem, ShareState};
-use crate::core::{chart, form};
 use crate::core::{default_catalog, Catalog, DraftLine, InputError};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -19,9 +19,6 @@ pub struct Line {
     pub draft: RwSignal<DraftLine>,
     /// This line's figures or problems. Its own memo, so a keystroke re-prices one line, not all.
     pub priced: Memo<Priced>,
-    /// "x% of the total" (empty while the line has a problem). Written by [`AppState`] only
-    /// when it changes, so a keystroke that moves the total re-renders the shares that move.
-    pub share: RwSignal<String>,
 }
 
 impl Line {
@@ -33,7 +30,6 @@ impl Line {
             draft,
             // Priced as line 0; the list position is set where lines are gathered.
             priced: Memo::new(move |_| draft.with(|d| d.price(catalog, 0))),
-            share: RwSignal::new(String::new()),
         }
     }
 }
@@ -81,18 +77,6 @@ impl AppState {
             let units = units_now();
             if planned_units.with_untracked(|u| *u != units) {
                 request_animation_frame(move || planned_units.set(units));
-            }
-            // Each line's share of the total, written only where it changed: a keystroke that
-            // moves the total re-renders the shares that move, not every line.
-            let total = sums.read().total_value;
-            for l in lines.read().iter() {
-                let text = match &*l.priced.read() {
-                    Ok(e) => format!("{} of the total", chart::percent(e.value, total)),
-                    Err(_) => String::new(),
-                };
-                if l.share.with_untracked(|s| *s != text) {
-                    l.share.set(text);
-                }
             }
         });
         let plan =

@@ -108,26 +108,22 @@ pub fn bar_chart_parts(id: &str, title: &str, description: &str, bars: &[Bar]) -
 /// Where the money goes: one bar per priced line, by list value (units of different pools are
 /// not comparable, dollars are).
 pub fn value_by_line(est: &Estimate) -> String {
-    let bars: Vec<Bar> = est
-        .lines
-        .iter()
-        .map(|l| line_bar(l.index, l, est.total_value))
-        .collect();
+    let bars: Vec<Bar> = est.lines.iter().map(|l| line_bar(l.index, l)).collect();
     concat(&value_by_line_parts(&bars).0)
 }
 
 /// The bar of one priced line in [`value_by_line`]: `index` is the line's place in the mix
-/// (from 0), `total` the list value of the whole mix.
-pub fn line_bar(index: usize, l: &LineEstimate, total: Decimal) -> Bar {
+/// (from 0). No share of the total here (each line shows its own): an edit then redraws the
+/// bars it changes, not every bar.
+pub fn line_bar(index: usize, l: &LineEstimate) -> Bar {
     Bar {
         label: format!("{}. {}", index + 1, l.label),
         value: l.value,
         note: format!(
-            "{} {} units · {} ({})",
+            "{} {} units · {}",
             format::units(l.units),
             l.pool.id(),
             format::usd(l.value),
-            percent(l.value, total)
         ),
         highlight: false,
     }
@@ -333,7 +329,7 @@ mod tests {
         // $196 is the longest bar (330); $70 is 70/196 of it.
         assert!(svg.contains(r#"width="330""#));
         assert!(svg.contains(r#"width="118""#));
-        assert!(svg.contains("1,400 video units · $196.00 (73.7%)"));
+        assert!(svg.contains("1,400 video units · $196.00"));
         assert_eq!(svg.matches("<rect").count(), 2);
     }
 
@@ -354,11 +350,7 @@ mod tests {
             .collect();
         for n in [0, 1, 40] {
             let (est, _) = estimate_lines(cat, &lines[..n]);
-            let bars: Vec<Bar> = est
-                .lines
-                .iter()
-                .map(|l| line_bar(l.index, l, est.total_value))
-                .collect();
+            let bars: Vec<Bar> = est.lines.iter().map(|l| line_bar(l.index, l)).collect();
             let (parts, desc) = value_by_line_parts(&bars);
             assert_eq!(concat(&parts), value_by_line(&est));
             // The start tag, title, description, one piece per bar (or the note), `</svg>`.

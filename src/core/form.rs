@@ -8,12 +8,13 @@
 //! person types in them. Every value is escaped; the functions are pure and tested natively.
 
 use super::catalog::{Catalog, Pool};
-use super::chart::escape;
+use super::chart::{self, escape};
 use super::draft::{DraftLine, DraftOptions, DraftPool};
 use super::error::{Field, InputError};
 use super::estimate::LineEstimate;
 use super::report;
 use super::share::ShareProblem;
+use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
 /// A priced line, or the problems that keep it out of the totals.
@@ -129,6 +130,15 @@ impl LineView {
             messages,
             figures: report::line_figures_html(catalog, priced),
         }
+    }
+}
+
+/// A line's share of the mix's list value `total` ("12.5% of the total"); empty while the line
+/// has a problem.
+pub fn share_text(priced: &Priced, total: Decimal) -> String {
+    match priced {
+        Ok(e) => format!("{} of the total", chart::percent(e.value, total)),
+        Err(_) => String::new(),
     }
 }
 

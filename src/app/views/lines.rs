@@ -17,13 +17,15 @@ pub fn lines(state: AppState, root: Root) {
         let Some(root) = root_el(root) else { return };
         let lines = state.lines.get();
         let focused = dom::focused_id(&root);
+        let total = state.sums.with_untracked(|s| s.total_value);
         let mut html = String::new();
         let mut shown = Vec::with_capacity(lines.len());
         for (i, l) in lines.iter().enumerate() {
             let view = l
                 .draft
                 .with_untracked(|d| l.priced.with_untracked(|p| LineView::new(cat, d, p)));
-            html.push_str(&form::line_html(l.id, i, lines.len(), &view, &l.share.get_untracked()));
+            let share = l.priced.with_untracked(|p| form::share_text(p, total));
+            html.push_str(&form::line_html(l.id, i, lines.len(), &view, &share));
             shown.push(view);
         }
         dom::set_html(dom::region(&root, "lines"), &html);
@@ -32,8 +34,32 @@ pub fn lines(state: AppState, root: Root) {
         }
         // Owned by this effect: dropped and made anew when the list changes.
         for (l, view) in lines.into_iter().zip(shown) {
-            follow(cat, root.clone(), l, view);
+            follow(cat, &root, l, view);
         }
+    });
+}
+
+/// Keeps every line's share of the total in step: one effect for all lines (an edit moves the
+/// total, so every share may move), writing only the shares that changed.
+pub fn shares(state: AppState, root: Root) {
+    let mut shown: Vec<(u32, String)> = Vec::new();
+    effect(move || {
+        let total = state.sums.read().total_value;
+        let now: Vec<(u32, String)> = state
+            .lines
+            .read()
+            .iter()
+            .map(|l| (l.id, l.priced.with(|p| form::share_text(p, total))))
+            .collect();
+        let Some(root) = root_el(root) else { return };
+        for (k, (id, text)) in now.iter().enumerate() {
+            if shown.get(k) != Some(&(*id, text.clone())) {
+                if let Some(el) = dom::by_id(&root, &format!("kp-l{id}-share")) {
+                    el.set_text_content(Some(text));
+                }
+            }
+        }
+        shown = now;
     });
 }
 
@@ -50,7 +76,7 @@ fn refocus(root: &Element, id: &str) {
 }
 
 /// Keeps line `line`'s editor in step with its text, starting from `drawn` (what the list showed).
-fn follow(cat: &'static Catalog, root: Element, line: Line, drawn: LineView) {
+fn follow(cat: &'static Catalog, root: &Element, line: Line, drawn: LineView) {
     let id = line.id;
     let mut last = drawn;
     let el = root.clone();
@@ -58,16 +84,6 @@ fn follow(cat: &'static Catalog, root: Element, line: Line, drawn: LineView) {
         let now = line.draft.with(|d| line.priced.with(|p| LineView::new(cat, d, p)));
         write_changes(&el, id, &last, &now);
         last = now;
-    });
-    // The share moves with every other line's edits: its own effect, so it costs no re-pricing.
-    let share = line.share;
-    effect(move || {
-        let text = share.get();
-        if let Some(el) = dom::by_id(&root, &format!("kp-l{id}-share")) {
-            if el.text_content().as_deref() != Some(text.as_str()) {
-                el.set_text_content(Some(&text));
-            }
-        }
     });
 }
 
