@@ -77,6 +77,16 @@ fn click(el: &Element) {
     el.unchecked_ref::<HtmlElement>().click();
 }
 
+/// Presses a button from the keyboard's point of view: focused, then activated.
+fn press(el: &Element) {
+    el.unchecked_ref::<HtmlElement>().focus().unwrap();
+    click(el);
+}
+
+fn focused_testid() -> Option<String> {
+    document().active_element()?.get_attribute("data-testid")
+}
+
 /// Lets Leptos run its effects, and the plan its frame.
 async fn settle() {
     for _ in 0..2 {
@@ -209,7 +219,7 @@ async fn buttons_add_duplicate_move_and_remove_lines() {
     enter(&all(&root, "quantity")[1], "300");
     settle().await;
     assert_eq!(text(&root, "total-value"), "$196.00");
-    click(&all(&root, "move-up")[1]);
+    press(&all(&root, "move-up")[1]);
     settle().await;
     assert_eq!(value(&all(&root, "quantity")[0]), "300");
     assert!(all(&root, "move-up")[0].has_attribute("disabled"));
@@ -217,10 +227,14 @@ async fn buttons_add_duplicate_move_and_remove_lines() {
         all(&root, "line")[0].get_attribute("aria-label").as_deref(),
         Some("Job line 1")
     );
-    click(&all(&root, "remove-line")[0]);
+    // The moved line's "Move up" is now disabled: the keyboard focus goes to its "Move down".
+    assert!(document().active_element().unwrap() == all(&root, "move-down")[0]);
+    press(&all(&root, "remove-line")[0]);
     settle().await;
     assert_eq!(all(&root, "line").len(), 1);
     assert_eq!(text(&root, "total-value"), "$49.00");
+    // Its line is gone: the focus goes to "Add a line", not to the top of the page.
+    assert_eq!(focused_testid().as_deref(), Some("add-line"));
     click(&get(&root, "clear"));
     click(&get(&root, "add-line"));
     settle().await;

@@ -70,13 +70,17 @@ pub fn focused_id(root: &Element) -> Option<String> {
     find(root, ":focus").map(|e| e.id()).filter(|id| !id.is_empty())
 }
 
+/// Focuses `el`; false when it cannot take the focus.
+pub fn focus(el: &Element) -> bool {
+    el.dyn_ref::<HtmlElement>().is_some_and(|e| e.focus().is_ok())
+}
+
 /// Focuses the first of `ids` that is under `root` and enabled; false when none is.
 pub fn focus_first(root: &Element, ids: &[String]) -> bool {
     ids.iter()
         .filter_map(|id| by_id(root, id))
         .find(|e| !e.has_attribute("disabled"))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        .is_some_and(|e| e.focus().is_ok())
+        .is_some_and(|e| focus(&e))
 }
 
 /// The element an event happened on.

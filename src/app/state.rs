@@ -5,7 +5,7 @@ use crate::core::estimate::{pool_totals, Estimate, LineEstimate};
 use crate::core::form;
 use crate::core::plan::{plan, PlanError, PlanOptions, PlanResult};
 use crate::core::share::{self, ShareProblem, ShareState};
-use crate::core::{default_catalog, Catalog, DraftLine, InputError};
+use crate::core::{default_catalog, Catalog, DraftLine};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -35,7 +35,7 @@ impl Line {
 }
 
 /// A line's figures, or the problems that keep it out of the totals.
-pub type Priced = Result<LineEstimate, Vec<InputError>>;
+pub use crate::core::form::Priced;
 
 /// Everything the components share.
 #[derive(Clone, Copy)]

@@ -64,7 +64,8 @@ pub fn shares(state: AppState, root: Root) {
 }
 
 /// Puts the focus back after the list was redrawn: on the same control, or its neighbour when a
-/// move disabled it (the first line's "Move up").
+/// move disabled it (the first line's "Move up"), or "Add a line" when its line was removed, so a
+/// keyboard user is never dropped at the top of the page.
 fn refocus(root: &Element, id: &str) {
     let mut ids = vec![id.to_string()];
     if let Some(base) = id.strip_suffix("-up") {
@@ -72,7 +73,11 @@ fn refocus(root: &Element, id: &str) {
     } else if let Some(base) = id.strip_suffix("-down") {
         ids.push(format!("{base}-up"));
     }
-    dom::focus_first(root, &ids);
+    if !dom::focus_first(root, &ids) {
+        if let Some(add) = dom::find(root, "[data-testid=add-line]") {
+            dom::focus(&add);
+        }
+    }
 }
 
 /// Keeps line `line`'s editor in step with its text, starting from `drawn` (what the list showed).
