@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
-export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+. scripts/wasm-env.sh
 export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 what=${1:-all}
 if [ "$what" = all ] || [ "$what" = page ]; then

@@ -3,7 +3,7 @@
 # then adds the custom element's loader (js/kling-pricing-calculator.js) to it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+. scripts/wasm-env.sh
 wasm-pack build --release --target web --mode no-install --out-dir pkg --out-name kling_pricing -- --features js-api
 cp js/kling-pricing-calculator.js pkg/
 node -e '

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh build
-export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+. scripts/wasm-env.sh
 trunk build --release
 port=${PORT:-8080}
 echo "serving dist/ on http://127.0.0.1:$port/"

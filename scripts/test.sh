@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 bash scripts/setup.sh test
-export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+. scripts/wasm-env.sh
 export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 
 step() { printf '\n=== %s\n' "$*"; }
