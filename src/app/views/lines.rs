@@ -53,7 +53,7 @@ pub fn shares(state: AppState, root: Root) {
             .collect();
         let Some(root) = root_el(root) else { return };
         for (k, (id, text)) in now.iter().enumerate() {
-            if shown.get(k) != Some(&(*id, text.clone())) {
+            if !shown.get(k).is_some_and(|(i, t)| i == id && t == text) {
                 if let Some(el) = dom::by_id(&root, &format!("kp-l{id}-share")) {
                     el.set_text_content(Some(text));
                 }
