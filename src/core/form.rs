@@ -252,22 +252,33 @@ const POOL_FIELDS: [(&str, &str, PoolField); 8] = [
     ("quote.days", "valid for (days)", |p| &mut p.quote_days),
 ];
 
+/// Picks one top-level text field of the plan settings.
+type OptionField = fn(&mut DraftOptions) -> &mut String;
+
+/// The top-level text fields of the plan settings, in form order: (key, label, suffix, field).
+/// The trials checkbox sits between the first two and the last two.
+const TOP_FIELDS: [(&str, &str, &str, OptionField); 4] = [
+    ("horizon", "Horizon (months, 1–36)", "", |o| &mut o.horizon),
+    ("growth", "Growth per month", "%", |o| &mut o.growth),
+    ("peak.jobsPerHour", "Peak video jobs per hour", "", |o| {
+        &mut o.peak_jobs_per_hour
+    }),
+    ("peak.minutesPerJob", "Minutes per job", "", |o| {
+        &mut o.peak_minutes_per_job
+    }),
+];
+
 /// The text field of the plan settings named `key` (the keys of
 /// [`OptionError`](super::draft::OptionError): `horizon`, `growth`, `peak.jobsPerHour`,
 /// `video.pack.price`, …), or `None` for no such field.
 pub fn setting_mut<'a>(options: &'a mut DraftOptions, key: &str) -> Option<&'a mut String> {
-    match key {
-        "horizon" => Some(&mut options.horizon),
-        "growth" => Some(&mut options.growth),
-        "peak.jobsPerHour" => Some(&mut options.peak_jobs_per_hour),
-        "peak.minutesPerJob" => Some(&mut options.peak_minutes_per_job),
-        _ => {
-            let (pool, part) = key.split_once('.')?;
-            let i = Pool::ALL.iter().position(|p| p.id() == pool)?;
-            let (_, _, field) = POOL_FIELDS.iter().find(|(k, _, _)| *k == part)?;
-            Some(field(&mut options.pools[i]))
-        }
+    if let Some((.., field)) = TOP_FIELDS.iter().find(|(k, ..)| *k == key) {
+        return Some(field(options));
     }
+    let (pool, part) = key.split_once('.')?;
+    let i = Pool::ALL.iter().position(|p| p.id() == pool)?;
+    let (_, _, field) = POOL_FIELDS.iter().find(|(k, _, _)| *k == part)?;
+    Some(field(&mut options.pools[i]))
 }
 
 /// The element id of the settings field `key` (`kp-opt-video-pack-price`).
@@ -277,9 +288,7 @@ pub fn setting_id(key: &str) -> String {
 
 /// Every settings key, in form order.
 pub fn setting_keys() -> Vec<String> {
-    let mut keys: Vec<String> = ["horizon", "growth", "peak.jobsPerHour", "peak.minutesPerJob"]
-        .map(String::from)
-        .into();
+    let mut keys: Vec<String> = TOP_FIELDS.iter().map(|(k, ..)| k.to_string()).collect();
     for p in Pool::ALL {
         keys.extend(POOL_FIELDS.iter().map(|(k, _, _)| format!("{}.{k}", p.id())));
     }
@@ -295,20 +304,22 @@ fn setting_field(out: &mut String, options: &mut DraftOptions, key: &str, label:
 /// The plan settings form, holding `options` as typed. Messages are written by the page once it
 /// has checked the settings.
 pub fn settings_html(catalog: &Catalog, options: &DraftOptions) -> String {
-    // One copy to read fields through `setting_mut`, the single table of keys.
+    // One copy to read fields through `setting_mut`, over the tables of keys.
     let options = &mut options.clone();
     let mut s = String::from(
         r#"<section class="kp-settings" aria-labelledby="kp-settings-h"><h2 id="kp-settings-h">Plan settings</h2><div class="kp-row">"#,
     );
-    setting_field(&mut s, options, "horizon", "Horizon (months, 1–36)", "");
-    setting_field(&mut s, options, "growth", "Growth per month", "%");
+    for (key, label, suffix, _) in &TOP_FIELDS[..2] {
+        setting_field(&mut s, options, key, label, suffix);
+    }
     let _ = write!(
         s,
         r#"<label class="kp-check"><input type="checkbox" data-testid="trials-used"{}> My trial packages are already used</label></div><div class="kp-row">"#,
         if options.trials_used { " checked" } else { "" }
     );
-    setting_field(&mut s, options, "peak.jobsPerHour", "Peak video jobs per hour", "");
-    setting_field(&mut s, options, "peak.minutesPerJob", "Minutes per job", "");
+    for (key, label, suffix, _) in &TOP_FIELDS[2..] {
+        setting_field(&mut s, options, key, label, suffix);
+    }
     s.push_str(r#"</div><details class="kp-details"><summary>Balances you hold, image and try-on packs, custom quotes</summary><p class="kp-muted">The guide sells packages for video units only. Enter an image or try-on pack to plan those pools, a balance you already hold, or a custom package quote from Kling's sales team; the planner uses them like any package.</p>"#);
     for pool in Pool::ALL {
         let id = pool.id();
