@@ -7,7 +7,7 @@
 // compact, sync-url (keep the page address in step; off by default). The element fires
 // `change` with `detail: { estimate, plan }` whenever the figures change. Styles live in a
 // shadow root; theme it with the --kp-* custom properties on the element.
-import init, { mount, stylesheet } from "./kling_pricing.js";
+import init, { mount, stylesheet } from "./kling_pricing_calculator.js";
 
 let ready = null;
 let sheet = null;

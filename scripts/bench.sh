@@ -3,7 +3,7 @@
 # wasm, all in headless Chromium against release builds.
 #   bash scripts/bench.sh          # both
 #   bash scripts/bench.sh page     # page only
-#   bash scripts/bench.sh plan     # planner only (also: cargo run --release --example bench_plan)
+#   bash scripts/bench.sh plan     # planner only (also: cargo run --release -p kling-pricing --example bench_plan)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test

@@ -1,15 +1,28 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/ with wasm-pack, using the wasm-bindgen and wasm-opt on PATH,
-# then adds the custom element's loader (js/kling-pricing-calculator.js) to it.
+# Builds the two npm packages with wasm-pack, using the wasm-bindgen and wasm-opt on PATH:
+#   pkg/          "kling-pricing": the numbers (catalog, estimate, validate, plan) from
+#                 crates/js; no UI, no Leptos.
+#   pkg-element/  "kling-pricing-calculator": the <kling-pricing-calculator> custom element,
+#                 the app crate built with its `element` feature, plus the element's loader
+#                 (js/kling-pricing-calculator.js).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/wasm-env.sh
-wasm-pack build --release --target web --mode no-install --out-dir pkg --out-name kling_pricing -- --features js-api
-cp js/kling-pricing-calculator.js pkg/
+wasm-pack build crates/js --release --target web --mode no-install --out-dir ../../pkg --out-name kling_pricing
+wasm-pack build . --release --target web --mode no-install --out-dir pkg-element --out-name kling_pricing_calculator -- --features element
+cp js/kling-pricing-calculator.js pkg-element/
 node -e '
 const fs = require("fs");
-const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
-p.files = [...new Set([...(p.files || []), "kling-pricing-calculator.js"])];
-p.exports = { ".": "./kling_pricing.js", "./element": "./kling-pricing-calculator.js", "./kling_pricing_bg.wasm": "./kling_pricing_bg.wasm" };
-fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
+const fix = (dir, name, extra) => {
+  const file = `${dir}/package.json`;
+  const p = JSON.parse(fs.readFileSync(file, "utf8"));
+  p.name = name;
+  extra(p);
+  fs.writeFileSync(file, JSON.stringify(p, null, 2) + "\n");
+};
+fix("pkg", "kling-pricing", () => {});
+fix("pkg-element", "kling-pricing-calculator", (p) => {
+  p.files = [...new Set([...(p.files || []), "kling-pricing-calculator.js"])];
+  p.exports = { ".": "./kling-pricing-calculator.js", "./kling_pricing_calculator_bg.wasm": "./kling_pricing_calculator_bg.wasm" };
+});
 '

@@ -7,7 +7,7 @@
 #   SHARE_FUZZ_SEED=7 scripts/fuzz-share.sh        other inputs (the default seed is fixed)
 #   SHARE_FUZZ_PROFILE=dev scripts/fuzz-share.sh   unoptimised, with overflow checks (slower)
 #
-# The generator is tests/share_fuzz.rs (plain `cargo test` runs 2,000 inputs of it).
+# The generator is crates/pricing/tests/share_fuzz.rs (plain `cargo test` runs 2,000 inputs of it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -26,7 +26,7 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 start=$(date +%s)
 status=0
-SHARE_FUZZ_CASES="$cases" cargo test "${profile[@]}" --test share_fuzz -- --nocapture --exact fuzz_decode \
+SHARE_FUZZ_CASES="$cases" cargo test -p kling-pricing "${profile[@]}" --test share_fuzz -- --nocapture --exact fuzz_decode \
     2>&1 | tee "$log" || status=$?
 summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1 || true)"
 echo "fuzzed in $(( $(date +%s) - start ))s"

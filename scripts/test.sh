@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, then runs every test.
-#   native:  cargo fmt --check, cargo clippy, cargo test (core, catalog, properties)
+#   native:  cargo fmt --check, cargo clippy, the pricing crate's purity, cargo test (every crate)
 #   components: cargo test --target wasm32-unknown-unknown --test components (headless Chromium)
 #   npm API: wasm-pack build (pkg/), node --test tests/js (wasm vs native, the JS contract)
 #   browser: trunk build --release (dist/), node --test tests/e2e (headless Chromium, served statically)
@@ -14,13 +14,16 @@ export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 step() { printf '\n=== %s\n' "$*"; }
 
 step "format and lint"
-cargo fmt --check
-cargo clippy --all-targets --all-features --quiet -- -D warnings
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
 # The wasm-only code (component tests, page build) is linted for its own target too.
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test components --quiet -- -D warnings
 
+step "the pricing crate depends on nothing web"
+bash scripts/check-purity.sh
+
 step "native tests"
-cargo test
+cargo test --workspace
 
 step "component tests: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components

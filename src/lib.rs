@@ -1,12 +1,11 @@
-//! Kling AI API pricing calculator.
+//! The Kling AI API cost calculator page (Leptos), and the custom element built from it.
 //!
-//! - [`core`]: the pure pricing core (catalog, units, money, planning). No web dependency.
-//! - [`api`]: the JS API (`catalog`, `estimate`, `validate`), a thin wasm-bindgen shell.
-//! - [`app`]: the Leptos page; components only read signals and call the core.
+//! Prices come from [`kling_pricing`], markup from [`kling_pricing_render`]; this crate holds
+//! only the reactive state, the events and the writing of markup into the page.
+//!
+//! - [`app`]: the Leptos page; it reads signals and calls the pricing and render crates.
+//! - `widget` (feature `element`): `mount(shadowRoot, options)` for the custom element.
 
-#[cfg(feature = "js-api")]
-pub mod api;
 pub mod app;
-pub mod core;
-#[cfg(feature = "js-api")]
+#[cfg(feature = "element")]
 pub mod widget;

@@ -1,5 +1,5 @@
 //! Trunk's entry point: mounts the calculator page.
 
 fn main() {
-    kling_pricing::app::mount_body();
+    kling_pricing_app::app::mount_body();
 }

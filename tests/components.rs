@@ -4,10 +4,10 @@
 //! the controls, `input` events that bubble, button clicks.
 #![cfg(target_arch = "wasm32")]
 
-use kling_pricing::app::{App, AppConfig};
-use kling_pricing::core::draft::DraftOptions;
-use kling_pricing::core::share::{self, ShareState};
-use kling_pricing::core::{default_catalog, DraftLine};
+use kling_pricing::draft::DraftOptions;
+use kling_pricing::share::{self, ShareState};
+use kling_pricing::{default_catalog, DraftLine};
+use kling_pricing_app::app::{App, AppConfig};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;

@@ -2,7 +2,8 @@
 //! clipboard and the address bar.
 
 use super::state::AppState;
-use crate::core::{export, share};
+use kling_pricing::share;
+use kling_pricing_render::export;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;

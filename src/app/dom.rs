@@ -1,7 +1,7 @@
 //! The few DOM operations the views need, on elements found under the calculator's root (a
 //! page's `<main>` or a widget's shadow root content, so never `document`-wide look-ups).
 
-use crate::core::report;
+use kling_pricing_render::report;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 

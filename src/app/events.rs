@@ -6,7 +6,7 @@ use super::browser;
 use super::dom;
 use super::state::AppState;
 use super::views::{root_el, Root};
-use crate::core::form;
+use kling_pricing_render::form;
 use leptos::prelude::*;
 
 /// A box was typed in, a choice picked or a box ticked (`input` fires for all three).

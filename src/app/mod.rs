@@ -12,7 +12,7 @@ pub mod events;
 pub mod state;
 pub mod views;
 
-use crate::core::form;
+use kling_pricing_render::form;
 use leptos::prelude::*;
 use state::AppState;
 use views::Root;

@@ -1,11 +1,11 @@
 //! The page's reactive state: the job lines as typed, and the estimate derived from them.
 
-use crate::core::draft::{DraftOptions, OptionError};
-use crate::core::estimate::{pool_totals, Estimate, LineEstimate};
-use crate::core::form;
-use crate::core::plan::{plan, PlanError, PlanOptions, PlanResult};
-use crate::core::share::{self, ShareProblem, ShareState};
-use crate::core::{default_catalog, Catalog, DraftLine};
+use kling_pricing::draft::{DraftOptions, OptionError};
+use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
+use kling_pricing::plan::{plan, PlanError, PlanOptions, PlanResult};
+use kling_pricing::share::{self, ShareProblem, ShareState};
+use kling_pricing::{default_catalog, Catalog, DraftLine};
+use kling_pricing_render::form;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -35,7 +35,7 @@ impl Line {
 }
 
 /// A line's figures, or the problems that keep it out of the totals.
-pub use crate::core::form::Priced;
+pub use kling_pricing_render::form::Priced;
 
 /// Everything the components share.
 #[derive(Clone, Copy)]

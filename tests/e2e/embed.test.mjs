@@ -6,7 +6,7 @@ import { serve, launch, root } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
-  server = await serve(root); // the repo root: examples/host, pkg/ and dist/
+  server = await serve(root); // the repo root: examples/host, pkg-element/ and dist/
   browser = await launch();
 });
 after(async () => {

@@ -15,7 +15,7 @@ const mix = JSON.parse(readFileSync(fixture, "utf8"));
 
 test("estimate() in wasm agrees with the native core on the sample mix", () => {
   const native = JSON.parse(
-    execFileSync("cargo", ["run", "--quiet", "--example", "estimate_json", "--", fixture], { cwd: root, encoding: "utf8" }),
+    execFileSync("cargo", ["run", "--quiet", "-p", "kling-pricing", "--example", "estimate_json", "--", fixture], { cwd: root, encoding: "utf8" }),
   );
   const wasm = api.estimate(mix);
   assert.deepEqual(wasm, native);

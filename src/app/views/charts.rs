@@ -4,7 +4,7 @@
 use super::{root_el, Root};
 use crate::app::state::AppState;
 use crate::app::{dom, effect};
-use crate::core::chart;
+use kling_pricing_render::chart;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

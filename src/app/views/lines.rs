@@ -5,8 +5,8 @@
 use super::{root_el, Root};
 use crate::app::state::{AppState, Line};
 use crate::app::{dom, effect};
-use crate::core::form::{self, LineView, LINE_NUMBERS, LINE_SELECTS};
-use crate::core::Catalog;
+use kling_pricing::Catalog;
+use kling_pricing_render::form::{self, LineView, LINE_NUMBERS, LINE_SELECTS};
 use leptos::prelude::*;
 use web_sys::Element;
 

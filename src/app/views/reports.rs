@@ -4,8 +4,8 @@
 use super::{root_el, Root};
 use crate::app::state::AppState;
 use crate::app::{dom, effect};
-use crate::core::plan::PoolOutcome;
-use crate::core::{chart, report};
+use kling_pricing::plan::PoolOutcome;
+use kling_pricing_render::{chart, report};
 use leptos::prelude::*;
 
 /// Keeps region `name` showing `html()`, writing it only when it changes.

@@ -4,8 +4,8 @@
 use super::{root_el, Root};
 use crate::app::state::AppState;
 use crate::app::{dom, effect};
-use crate::core::draft::OptionError;
-use crate::core::form;
+use kling_pricing::draft::OptionError;
+use kling_pricing_render::form;
 use leptos::prelude::*;
 
 /// Keeps every settings field's message in step with the checked settings.

@@ -1,0 +1,29 @@
+//! Kling AI API pricing: what a job mix costs, and the cheapest way to buy it.
+//!
+//! Plain Rust with exact decimals and no web dependency, so it is tested natively and can be
+//! used from any Rust program; the page, its markup and the JS API sit on top of it.
+//!
+//! - [`catalog`]: the compiled-in price data (editions, pools, packages, rows with provenance).
+//! - [`mix`]: job lines, and turning loose input into checked lines.
+//! - [`estimate`]: units and dollars per line, per pool, in total (where every service is priced).
+//! - [`plan`]: the exact best-purchase planner.
+//! - [`draft`]: the form's state as typed, with the option cascade.
+//! - [`share`]: the link format (a public contract: every link made so far must keep loading).
+//! - [`format`]: numbers as people read them (thousands separators, currency).
+//! - [`error`]: input errors that name the line, field and value.
+
+pub mod catalog;
+pub mod draft;
+pub mod error;
+pub mod estimate;
+pub mod format;
+pub mod mix;
+pub mod plan;
+pub mod share;
+pub mod sort;
+
+pub use catalog::{default_catalog, Catalog, Pool};
+pub use draft::DraftLine;
+pub use error::{Field, InputError, Problem};
+pub use estimate::{estimate_lines, estimate_raw, price_line, Estimate, LineEstimate, PoolTotal};
+pub use mix::{parse_line, parse_mix, JobLine, RawLine, RawMix, RawNumber};

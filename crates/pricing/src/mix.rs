@@ -1,0 +1,349 @@
+//! The job mix: what a user plans to run each month, and how raw input becomes a checked mix.
+//!
+//! Input arrives loosely typed (a JS object, a URL parameter, a text box), so parsing is its own
+//! step with errors that name the line, the field and the value. One bad line never loses the
+//! others: [`parse_mix`] returns every good line alongside every problem.
+
+use super::catalog::{Catalog, Service};
+use super::error::{Field, InputError, Problem};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// Most jobs of one kind a line may ask for per month. Far above any real workload (it is
+/// 1.4 million dollars of V2.1 Master video a month), low enough to catch a stray extra digit.
+pub const MAX_QUANTITY: u64 = 10_000_000;
+/// Longest lip-sync input video, in seconds, a line may give.
+pub const MAX_VIDEO_SECONDS: u32 = 3_600;
+/// Most generation attempts per kept output.
+pub const MAX_ATTEMPTS: u32 = 100;
+/// Most lines in one mix.
+pub const MAX_LINES: usize = 500;
+
+/// One checked line: a priced combination, a monthly quantity, and how many attempts a kept
+/// output costs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobLine {
+    pub service: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// Output duration in seconds, for services priced by duration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+    /// Kept outputs per month.
+    pub quantity: u64,
+    /// Length of the input video, for services billed per segment (lip-sync).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub video_seconds: Option<u32>,
+    /// Paid generations per output kept (failed tasks are free; discarded outputs are not).
+    pub attempts_per_kept: Decimal,
+}
+
+impl JobLine {
+    /// A line with the defaults a new line gets: quantity 0, one attempt per kept output.
+    pub fn new(service: &str) -> JobLine {
+        JobLine {
+            service: service.to_string(),
+            model: None,
+            mode: None,
+            duration: None,
+            quantity: 0,
+            video_seconds: None,
+            attempts_per_kept: Decimal::ONE,
+        }
+    }
+}
+
+/// A number as it arrives from JSON or a form: a JS number or the text someone typed.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum RawNumber {
+    Int(i64),
+    /// A JS number with a fraction. Only the JS API receives these (the page's input is text),
+    /// so the page is built without it and carries no float formatting (about 10 KB of wasm).
+    #[cfg(feature = "float-input")]
+    Float(f64),
+    Text(String),
+}
+
+impl RawNumber {
+    /// The text of the number as the user gave it (for error messages).
+    pub fn shown(&self) -> String {
+        match self {
+            RawNumber::Int(i) => i.to_string(),
+            // Rust prints the shortest text that reads back as the same f64, i.e. what was typed.
+            #[cfg(feature = "float-input")]
+            RawNumber::Float(f) => f.to_string(),
+            RawNumber::Text(s) => s.clone(),
+        }
+    }
+
+    /// The exact decimal the user meant. Floats go through their shortest text, so 1.1 is 1.1.
+    pub fn to_decimal(&self) -> Option<Decimal> {
+        match self {
+            RawNumber::Int(i) => Some(Decimal::from(*i)),
+            #[cfg(feature = "float-input")]
+            RawNumber::Float(f) if f.is_finite() => Decimal::from_str(&f.to_string()).ok(),
+            #[cfg(feature = "float-input")]
+            RawNumber::Float(_) => None,
+            RawNumber::Text(s) => {
+                let t: String = s.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+                if t.is_empty() {
+                    return None;
+                }
+                Decimal::from_str(&t).or_else(|_| Decimal::from_scientific(&t)).ok()
+            }
+        }
+    }
+}
+
+/// A job line as it arrives, before any checking. Every field may be missing or wrong.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RawLine {
+    pub service: Option<String>,
+    pub model: Option<String>,
+    pub mode: Option<String>,
+    pub duration: Option<RawNumber>,
+    pub quantity: Option<RawNumber>,
+    pub video_seconds: Option<RawNumber>,
+    pub attempts_per_kept: Option<RawNumber>,
+}
+
+/// A job mix as it arrives.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RawMix {
+    /// Catalog edition; the default edition when absent.
+    pub edition: Option<String>,
+    #[serde(default)]
+    pub lines: Vec<RawLine>,
+}
+
+/// The good lines of a mix (with their index in the input) and the problems with the rest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedMix {
+    pub lines: Vec<(usize, JobLine)>,
+    pub errors: Vec<InputError>,
+}
+
+/// Checks every line; keeps the good ones and reports every problem of the bad ones.
+pub fn parse_mix(catalog: &Catalog, raw: &RawMix) -> ParsedMix {
+    let mut out = ParsedMix {
+        lines: Vec::new(),
+        errors: Vec::new(),
+    };
+    if raw.lines.len() > MAX_LINES {
+        out.errors.push(InputError::mix(
+            Field::Lines,
+            raw.lines.len().to_string(),
+            Problem::TooMany { max: MAX_LINES as u64 },
+        ));
+    }
+    for (i, line) in raw.lines.iter().take(MAX_LINES).enumerate() {
+        match parse_line(catalog, line) {
+            Ok(l) => out.lines.push((i, l)),
+            Err(errs) => out.errors.extend(errs.into_iter().map(|e| e.at_line(i))),
+        }
+    }
+    out
+}
+
+/// Checks one line against the catalog. All problems of the line are reported together.
+pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<InputError>> {
+    let mut errors = Vec::new();
+    let Some(service_id) = raw.service.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
+        return Err(vec![InputError::new(Field::Service, String::new(), Problem::Missing)]);
+    };
+    let Some(service) = catalog.service(service_id) else {
+        return Err(vec![InputError::new(
+            Field::Service,
+            service_id.to_string(),
+            Problem::Unknown {
+                choices: catalog.services.iter().map(|s| s.id.to_string()).collect(),
+            },
+        )]);
+    };
+    let mut line = JobLine::new(service.id);
+
+    let duration = match &raw.duration {
+        None => None,
+        Some(n) => match whole(n, 1, 3_600) {
+            Ok(v) => Some(v as u32),
+            Err(p) => {
+                errors.push(InputError::new(Field::Duration, n.shown(), p));
+                None
+            }
+        },
+    };
+    match resolve_options(service, raw.model.as_deref(), raw.mode.as_deref(), duration) {
+        Ok((model, mode, seconds)) => {
+            line.model = model.map(str::to_string);
+            line.mode = mode.map(str::to_string);
+            line.duration = seconds;
+        }
+        Err(e) if raw.duration.is_some() && !errors.is_empty() && e.field == Field::Duration => {}
+        Err(e) => errors.push(e),
+    }
+
+    match &raw.quantity {
+        None => errors.push(InputError::new(Field::Quantity, String::new(), Problem::Missing)),
+        Some(n) => match whole(n, 0, MAX_QUANTITY) {
+            Ok(q) => line.quantity = q,
+            Err(p) => errors.push(InputError::new(Field::Quantity, n.shown(), p)),
+        },
+    }
+
+    if service.takes_video_seconds() {
+        match &raw.video_seconds {
+            None => errors.push(InputError::new(Field::VideoSeconds, String::new(), Problem::Missing)),
+            Some(n) => match whole(n, 1, MAX_VIDEO_SECONDS as u64) {
+                Ok(s) => line.video_seconds = Some(s as u32),
+                Err(p) => errors.push(InputError::new(Field::VideoSeconds, n.shown(), p)),
+            },
+        }
+    } else if let Some(n) = &raw.video_seconds {
+        errors.push(InputError::new(
+            Field::VideoSeconds,
+            n.shown(),
+            Problem::NotApplicable { service: service.id },
+        ));
+    }
+
+    if let Some(n) = &raw.attempts_per_kept {
+        match n.to_decimal() {
+            None => errors.push(InputError::new(Field::AttemptsPerKept, n.shown(), Problem::NotANumber)),
+            Some(a) if a < Decimal::ONE || a > Decimal::from(MAX_ATTEMPTS) => errors.push(InputError::new(
+                Field::AttemptsPerKept,
+                n.shown(),
+                Problem::OutOfRange {
+                    min: Decimal::ONE,
+                    max: Decimal::from(MAX_ATTEMPTS),
+                },
+            )),
+            Some(a) if a.scale() > 4 => errors.push(InputError::new(
+                Field::AttemptsPerKept,
+                n.shown(),
+                Problem::TooPrecise { places: 4 },
+            )),
+            Some(a) => line.attempts_per_kept = a.normalize(),
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(line)
+    } else {
+        Err(errors)
+    }
+}
+
+type Options = (Option<&'static str>, Option<&'static str>, Option<u32>);
+
+/// Matches the chosen model, mode and duration to a priced row. A choice the service does not
+/// have is an error; a choice it needs and did not get is too, except when there is only one.
+pub fn resolve_options(
+    service: &'static Service,
+    model: Option<&str>,
+    mode: Option<&str>,
+    seconds: Option<u32>,
+) -> Result<Options, InputError> {
+    let model = pick(
+        Field::Model,
+        service.models(),
+        model.map(str::trim).filter(|s| !s.is_empty()),
+        service.id,
+    )?;
+    let mode = pick(
+        Field::Mode,
+        service.modes(model),
+        mode.map(str::trim).filter(|s| !s.is_empty()),
+        service.id,
+    )?;
+    let durations = service.durations(model, mode);
+    let seconds = match (seconds, durations.as_slice()) {
+        (None, []) => None,
+        (None, [only]) => Some(*only),
+        (None, _) => {
+            return Err(InputError::new(
+                Field::Duration,
+                String::new(),
+                Problem::Choose {
+                    choices: durations.iter().map(u32::to_string).collect(),
+                },
+            ))
+        }
+        (Some(s), _) if durations.contains(&s) => Some(s),
+        (Some(s), []) => {
+            return Err(InputError::new(
+                Field::Duration,
+                s.to_string(),
+                Problem::NotApplicable { service: service.id },
+            ))
+        }
+        (Some(s), _) => {
+            return Err(InputError::new(
+                Field::Duration,
+                s.to_string(),
+                Problem::Unknown {
+                    choices: durations.iter().map(u32::to_string).collect(),
+                },
+            ))
+        }
+    };
+    Ok((model, mode, seconds))
+}
+
+fn pick(
+    field: Field,
+    choices: Vec<&'static str>,
+    given: Option<&str>,
+    service: &'static str,
+) -> Result<Option<&'static str>, InputError> {
+    match (given, choices.as_slice()) {
+        (None, []) => Ok(None),
+        (None, [only]) => Ok(Some(only)),
+        (None, _) => Err(InputError::new(
+            field,
+            String::new(),
+            Problem::Choose {
+                choices: choices.iter().map(|c| c.to_string()).collect(),
+            },
+        )),
+        (Some(g), []) => Err(InputError::new(
+            field,
+            g.to_string(),
+            Problem::NotApplicable { service },
+        )),
+        (Some(g), _) => choices.iter().copied().find(|c| *c == g).map(Some).ok_or_else(|| {
+            InputError::new(
+                field,
+                g.to_string(),
+                Problem::Unknown {
+                    choices: choices.iter().map(|c| c.to_string()).collect(),
+                },
+            )
+        }),
+    }
+}
+
+/// A whole number within `min..=max`, or what is wrong with it.
+pub fn whole(n: &RawNumber, min: u64, max: u64) -> Result<u64, Problem> {
+    let d = n.to_decimal().ok_or(Problem::NotANumber)?;
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(Problem::Negative);
+    }
+    if d.fract() != Decimal::ZERO {
+        return Err(Problem::NotWhole);
+    }
+    if d < Decimal::from(min) || d > Decimal::from(max) {
+        return Err(Problem::OutOfRange {
+            min: Decimal::from(min),
+            max: Decimal::from(max),
+        });
+    }
+    d.to_u64().ok_or(Problem::NotANumber)
+}

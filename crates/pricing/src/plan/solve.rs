@@ -1,0 +1,1100 @@
+//! The exact purchase search, on integers: a dynamic program over periods whose state is the
+//! stock left in each expiry bucket, the trials still available and how long a package that
+//! carries the peak is still held.
+//!
+//! See the module documentation of [`super`] and `ARCHITECTURE.md` for why the transitions
+//! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
+
+use super::levels::{add_count, gcd, Class, Cover, MinCover};
+use crate::sort;
+
+/// A package the planner may buy, in integer units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Kind {
+    /// Millionths of a dollar.
+    pub price: u128,
+    /// Units in steps of the pool's quantum (at least 1).
+    pub units: u64,
+    /// Periods served, counting the one it is bought in (1 ≤ periods ≤ horizon).
+    pub periods: usize,
+    /// Concurrent tasks it allows while held (0 when not known).
+    pub conc: u32,
+    /// Can be bought once over the whole horizon.
+    pub trial: bool,
+}
+
+/// One pool's planning problem, in integer units.
+#[derive(Clone, Debug)]
+pub(super) struct Instance {
+    /// Units needed in each period.
+    pub demand: Vec<u64>,
+    pub kinds: Vec<Kind>,
+    /// Units already held: (index of the last period served, units, concurrency).
+    pub balances: Vec<(usize, u64, u32)>,
+    /// Concurrency every period with demand must hold; 0 for none.
+    pub need_conc: u32,
+}
+
+/// What a plan costs, compared lexicographically: dollars, then units bought (the same order as
+/// units forfeited, since every period's demand is drawn), then number of packages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Cost {
+    pub money: u128,
+    pub units: u64,
+    pub count: u64,
+}
+
+impl Cost {
+    fn add(self, o: Cost) -> Cost {
+        Cost {
+            money: self.money.saturating_add(o.money),
+            units: self.units.saturating_add(o.units),
+            count: self.count.saturating_add(o.count),
+        }
+    }
+}
+
+/// A purchase schedule: (period index, kind index, count), by period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Solution {
+    pub cost: Cost,
+    pub buys: Vec<(usize, usize, u64)>,
+}
+
+/// How a search ended.
+#[derive(Clone, Debug)]
+pub(super) enum Outcome {
+    /// The cheapest plan (ties: fewer units bought, then fewer packages).
+    Optimal(Solution),
+    /// The exact search hit its work limit: the best plan found and a lower bound on the dollars
+    /// (in millionths) of any plan.
+    Bounded { sol: Solution, lower: u128 },
+    /// No plan serves every period; `period` is the first one no plan can serve.
+    Infeasible { period: usize },
+    /// The work limit ran out before any plan was found (not seen in practice: the first,
+    /// narrow search finds a plan whenever a package can be bought in every period).
+    Unsolved,
+}
+
+/// Work units a plan may spend (a transition or level tried is one unit; bound evaluations and
+/// dominance checks are charged by size): a million is about 0.15 s natively. The first (beam)
+/// search may use half of it, the exact search all of it.
+pub(super) const EXACT_BUDGET: u64 = 1_000_000;
+/// Kept states a new state is checked against for dominance when stock spans 3 buckets or more.
+const DOMINANCE_PEERS: usize = 4096;
+/// States kept per period by the beam search that finds the first plan.
+const BEAM_WIDTH: usize = 8;
+/// Levels tried per class and state by the beam search.
+const BEAM_LEVELS: u64 = 4;
+
+/// An open-addressing index from keys (a layer's states, a class's levels) to their numbers in
+/// a flat list of keys: no allocation per key.
+#[derive(Debug)]
+pub(super) struct Index {
+    /// State number, or `u32::MAX` for an empty slot.
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl Index {
+    pub(super) fn new() -> Index {
+        Index {
+            slots: vec![u32::MAX; 64],
+            len: 0,
+        }
+    }
+
+    fn hash(key: &[u64]) -> usize {
+        // A multiplicative hash (the default hasher is much slower).
+        let v = key
+            .iter()
+            .fold(0u64, |h, &w| (h.rotate_left(5) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        (v ^ (v >> 29)) as usize
+    }
+
+    /// The state with `key`, or the slot where it goes.
+    pub(super) fn find(&self, keys: &[u64], stride: usize, key: &[u64]) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = Index::hash(key) & mask;
+        loop {
+            let s = self.slots[i];
+            if s == u32::MAX {
+                return Err(i);
+            }
+            let k = s as usize;
+            if &keys[k * stride..(k + 1) * stride] == key {
+                return Ok(k);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Records state `idx` (whose key is already in `keys`) at `slot`.
+    pub(super) fn insert(&mut self, slot: usize, idx: usize, keys: &[u64], stride: usize) {
+        self.slots[slot] = idx as u32;
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            let size = self.slots.len() * 2;
+            self.slots = vec![u32::MAX; size];
+            for k in 0..self.len {
+                if let Err(slot) = self.find(keys, stride, &keys[k * stride..(k + 1) * stride]) {
+                    self.slots[slot] = k as u32;
+                }
+            }
+        }
+    }
+}
+
+/// The states of one period.
+struct Layer {
+    /// Keys, `stride` words each: stock per expiry bucket, then trial mask | cover << 32.
+    keys: Vec<u64>,
+    cost: Vec<Cost>,
+    /// Index of the state in the previous layer.
+    prev: Vec<u32>,
+    /// Offset of the decision in `decs`.
+    dec: Vec<u32>,
+    decs: Vec<u64>,
+    index: Index,
+}
+
+impl Layer {
+    fn new() -> Layer {
+        Layer {
+            keys: Vec::new(),
+            cost: Vec::new(),
+            prev: Vec::new(),
+            dec: Vec::new(),
+            decs: Vec::new(),
+            index: Index::new(),
+        }
+    }
+    fn len(&self) -> usize {
+        self.cost.len()
+    }
+}
+
+/// The relaxation used for lower bounds: unlimited blocks of `block` units at the best price per
+/// unit, valid for `periods` periods (at least as long as any package and any stock held).
+struct Relax {
+    /// Best price and units (price per unit = price / units).
+    price: u128,
+    units: u64,
+    block: u64,
+    periods: usize,
+    /// Per trial bit: the most a trial can save against the relaxation, times `units`.
+    savings: Vec<u128>,
+}
+
+/// One class's choice in a transition.
+#[derive(Clone, Copy, Default)]
+struct Pick {
+    /// Kind index + 1 of the package designated to carry the peak (bought outside the cheapest
+    /// cover, which might swap it for packages that do not carry it), 0 for none.
+    exempt: u64,
+    /// Units bought through the cheapest cover.
+    level: u64,
+    cover: Option<Cover>,
+}
+
+/// Scratch space of one expansion.
+struct Ctx {
+    t: usize,
+    demand: u64,
+    mask: u64,
+    sub: u64,
+    cover_t: usize,
+    /// The period has demand, the peak is enforced and nothing held carries it: the package
+    /// bought to carry it may go unused this period.
+    needed_now: bool,
+    trial_cost: Cost,
+    work: Vec<u64>,
+    suffix: Vec<u64>,
+    picks: Vec<Pick>,
+    beam: bool,
+    /// Transitions found: keys (stride), added cost, decisions (stride).
+    out_keys: Vec<u64>,
+    out_cost: Vec<Cost>,
+    out_decs: Vec<u64>,
+}
+
+pub(super) struct Solver<'a> {
+    inst: &'a Instance,
+    classes: Vec<Class>,
+    /// Kind index of each trial bit.
+    trials: Vec<usize>,
+    /// Expiry buckets looked at in a period (stock carried in: `slots - 1`).
+    slots: usize,
+    enforce: bool,
+    relax: Option<Relax>,
+    /// The expiry-free bound (see [`MinCover`]), with the demand still to come from each period.
+    min_cover: Option<MinCover>,
+    demand_after: Vec<u64>,
+    /// Work spent.
+    pub steps: u64,
+    budget: u64,
+    aborted: bool,
+    /// The beam search tries only "fill the need" for classes that expire before the last.
+    beam_few: bool,
+    lb_buf: Vec<u64>,
+}
+
+impl<'a> Solver<'a> {
+    /// A solver for `inst` using only the kinds with `allowed[k]`.
+    pub fn new(inst: &'a Instance, allowed: &[bool]) -> Solver<'a> {
+        let on = |k: usize| allowed.get(k).copied().unwrap_or(false) && inst.kinds[k].units > 0;
+        let mut trials = Vec::new();
+        let mut by_periods: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (k, kind) in inst.kinds.iter().enumerate() {
+            if !on(k) {
+                continue;
+            }
+            if kind.trial {
+                if trials.len() < 16 {
+                    trials.push(k);
+                }
+                continue;
+            }
+            // Kept in order of periods.
+            let at = by_periods.partition_point(|(p, _)| *p < kind.periods);
+            match by_periods.get_mut(at) {
+                Some((p, v)) if *p == kind.periods => v.push(k),
+                _ => by_periods.insert(at, (kind.periods, vec![k])),
+            }
+        }
+        let classes: Vec<Class> = by_periods
+            .into_iter()
+            .map(|(p, members)| Class::new(&inst.kinds, p, members))
+            .collect();
+        let h = inst.demand.len();
+        let max_l = inst
+            .kinds
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| on(*k))
+            .map(|(_, k)| k.periods)
+            .max()
+            .unwrap_or(1);
+        let max_b = inst.balances.iter().map(|b| b.0 + 2).max().unwrap_or(0);
+        let slots = max_l.max(max_b).clamp(1, h + 1);
+        let enforce = inst.need_conc > 0;
+        let relax = {
+            let mut best: Option<usize> = None;
+            let mut block = 0;
+            for (k, kind) in inst.kinds.iter().enumerate() {
+                if !on(k) || kind.trial {
+                    continue;
+                }
+                block = gcd(block, kind.units);
+                best = match best {
+                    None => Some(k),
+                    Some(b) => {
+                        let kb = &inst.kinds[b];
+                        let lhs = kind.price.saturating_mul(u128::from(kb.units));
+                        let rhs = kb.price.saturating_mul(u128::from(kind.units));
+                        Some(if lhs < rhs { k } else { b })
+                    }
+                };
+            }
+            best.map(|b| {
+                let kb = &inst.kinds[b];
+                let periods = max_l.max(slots - 1).clamp(1, h.max(1));
+                let savings = trials
+                    .iter()
+                    .map(|&tk| {
+                        let tr = &inst.kinds[tk];
+                        let blocks = tr.units.div_ceil(block);
+                        let as_blocks = u128::from(blocks)
+                            .saturating_mul(u128::from(block))
+                            .saturating_mul(kb.price);
+                        as_blocks.saturating_sub(tr.price.saturating_mul(u128::from(kb.units)))
+                    })
+                    .collect();
+                Relax {
+                    price: kb.price,
+                    units: kb.units,
+                    block,
+                    periods,
+                    savings,
+                }
+            })
+        };
+        let non_trials: Vec<usize> = (0..inst.kinds.len())
+            .filter(|&k| on(k) && !inst.kinds[k].trial)
+            .collect();
+        let min_cover = MinCover::new(&inst.kinds, non_trials);
+        let mut demand_after = vec![0u64; h + 1];
+        for t in (0..h).rev() {
+            demand_after[t] = demand_after[t + 1].saturating_add(inst.demand[t]);
+        }
+        Solver {
+            inst,
+            classes,
+            trials,
+            slots,
+            enforce,
+            relax,
+            min_cover,
+            demand_after,
+            steps: 0,
+            budget: u64::MAX,
+            aborted: false,
+            beam_few: false,
+            lb_buf: Vec::new(),
+        }
+    }
+
+    /// Whether a class's composition table was cut short (its covers may not be the cheapest).
+    pub fn truncated(&self) -> bool {
+        self.classes.iter().any(|c| c.truncated)
+    }
+
+    fn stride(&self) -> usize {
+        self.slots
+    }
+
+    fn dec_stride(&self) -> usize {
+        1 + 2 * self.classes.len()
+    }
+
+    fn initial_key(&self) -> Vec<u64> {
+        let w = self.slots - 1;
+        let mut key = vec![0u64; self.stride()];
+        let mut cover = 0usize;
+        for &(last, units, conc) in &self.inst.balances {
+            if last < w {
+                key[last] = key[last].saturating_add(units);
+            }
+            if self.enforce && conc >= self.inst.need_conc {
+                cover = cover.max(last + 1);
+            }
+        }
+        let mask = if self.trials.is_empty() {
+            0
+        } else {
+            (1u64 << self.trials.len()) - 1
+        };
+        key[w] = mask | ((cover as u64) << 32);
+        key
+    }
+
+    /// A lower bound on the dollars (times the relaxation's units) still to spend from a state at
+    /// the start of period `t`, or `None` when there is no relaxation to bound with.
+    fn lower_bound(&mut self, t: usize, key: &[u64]) -> Option<u128> {
+        let relax = self.relax.as_ref()?;
+        let h = self.inst.demand.len();
+        let w = self.slots - 1;
+        let l = relax.periods;
+        let span = (h - t) + l + w + 1;
+        // Charged to the budget like a transition per 16 bucket visits.
+        self.steps = self.steps.saturating_add(((h - t) * (l + w) / 16) as u64 + 1);
+        self.lb_buf.clear();
+        self.lb_buf.resize(span, 0);
+        let stock = &mut self.lb_buf;
+        stock[..w].copy_from_slice(&key[..w]);
+        let mut blocks: u128 = 0;
+        for s in 0..(h - t) {
+            let mut need = self.inst.demand[t + s];
+            let mut i = s;
+            let end = (s + l + w).min(span);
+            while need > 0 && i < end {
+                let take = stock[i].min(need);
+                stock[i] -= take;
+                need -= take;
+                i += 1;
+            }
+            if need > 0 {
+                let n = need.div_ceil(relax.block);
+                blocks = blocks.saturating_add(u128::from(n));
+                let bought = n.saturating_mul(relax.block);
+                stock[s + l - 1] = stock[s + l - 1].saturating_add(bought - need);
+            }
+        }
+        let mask = key[w] & 0xffff_ffff;
+        let saved: u128 = relax
+            .savings
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, s)| *s)
+            .fold(0u128, |a, b| a.saturating_add(b));
+        let value = blocks.checked_mul(u128::from(relax.block))?.checked_mul(relax.price)?;
+        Some(value.saturating_sub(saved))
+    }
+
+    /// A lower bound on the dollars still to spend from a state at the start of period `t`,
+    /// forgetting expiry: the demand still to come less all stock held must be bought, at least
+    /// as dearly as the cheapest multiset of that many units, trials included.
+    fn cover_bound(&mut self, t: usize, key: &[u64]) -> u128 {
+        let Some(mc) = &self.min_cover else {
+            return 0;
+        };
+        let w = self.slots - 1;
+        let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
+        let need = self.demand_after[t].saturating_sub(stock);
+        if need == 0 {
+            return 0;
+        }
+        let mask = key[w] & 0xffff_ffff;
+        let left: Vec<usize> = (0..self.trials.len()).filter(|&b| mask & (1 << b) != 0).collect();
+        let kinds = &self.inst.kinds;
+        if left.len() > 6 {
+            let all = left
+                .iter()
+                .fold(0u64, |a, &b| a.saturating_add(kinds[self.trials[b]].units));
+            return mc.at_least(need.saturating_sub(all));
+        }
+        let mut best = u128::MAX;
+        for sub in 0u32..(1 << left.len()) {
+            let (mut price, mut units) = (0u128, 0u64);
+            for (i, &b) in left.iter().enumerate() {
+                if sub & (1 << i) != 0 {
+                    let k = &kinds[self.trials[b]];
+                    price = price.saturating_add(k.price);
+                    units = units.saturating_add(k.units);
+                }
+            }
+            best = best.min(price.saturating_add(mc.at_least(need.saturating_sub(units))));
+        }
+        self.steps = self.steps.saturating_add(1 << left.len() >> 3);
+        best
+    }
+
+    /// Whether a state of cost `cost` can be dropped against a plan costing `ub`: when even the
+    /// lower bounds make it dearer, or as dear and buying more units (units bought from here on
+    /// are at least the demand still to come less the stock held).
+    fn prune(&mut self, t: usize, key: &[u64], cost: Cost, ub: Cost) -> bool {
+        let money = cost.money.saturating_add(self.cover_bound(t, key));
+        if money > ub.money {
+            return true;
+        }
+        if let Some(lb) = self.lower_bound(t, key) {
+            let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+            if let (Some(m), Some(u)) = (cost.money.checked_mul(units), ub.money.checked_mul(units)) {
+                if m.checked_add(lb).is_some_and(|v| v > u) {
+                    return true;
+                }
+            }
+        }
+        if money == ub.money {
+            let w = self.slots - 1;
+            let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
+            let more = self.demand_after[t].saturating_sub(stock);
+            return cost.units.saturating_add(more) > ub.units;
+        }
+        false
+    }
+
+    /// A lower bound on the dollars (millionths) of any plan.
+    fn root_lower(&mut self) -> u128 {
+        let key = self.initial_key();
+        let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+        self.lower_bound(0, &key)
+            .map_or(0, |v| v / units.max(1))
+            .max(self.cover_bound(0, &key))
+    }
+
+    /// The whole search: a beam search for a first plan, then the exact search bounded by it.
+    pub fn solve(&mut self, budget: u64) -> Outcome {
+        // The beam search has its own allowance of the budget (with more than three validity
+        // classes, earlier-expiring classes only fill the need); if it runs out, a greedy pass
+        // (one state a period, filling the need) finds the first plan.
+        self.budget = self.steps.saturating_add(budget / 2);
+        self.beam_few = self.classes.len() > 3;
+        let mut first = self.run(Some(BEAM_WIDTH), None).ok();
+        if first.is_none() && self.aborted {
+            self.aborted = false;
+            self.beam_few = true;
+            self.budget = self.steps.saturating_add(budget / 4);
+            first = self.run(Some(1), None).ok();
+        }
+        self.budget = self.steps.saturating_add(budget);
+        self.aborted = false;
+        let exact = self.run(None, first.as_ref().map(|s| s.cost));
+        if self.aborted {
+            let lower = self.root_lower();
+            return match first {
+                Some(sol) => Outcome::Bounded {
+                    lower: lower.min(sol.cost.money),
+                    sol,
+                },
+                None => Outcome::Unsolved,
+            };
+        }
+        match exact {
+            Ok(sol) => {
+                let sol = match first {
+                    Some(f) if f.cost < sol.cost => f,
+                    _ => sol,
+                };
+                if self.truncated() {
+                    let lower = self.root_lower();
+                    Outcome::Bounded {
+                        lower: lower.min(sol.cost.money),
+                        sol,
+                    }
+                } else {
+                    Outcome::Optimal(sol)
+                }
+            }
+            Err(period) => match first {
+                // Cannot happen (the beam's plan is feasible); keep it rather than claim infeasibility.
+                Some(sol) => Outcome::Optimal(sol),
+                None => Outcome::Infeasible { period },
+            },
+        }
+    }
+
+    /// One forward pass. With `beam`, keeps that many states per period and tries few levels;
+    /// otherwise enumerates every normal-form transition, dropping states whose lower bound
+    /// exceeds `ub`. Returns the first period no state reaches when there is no plan.
+    fn run(&mut self, beam: Option<usize>, ub: Option<Cost>) -> Result<Solution, usize> {
+        let h = self.inst.demand.len();
+        let stride = self.stride();
+        let dstride = self.dec_stride();
+        let mut layers: Vec<Layer> = Vec::with_capacity(h + 1);
+        let mut first = Layer::new();
+        let key0 = self.initial_key();
+        first.keys.extend_from_slice(&key0);
+        first.cost.push(Cost::default());
+        first.prev.push(0);
+        first.dec.push(0);
+        layers.push(first);
+        let mut ctx = Ctx {
+            t: 0,
+            demand: 0,
+            mask: 0,
+            sub: 0,
+            cover_t: 0,
+            needed_now: false,
+            trial_cost: Cost::default(),
+            work: vec![0; self.slots],
+            suffix: vec![0; self.slots + 1],
+            picks: vec![Pick::default(); self.classes.len()],
+            beam: beam.is_some(),
+            out_keys: Vec::new(),
+            out_cost: Vec::new(),
+            out_decs: Vec::new(),
+        };
+        let mut key = vec![0u64; stride];
+        for t in 0..h {
+            let cur = layers.last().map_or(0, Layer::len);
+            let mut next = Layer::new();
+            for i in 0..cur {
+                let (cost, base) = {
+                    let layer = &layers[t];
+                    key.copy_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
+                    (layer.cost[i], layer.cost[i])
+                };
+                if let Some(ub) = ub {
+                    if self.prune(t, &key, cost, ub) {
+                        continue;
+                    }
+                }
+                ctx.out_keys.clear();
+                ctx.out_cost.clear();
+                ctx.out_decs.clear();
+                self.expand(t, &key, &mut ctx);
+                if self.steps > self.budget {
+                    self.aborted = true;
+                }
+                if self.aborted {
+                    return Err(t);
+                }
+                for j in 0..ctx.out_cost.len() {
+                    let nk = &ctx.out_keys[j * stride..(j + 1) * stride];
+                    let nc = base.add(ctx.out_cost[j]);
+                    let d = &ctx.out_decs[j * dstride..(j + 1) * dstride];
+                    match next.index.find(&next.keys, stride, nk) {
+                        Ok(idx) => {
+                            if nc < next.cost[idx] {
+                                next.cost[idx] = nc;
+                                next.prev[idx] = i as u32;
+                                next.dec[idx] = next.decs.len() as u32;
+                                next.decs.extend_from_slice(d);
+                            }
+                        }
+                        Err(slot) => {
+                            let idx = next.cost.len();
+                            next.keys.extend_from_slice(nk);
+                            next.cost.push(nc);
+                            next.prev.push(i as u32);
+                            next.dec.push(next.decs.len() as u32);
+                            next.decs.extend_from_slice(d);
+                            next.index.insert(slot, idx, &next.keys, stride);
+                        }
+                    }
+                }
+            }
+            next.index = Index::new();
+            if next.len() == 0 {
+                return Err(t);
+            }
+            next = self.undominated(next);
+            if let Some(width) = beam {
+                if next.len() > width {
+                    next = self.narrow(t + 1, next, width);
+                }
+            }
+            // Earlier layers keep only what the trace back needs.
+            if let Some(done) = layers.last_mut() {
+                if t > 0 {
+                    done.keys = Vec::new();
+                }
+            }
+            layers.push(next);
+        }
+        let last = &layers[h];
+        let best = (0..last.len()).min_by_key(|&i| last.cost[i]).ok_or(h)?;
+        Ok(self.trace(&layers, best))
+    }
+
+    /// Drops the states another state dominates: the same trials and cover, no more cost, and at
+    /// least as many units expiring at or after every bucket. (Whatever the dominated state can
+    /// still do, the other can do at no more cost, so an optimal plan survives.)
+    fn undominated(&mut self, layer: Layer) -> Layer {
+        let stride = self.stride();
+        let w = stride - 1;
+        let n = layer.len();
+        if n < 2 {
+            return layer;
+        }
+        // Suffix sums per state: units expiring at or after each bucket, latest first.
+        let suffix = |i: usize| -> Vec<u64> {
+            let key = &layer.keys[i * stride..(i + 1) * stride];
+            let mut acc = 0u64;
+            let mut out = vec![0u64; w];
+            for j in (0..w).rev() {
+                acc = acc.saturating_add(key[j]);
+                out[w - 1 - j] = acc;
+            }
+            out
+        };
+        let meta = |i: usize| layer.keys[i * stride + w];
+        let total = |i: usize| {
+            layer.keys[i * stride..i * stride + w]
+                .iter()
+                .fold(0u64, |a, &b| a.saturating_add(b))
+        };
+        let order = sort::order(n, &|a, b| {
+            (meta(a), layer.cost[a], std::cmp::Reverse(total(a))).cmp(&(
+                meta(b),
+                layer.cost[b],
+                std::cmp::Reverse(total(b)),
+            ))
+        });
+        let mut keep = vec![false; n];
+        let mut compared: u64 = 0;
+        let mut start = 0;
+        while start < n {
+            let m = meta(order[start]);
+            let mut end = start;
+            while end < n && meta(order[end]) == m {
+                end += 1;
+            }
+            let group = &order[start..end];
+            match w {
+                0 => keep[group[0]] = true,
+                1 | 2 => {
+                    // A staircase of (latest, all) suffix sums: ascending in the first, descending in the second.
+                    // Kept sorted by the first; a plain Vec (binary search, splice) rather than a
+                    // BTreeMap, whose code is 5 KB of wasm.
+                    let mut stairs: Vec<(u64, u64)> = Vec::new();
+                    for &i in group {
+                        let sx = suffix(i);
+                        let (x, y) = (sx[0], sx[w - 1]);
+                        let at = stairs.partition_point(|&(k, _)| k < x);
+                        if stairs.get(at).is_some_and(|&(_, yy)| yy >= y) {
+                            continue;
+                        }
+                        keep[i] = true;
+                        // Steps at or left of x with no more in the second are covered; being a
+                        // staircase, they are the run just before the first step right of x.
+                        let end = at + usize::from(stairs.get(at).is_some_and(|&(k, _)| k == x));
+                        let start = stairs[..end].partition_point(|&(_, yy)| yy > y);
+                        // (x, y) replaces stairs[start..end] (a memmove, not a generic splice).
+                        if start == end {
+                            stairs.insert(start, (x, y));
+                        } else {
+                            stairs[start] = (x, y);
+                            let len = stairs.len();
+                            stairs.copy_within(end..len, start + 1);
+                            stairs.truncate(len - (end - start - 1));
+                        }
+                    }
+                }
+                _ => {
+                    // Pairwise against the cheapest states kept (at most DOMINANCE_PEERS of them,
+                    // so the check stays linear; a state it misses is merely kept).
+                    // Their suffix sums, `w` words each.
+                    let mut kept: Vec<u64> = Vec::new();
+                    for &i in group {
+                        let sx = suffix(i);
+                        compared += (kept.len() / w) as u64;
+                        if kept.chunks_exact(w).any(|k| k.iter().zip(&sx).all(|(a, b)| a >= b)) {
+                            continue;
+                        }
+                        keep[i] = true;
+                        if kept.len() < DOMINANCE_PEERS * w {
+                            kept.extend_from_slice(&sx);
+                        }
+                    }
+                }
+            }
+            start = end;
+        }
+        self.steps = self.steps.saturating_add(compared / 16);
+        if keep.iter().all(|&k| k) {
+            return layer;
+        }
+        let mut out = Layer::new();
+        for i in (0..n).filter(|&i| keep[i]) {
+            out.keys.extend_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
+            out.cost.push(layer.cost[i]);
+            out.prev.push(layer.prev[i]);
+            out.dec.push(out.decs.len() as u32);
+            let d = layer.dec[i] as usize;
+            out.decs.extend_from_slice(&layer.decs[d..d + self.dec_stride()]);
+        }
+        out
+    }
+
+    /// Keeps the `width` states with the least cost plus lower bound.
+    fn narrow(&mut self, t: usize, layer: Layer, width: usize) -> Layer {
+        let stride = self.stride();
+        let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+        let open = t < self.inst.demand.len();
+        // First by the cheap bound; the dearer one only for the best few.
+        let score: Vec<(u128, Cost, usize)> = (0..layer.len())
+            .map(|i| {
+                let key = &layer.keys[i * stride..(i + 1) * stride];
+                let cb = if open { self.cover_bound(t, key) } else { 0 };
+                (
+                    layer.cost[i].money.saturating_add(cb).saturating_mul(units),
+                    layer.cost[i],
+                    i,
+                )
+            })
+            .collect();
+        let mut score = sorted(&score, width * 4);
+        for entry in score.iter_mut() {
+            let key = &layer.keys[entry.2 * stride..(entry.2 + 1) * stride];
+            let lb = if open { self.lower_bound(t, key).unwrap_or(0) } else { 0 };
+            entry.0 = entry.0.max(entry.1.money.saturating_mul(units).saturating_add(lb));
+        }
+        let mut out = Layer::new();
+        for &(_, _, i) in &sorted(&score, width) {
+            out.keys.extend_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
+            out.cost.push(layer.cost[i]);
+            out.prev.push(layer.prev[i]);
+            out.dec.push(out.decs.len() as u32);
+            let d = layer.dec[i] as usize;
+            out.decs.extend_from_slice(&layer.decs[d..d + self.dec_stride()]);
+        }
+        out
+    }
+
+    fn trace(&mut self, layers: &[Layer], best: usize) -> Solution {
+        let h = self.inst.demand.len();
+        let cost = layers[h].cost[best];
+        let mut buys: Vec<(usize, usize, u64)> = Vec::new();
+        let mut idx = best;
+        for t in (0..h).rev() {
+            let layer = &layers[t + 1];
+            let d = layer.dec[idx] as usize;
+            let dec: Vec<u64> = layer.decs[d..d + self.dec_stride()].to_vec();
+            // By kind index.
+            let mut here: Vec<(usize, u64)> = Vec::new();
+            for (bit, &k) in self.trials.iter().enumerate() {
+                if dec[0] & (1 << bit) != 0 {
+                    add_count(&mut here, k, 1);
+                }
+            }
+            for ci in 0..self.classes.len() {
+                let exempt = dec[1 + 2 * ci];
+                let level = dec[2 + 2 * ci];
+                if exempt > 0 {
+                    add_count(&mut here, (exempt - 1) as usize, 1);
+                }
+                if level > 0 {
+                    if let Some(c) = self.classes[ci].cover(&self.inst.kinds, level) {
+                        self.classes[ci].composition(&self.inst.kinds, &c, &mut here);
+                    }
+                }
+            }
+            for (k, n) in here.into_iter().rev() {
+                buys.push((t, k, n));
+            }
+            idx = layer.prev[idx] as usize;
+        }
+        buys.reverse();
+        Solution { cost, buys }
+    }
+
+    /// Every normal-form transition out of a state at the start of period `t`.
+    fn expand(&mut self, t: usize, key: &[u64], ctx: &mut Ctx) {
+        let w = self.slots - 1;
+        let meta = key[w];
+        ctx.t = t;
+        ctx.demand = self.inst.demand[t];
+        ctx.mask = meta & 0xffff_ffff;
+        let cover = (meta >> 32) as usize;
+        let mask = ctx.mask;
+        let mut sub = mask;
+        loop {
+            // Subsets of the trials still available, all of them down to the empty one.
+            let this = sub;
+            if ctx.demand > 0 || this == 0 {
+                ctx.sub = this;
+                ctx.work[..w].copy_from_slice(&key[..w]);
+                ctx.work[w] = 0;
+                let mut tc = Cost::default();
+                let mut cover_t = cover;
+                for (bit, &k) in self.trials.iter().enumerate() {
+                    if this & (1 << bit) == 0 {
+                        continue;
+                    }
+                    let kind = &self.inst.kinds[k];
+                    let slot = kind.periods.min(self.slots) - 1;
+                    ctx.work[slot] = ctx.work[slot].saturating_add(kind.units);
+                    tc = tc.add(Cost {
+                        money: kind.price,
+                        units: kind.units,
+                        count: 1,
+                    });
+                    if self.enforce && kind.conc >= self.inst.need_conc {
+                        cover_t = cover_t.max(kind.periods);
+                    }
+                }
+                ctx.trial_cost = tc;
+                ctx.cover_t = cover_t;
+                ctx.needed_now = self.enforce && ctx.demand > 0 && cover_t == 0;
+                for s in (0..self.slots).rev() {
+                    ctx.suffix[s] = ctx.suffix[s + 1].saturating_add(ctx.work[s]);
+                }
+                self.rec(ctx, 0, 0, ctx.demand, false);
+                if self.aborted {
+                    return;
+                }
+            }
+            if sub == 0 {
+                break;
+            }
+            sub = (sub - 1) & mask;
+        }
+    }
+
+    /// Chooses class `ci`'s purchase, given that slots before `pos` are drawn and `need` units
+    /// of the period's demand are still to draw.
+    fn rec(&mut self, ctx: &mut Ctx, ci: usize, pos: usize, need: u64, exempt_used: bool) {
+        let nc = self.classes.len();
+        if ci == nc {
+            let rest = ctx.suffix[pos.min(self.slots)];
+            if rest >= need {
+                self.finish(ctx);
+            }
+            return;
+        }
+        let slot = self.classes[ci].periods.min(self.slots) - 1;
+        let mut r = need;
+        for j in pos..slot {
+            r -= r.min(ctx.work[j]);
+        }
+        let later_old = ctx.suffix[slot + 1];
+        let has_later = ci + 1 < nc;
+        let kinds = &self.inst.kinds;
+        // Option 0: no designated package; option j: the class's j-th kind, bought outside the
+        // cheapest cover because it carries the peak (see `Ctx::needed_now`).
+        let options = if self.enforce && !exempt_used {
+            self.classes[ci].kinds.len()
+        } else {
+            0
+        };
+        for option in 0..=options {
+            let ex = if option == 0 {
+                0
+            } else {
+                let k = self.classes[ci].kinds[option - 1];
+                // Only a package that carries the peak and holds it longer than what is held.
+                if kinds[k].conc < self.inst.need_conc || kinds[k].periods <= ctx.cover_t {
+                    continue;
+                }
+                k as u64 + 1
+            };
+            let ex_units = if ex > 0 { kinds[(ex - 1) as usize].units } else { 0 };
+            // Unless it is the only package carrying the peak this period, the designated package
+            // obeys the normal form like any other: less than its units may be left unused.
+            let ex_limit = if ex > 0 && !ctx.needed_now { ex_units } else { u64::MAX };
+            let base = ctx.work[slot].saturating_add(ex_units);
+            // Nothing more from this class.
+            let rem = r - r.min(base);
+            let left = base - base.min(r);
+            if (has_later || rem <= later_old) && left < ex_limit {
+                ctx.picks[ci] = Pick {
+                    exempt: ex,
+                    level: 0,
+                    cover: None,
+                };
+                self.rec(ctx, ci + 1, slot + 1, rem, exempt_used || ex > 0);
+                if self.aborted {
+                    return;
+                }
+            }
+            if r <= base {
+                continue;
+            }
+            // Levels whose units are drawn this period, leaving less than any package unused.
+            let g = self.classes[ci].g;
+            let umax = self.classes[ci].umax;
+            let hi = (r - base).saturating_add(umax - 1);
+            let lo = if has_later {
+                1
+            } else {
+                (r - base).saturating_sub(later_old).max(1)
+            };
+            let (m_lo, m_hi) = (lo.div_ceil(g), hi / g);
+            if m_lo > m_hi {
+                continue;
+            }
+            let mut levels: Vec<u64> = Vec::new();
+            if ctx.beam {
+                // A few levels from the bottom, the first multiple of the largest package, and the
+                // levels around drawing exactly what is needed.
+                let star_units = self.classes[ci]
+                    .kinds
+                    .iter()
+                    .map(|&k| kinds[k].units)
+                    .max()
+                    .unwrap_or(g);
+                // With more than two classes, an earlier-expiring class only fills the need (its
+                // levels multiply with every later class's).
+                let few = has_later && self.beam_few;
+                let mut m = m_lo;
+                while m <= m_hi && (m - m_lo) < BEAM_LEVELS && !few {
+                    levels.push(m);
+                    m += 1;
+                }
+                let fill = (r - base).div_ceil(g);
+                for m in [fill, fill + 1, (r - base).div_ceil(star_units) * (star_units / g)] {
+                    if (m_lo..=m_hi).contains(&m) && !levels.contains(&m) && !(few && m != fill) {
+                        levels.push(m);
+                    }
+                }
+            }
+            let count = if ctx.beam { levels.len() as u64 } else { m_hi - m_lo + 1 };
+            for n in 0..count {
+                let m = if ctx.beam { levels[n as usize] } else { m_lo + n };
+                self.steps += 1;
+                if self.steps > self.budget {
+                    self.aborted = true;
+                    return;
+                }
+                let c = m * g;
+                let Some(cov) = self.classes[ci].cover(&self.inst.kinds, c) else {
+                    continue;
+                };
+                let total = base.saturating_add(c);
+                let rem = r - r.min(total);
+                if (!has_later && rem > later_old) || total - total.min(r) >= ex_limit {
+                    continue;
+                }
+                ctx.picks[ci] = Pick {
+                    exempt: ex,
+                    level: c,
+                    cover: Some(cov),
+                };
+                self.rec(ctx, ci + 1, slot + 1, rem, exempt_used || ex > 0);
+                if self.aborted {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Records the transition chosen in `ctx`: draws the period's demand earliest-expiring first
+    /// and forfeits what expires at its end.
+    fn finish(&mut self, ctx: &mut Ctx) {
+        self.steps += 1;
+        let slots = self.slots;
+        let kinds = &self.inst.kinds;
+        let mut cost = ctx.trial_cost;
+        let mut cover_new = ctx.cover_t;
+        let start = ctx.out_keys.len();
+        ctx.out_keys.extend_from_slice(&ctx.work);
+        for (ci, p) in ctx.picks.iter().enumerate() {
+            let class = &self.classes[ci];
+            let slot = class.periods.min(slots) - 1;
+            if p.exempt > 0 {
+                let k = &kinds[(p.exempt - 1) as usize];
+                ctx.out_keys[start + slot] = ctx.out_keys[start + slot].saturating_add(k.units);
+                cost = cost.add(Cost {
+                    money: k.price,
+                    units: k.units,
+                    count: 1,
+                });
+                cover_new = cover_new.max(class.periods);
+            }
+            if let (Some(c), true) = (p.cover, p.level > 0) {
+                ctx.out_keys[start + slot] = ctx.out_keys[start + slot].saturating_add(p.level);
+                cost = cost.add(Cost {
+                    money: c.money,
+                    units: p.level,
+                    count: c.count,
+                });
+                if self.enforce && c.conc >= self.inst.need_conc {
+                    cover_new = cover_new.max(class.periods);
+                }
+            }
+        }
+        if self.enforce && ctx.demand > 0 && cover_new == 0 {
+            ctx.out_keys.truncate(start);
+            return;
+        }
+        // Draw, then shift: slot 0 expires now, the rest move one period closer.
+        let mut need = ctx.demand;
+        for s in 0..slots {
+            let v = &mut ctx.out_keys[start + s];
+            let take = (*v).min(need);
+            *v -= take;
+            need -= take;
+        }
+        if need > 0 {
+            ctx.out_keys.truncate(start);
+            return;
+        }
+        ctx.out_keys.copy_within(start + 1..start + slots, start);
+        let cover_meta = if self.enforce {
+            cover_new.saturating_sub(1) as u64
+        } else {
+            0
+        };
+        ctx.out_keys[start + slots - 1] = (ctx.mask & !ctx.sub) | (cover_meta << 32);
+        ctx.out_cost.push(cost);
+        ctx.out_decs.push(ctx.sub);
+        for p in &ctx.picks {
+            ctx.out_decs.push(p.exempt);
+            ctx.out_decs.push(if p.cover.is_some() { p.level } else { 0 });
+        }
+    }
+}
+
+/// The first `n` of `v` in ascending order.
+fn sorted(v: &[(u128, Cost, usize)], n: usize) -> Vec<(u128, Cost, usize)> {
+    let order = sort::order(v.len(), &|a, b| v[a].cmp(&v[b]));
+    order.iter().take(n).map(|&i| v[i]).collect()
+}
+
+/// Plans `inst` with the kinds in `allowed`, spending at most about `budget` work units on the
+/// exact search. Returns the outcome and the work spent.
+pub(super) fn solve(inst: &Instance, allowed: &[bool], budget: u64) -> (Outcome, u64) {
+    if inst.demand.is_empty() {
+        let empty = Solution {
+            cost: Cost::default(),
+            buys: Vec::new(),
+        };
+        return (Outcome::Optimal(empty), 0);
+    }
+    let mut solver = Solver::new(inst, allowed);
+    let outcome = solver.solve(budget);
+    (outcome, solver.steps)
+}

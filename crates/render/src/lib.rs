@@ -1,0 +1,12 @@
+//! The calculator's markup and exports, from the pricing crate's results.
+//!
+//! - [`form`]: the page's controls (the shell, a job line's editor, the plan settings).
+//! - [`report`]: read-only HTML (totals, a line's figures, the plan, the sources).
+//! - [`chart`]: SVG charts (value by line, what each plan costs, the balance over time).
+//! - [`export`]: the CSV and JSON files a person downloads.
+
+pub mod chart;
+pub mod export;
+pub mod form;
+pub mod json;
+pub mod report;
