@@ -6,7 +6,7 @@
 //! Separate from the search so that the search sees only integers, and from the report so that
 //! every conversion between decimals and integers is in one file.
 
-use super::options::{PlanOptions, MAX_MONTHLY_UNITS, MAX_PACK_UNITS, MAX_PURCHASES, PERIOD_DAYS};
+use super::options::{Peak, PlanOptions, MAX_MONTHLY_UNITS, MAX_PACK_UNITS, MAX_PURCHASES, PERIOD_DAYS};
 use super::result::PackSource;
 use super::solve::{Instance, Kind};
 use super::validate::{OptionList, PlanError, PlanField};
@@ -134,10 +134,69 @@ fn too_big(pool: Pool, v: Decimal, month: usize) -> PlanError {
     .in_pool(pool, Some(month as u32 + 1))
 }
 
+/// One pool's problem: its demand, the packages it may buy and its balances, shown and in
+/// integers, and the peak it must carry.
 pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &PlanOptions) -> Result<Setup, PlanError> {
     let info = catalog.pool(pool);
     let h = opts.horizon_months as usize;
     let step = unit_step(catalog, pool);
+    let demand = monthly_demand(pool, base, opts, step)?;
+    let mut infos = catalog_kinds(catalog, pool, opts.trials_used);
+    infos.extend(entered_kinds(pool, opts));
+    let balances = held_balances(pool, opts);
+    let quantum = Quantum::of(step, &infos, &balances);
+    let demand_raw: Vec<u64> = demand
+        .iter()
+        .enumerate()
+        .map(|(m, d)| quantum.raw(*d).ok_or_else(|| too_big(pool, *d, m)))
+        .collect::<Result<_, _>>()?;
+    let total_raw: u128 = demand_raw.iter().map(|&d| u128::from(d)).sum();
+    let kinds = integer_kinds(&infos, &quantum, total_raw, h)?;
+    let best_available = infos
+        .iter()
+        .filter_map(|k| k.conc)
+        .chain(balances.iter().filter_map(|b| b.2))
+        .max();
+    let (peak, need_conc) = match opts.peak.as_ref().filter(|p| p.pool == pool) {
+        Some(p) => {
+            let (shown, need_conc) = peak_need(p, best_available);
+            (Some(shown), need_conc)
+        }
+        None => (None, 0),
+    };
+    let inst = Instance {
+        demand: demand_raw,
+        kinds,
+        balances: balances
+            .iter()
+            .map(|(last, u, c)| {
+                (
+                    (*last).min(h.saturating_sub(1)),
+                    quantum.raw(*u).unwrap_or(0),
+                    c.unwrap_or(0),
+                )
+            })
+            .collect(),
+        need_conc,
+    };
+    Ok(Setup {
+        pool,
+        pool_name: info.name,
+        list_price: info.unit_price,
+        step,
+        demand,
+        infos,
+        balances,
+        inst,
+        peak,
+        best_available,
+    })
+}
+
+/// Each month's demand: `base`, then the month before grown by the growth percentage, each
+/// rounded up to `step`; an error names the first month above [`MAX_MONTHLY_UNITS`].
+fn monthly_demand(pool: Pool, base: Decimal, opts: &PlanOptions, step: Decimal) -> Result<Vec<Decimal>, PlanError> {
+    let h = opts.horizon_months as usize;
     let max_month = Decimal::from(MAX_MONTHLY_UNITS);
     let too_big = |v: Decimal, month: usize| too_big(pool, v, month);
     if base.is_sign_negative() && !base.is_zero() {
@@ -162,13 +221,17 @@ pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &Pl
         }
         demand.push(d);
     }
+    Ok(demand)
+}
 
-    let mut infos: Vec<KindInfo> = Vec::new();
+/// The catalog's priced packages of the pool (custom ones aside; trials only while unused).
+fn catalog_kinds(catalog: &Catalog, pool: Pool, trials_used: bool) -> Vec<KindInfo> {
+    let mut infos = Vec::new();
     for p in catalog.packages.iter().filter(|p| p.pool == pool && !p.custom) {
         let (Some(price), Some(units), Some(days)) = (p.price, p.units, p.validity_days) else {
             continue;
         };
-        if units == 0 || days == 0 || (p.trial && opts.trials_used) {
+        if units == 0 || days == 0 || (p.trial && trials_used) {
             continue;
         }
         infos.push(KindInfo {
@@ -183,6 +246,13 @@ pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &Pl
             entered: None,
         });
     }
+    infos
+}
+
+/// The pool's packs, then its quotes, as entered (a default name when left empty, at most 80
+/// characters otherwise).
+fn entered_kinds(pool: Pool, opts: &PlanOptions) -> Vec<KindInfo> {
+    let mut infos = Vec::new();
     for (source, entry, list, prefix, default_name) in [
         (PackSource::Pack, OptionList::Pack, &opts.packs, "pack", "Your pack"),
         (
@@ -212,40 +282,63 @@ pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &Pl
             });
         }
     }
-    let balances: Vec<(usize, Decimal, Option<u32>)> = opts
-        .balances
+    infos
+}
+
+/// The pool's balances still held, as (last period index, units, concurrency).
+fn held_balances(pool: Pool, opts: &PlanOptions) -> Vec<(usize, Decimal, Option<u32>)> {
+    opts.balances
         .iter()
         .filter(|b| b.pool == pool && b.days_left > 0 && b.units > Decimal::ZERO)
         .map(|b| (periods_of(b.days_left) - 1, b.units, b.concurrency))
-        .collect();
+        .collect()
+}
 
-    // The quantum: the gcd of the unit step and every package and balance size.
-    let all: Vec<Decimal> = std::iter::once(step)
-        .chain(infos.iter().map(|k| k.units))
-        .chain(balances.iter().map(|b| b.1))
-        .collect();
-    let scale = all.iter().map(|u| u.normalize().scale()).max().unwrap_or(0);
-    let ints: Vec<u128> = all.iter().map(|u| scaled(*u, scale).unwrap_or(1)).collect();
-    let q = ints.iter().copied().fold(0u128, gcd128).max(1);
-    let quantum = unscaled(q, scale).normalize();
-    let to_raw = |d: Decimal| -> Option<u64> { u64::try_from(scaled(d, scale)? / q).ok() };
+/// The pool's quantum: the gcd of the unit step and every package and balance size, so that
+/// every quantity of the problem is a whole number of quanta.
+struct Quantum {
+    /// Decimal places every size is scaled by.
+    scale: u32,
+    /// The quantum, scaled.
+    q: u128,
+    quantum: Decimal,
+}
 
-    let demand_raw: Vec<u64> = demand
-        .iter()
-        .enumerate()
-        .map(|(m, d)| to_raw(*d).ok_or_else(|| too_big(*d, m)))
-        .collect::<Result<_, _>>()?;
-    let total_raw: u128 = demand_raw.iter().map(|&d| u128::from(d)).sum();
+impl Quantum {
+    fn of(step: Decimal, infos: &[KindInfo], balances: &[(usize, Decimal, Option<u32>)]) -> Quantum {
+        let all: Vec<Decimal> = std::iter::once(step)
+            .chain(infos.iter().map(|k| k.units))
+            .chain(balances.iter().map(|b| b.1))
+            .collect();
+        let scale = all.iter().map(|u| u.normalize().scale()).max().unwrap_or(0);
+        let ints: Vec<u128> = all.iter().map(|u| scaled(*u, scale).unwrap_or(1)).collect();
+        let q = ints.iter().copied().fold(0u128, gcd128).max(1);
+        Quantum {
+            scale,
+            q,
+            quantum: unscaled(q, scale).normalize(),
+        }
+    }
+
+    /// `d` in quanta, when it fits.
+    fn raw(&self, d: Decimal) -> Option<u64> {
+        u64::try_from(scaled(d, self.scale)? / self.q).ok()
+    }
+}
+
+/// The packages in integers. A pack or quote so small that the horizon's demand would take more
+/// than [`MAX_PURCHASES`] of it is an error at its place in the options.
+fn integer_kinds(infos: &[KindInfo], quantum: &Quantum, total_raw: u128, h: usize) -> Result<Vec<Kind>, PlanError> {
     let mut kinds = Vec::with_capacity(infos.len());
-    for k in &infos {
-        let units = to_raw(k.units).unwrap_or(u64::MAX).max(1);
+    for k in infos {
+        let units = quantum.raw(k.units).unwrap_or(u64::MAX).max(1);
         if let Some((entry, i)) = k.entered {
             if total_raw / u128::from(units) > u128::from(MAX_PURCHASES) {
                 return Err(PlanError::new(
                     PlanField::PackUnits,
                     k.units.normalize(),
                     Problem::OutOfRange {
-                        min: (Decimal::from(total_raw) * quantum / Decimal::from(MAX_PURCHASES)).ceil(),
+                        min: (Decimal::from(total_raw) * quantum.quantum / Decimal::from(MAX_PURCHASES)).ceil(),
                         max: Decimal::from(MAX_PACK_UNITS),
                     },
                 )
@@ -260,55 +353,24 @@ pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &Pl
             trial: k.trial,
         });
     }
+    Ok(kinds)
+}
 
-    let mut peak = None;
-    let best_available = infos
-        .iter()
-        .filter_map(|k| k.conc)
-        .chain(balances.iter().filter_map(|b| b.2))
-        .max();
-    let mut need_conc = 0;
-    if let Some(p) = opts.peak.as_ref().filter(|p| p.pool == pool) {
-        let load = p.jobs_per_hour * p.minutes_per_job;
-        let exact = load / Decimal::from(60);
-        // The least n with 60·n ≥ load, exactly: both factors have at most 4 places (validated).
-        let load_e8 = scaled(p.jobs_per_hour, 4)
-            .unwrap_or(0)
-            .saturating_mul(scaled(p.minutes_per_job, 4).unwrap_or(0));
-        let needed = u32::try_from(load_e8.div_ceil(60 * 100_000_000)).unwrap_or(u32::MAX);
-        if needed > 0 && best_available.is_some_and(|b| b >= needed) {
-            need_conc = needed;
-        }
-        peak = Some((
-            exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
-            needed,
-        ));
-    }
-    let inst = Instance {
-        demand: demand_raw,
-        kinds,
-        balances: balances
-            .iter()
-            .map(|(last, u, c)| {
-                (
-                    (*last).min(h.saturating_sub(1)),
-                    to_raw(*u).unwrap_or(0),
-                    c.unwrap_or(0),
-                )
-            })
-            .collect(),
-        need_conc,
+/// The peak as shown (tasks in flight, 2 places; concurrent tasks needed) and the concurrency
+/// the plan must hold: the tasks needed when some package or balance offers that many, else 0.
+fn peak_need(p: &Peak, best_available: Option<u32>) -> ((Decimal, u32), u32) {
+    let load = p.jobs_per_hour * p.minutes_per_job;
+    let exact = load / Decimal::from(60);
+    // The least n with 60·n ≥ load, exactly: both factors have at most 4 places (validated).
+    let load_e8 = scaled(p.jobs_per_hour, 4)
+        .unwrap_or(0)
+        .saturating_mul(scaled(p.minutes_per_job, 4).unwrap_or(0));
+    let needed = u32::try_from(load_e8.div_ceil(60 * 100_000_000)).unwrap_or(u32::MAX);
+    let need_conc = if needed > 0 && best_available.is_some_and(|b| b >= needed) {
+        needed
+    } else {
+        0
     };
-    Ok(Setup {
-        pool,
-        pool_name: info.name,
-        list_price: info.unit_price,
-        step,
-        demand,
-        infos,
-        balances,
-        inst,
-        peak,
-        best_available,
-    })
+    let shown = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    ((shown, needed), need_conc)
 }
