@@ -5,13 +5,12 @@
 //! ordering them is a concern of its own, and the best plan depends on it only when it is not
 //! proven cheapest.
 
-use super::explain::{forfeit_text, plural, units_text};
+use super::explain::{cannot_serve, forfeit_text, loses_to};
 use super::replay::{purchases_of, replay, Replay};
 use super::result::{Alternative, PackSource};
 use super::setup::Setup;
 use super::solve::{self, Cost, Instance, Outcome, Solution};
 use crate::format::usd;
-use rust_decimal::Decimal;
 
 /// One alternative plan's search: its label, and its outcome; for an infeasible one, whether it
 /// fails only because of the peak.
@@ -24,6 +23,33 @@ pub(super) struct AltRun {
 /// Plans the alternatives to `best`: each package kind alone, trials only, without trials,
 /// without the quotes. They share one work budget.
 pub(super) fn alternative_runs(setup: &Setup, best: &Solution) -> Vec<AltRun> {
+    let mut budget = solve::EXACT_BUDGET / 2;
+    let mut run = |inst: &Instance, allowed: &[bool]| {
+        let (outcome, spent) = solve::solve(inst, allowed, budget);
+        budget = budget.saturating_sub(spent);
+        outcome
+    };
+    candidates(setup, best)
+        .into_iter()
+        .map(|(label, allowed)| {
+            let outcome = run(&setup.inst, &allowed);
+            let peak_only = matches!(outcome, Outcome::Infeasible { .. }) && setup.inst.need_conc > 0 && {
+                let mut relaxed = setup.inst.clone();
+                relaxed.need_conc = 0;
+                matches!(run(&relaxed, &allowed), Outcome::Optimal(_) | Outcome::Bounded { .. })
+            };
+            AltRun {
+                label,
+                outcome,
+                peak_only,
+            }
+        })
+        .collect()
+}
+
+/// The alternatives worth planning, as (label, kinds allowed): each non-trial kind alone; trials
+/// only; without trials, when the best plan uses them; without the quotes, when it uses one.
+fn candidates(setup: &Setup, best: &Solution) -> Vec<(String, Vec<bool>)> {
     let n = setup.infos.len();
     let mut cands: Vec<(String, Vec<bool>)> = Vec::new();
     for (k, info) in setup.infos.iter().enumerate() {
@@ -51,28 +77,7 @@ pub(super) fn alternative_runs(setup: &Setup, best: &Solution) -> Vec<AltRun> {
         };
         cands.push((label.to_string(), quotes.iter().map(|q| !q).collect()));
     }
-    let mut budget = solve::EXACT_BUDGET / 2;
-    let mut run = |inst: &Instance, allowed: &[bool]| {
-        let (outcome, spent) = solve::solve(inst, allowed, budget);
-        budget = budget.saturating_sub(spent);
-        outcome
-    };
     cands
-        .into_iter()
-        .map(|(label, allowed)| {
-            let outcome = run(&setup.inst, &allowed);
-            let peak_only = matches!(outcome, Outcome::Infeasible { .. }) && setup.inst.need_conc > 0 && {
-                let mut relaxed = setup.inst.clone();
-                relaxed.need_conc = 0;
-                matches!(run(&relaxed, &allowed), Outcome::Optimal(_) | Outcome::Bounded { .. })
-            };
-            AltRun {
-                label,
-                outcome,
-                peak_only,
-            }
-        })
-        .collect()
 }
 
 /// The alternatives to a pool's best plan, each with why it loses, next best first.
@@ -97,57 +102,16 @@ pub(super) fn alternatives(
                     continue;
                 }
                 seen.push(sol.buys.clone());
-                let r = replay(setup, purchases_of(setup, &sol));
-                let extra = r.cost - best_replay.cost;
-                let why = if extra > Decimal::ZERO {
-                    format!("{} more than the best plan", usd(extra))
-                } else if r.forfeited > best_replay.forfeited {
-                    format!(
-                        "same cost as the best plan, but forfeits {} more units",
-                        units_text(r.forfeited - best_replay.forfeited)
-                    )
-                } else if r.count > best_replay.count {
-                    format!(
-                        "same cost and forfeits as the best plan, but {}",
-                        plural(r.count - best_replay.count, "more purchase", "more purchases")
-                    )
-                } else {
-                    "as good as the best plan".to_string()
-                };
-                let reason = format!("{label}: {}, {}; {why}.", usd(r.cost), forfeit_text(&r));
-                insert_by_cost(
-                    &mut out,
-                    Some(sol.cost),
-                    Alternative {
-                        label,
-                        feasible: true,
-                        total_cost: Some(r.cost),
-                        forfeited_units: Some(r.forfeited),
-                        purchase_count: Some(r.count),
-                        extra_cost: Some(extra.normalize()),
-                        purchases: r.purchases,
-                        reason,
-                    },
-                );
+                let alt = feasible(setup, label, &sol, best_replay);
+                insert_by_cost(&mut out, Some(sol.cost), alt);
             }
             Outcome::Infeasible { period } => {
-                let why = if peak_only {
-                    format!(
-                        "cannot hold {} concurrent tasks in every month with demand",
-                        setup.inst.need_conc
-                    )
-                } else {
-                    format!(
-                        "cannot cover month {} ({} units)",
-                        period + 1,
-                        units_text(setup.demand.get(period).copied().unwrap_or_default())
-                    )
-                };
+                let reason = format!("{label}: {}.", cannot_serve(setup, period, peak_only));
                 insert_by_cost(
                     &mut out,
                     None,
                     Alternative {
-                        reason: format!("{label}: {why}."),
+                        reason,
                         label,
                         feasible: false,
                         total_cost: None,
@@ -163,9 +127,44 @@ pub(super) fn alternatives(
     out.into_iter().map(|(_, a)| a).collect()
 }
 
+/// A plan that serves every month, replayed, with what it costs above the best one and why.
+fn feasible(setup: &Setup, label: String, sol: &Solution, best: &Replay) -> Alternative {
+    let r = replay(setup, purchases_of(setup, sol));
+    let extra = r.cost - best.cost;
+    let reason = format!(
+        "{label}: {}, {}; {}.",
+        usd(r.cost),
+        forfeit_text(&r),
+        loses_to(&r, best)
+    );
+    Alternative {
+        label,
+        feasible: true,
+        total_cost: Some(r.cost),
+        forfeited_units: Some(r.forfeited),
+        purchase_count: Some(r.count),
+        extra_cost: Some(extra.normalize()),
+        purchases: r.purchases,
+        reason,
+    }
+}
+
 /// Adds an alternative after those that cost no more (the infeasible ones, `None`, last).
 fn insert_by_cost(out: &mut Vec<(Option<Cost>, Alternative)>, cost: Option<Cost>, alt: Alternative) {
     let key = |c: Option<Cost>| (c.is_none(), c);
     let at = out.partition_point(|e| key(e.0) <= key(cost));
     out.insert(at, (cost, alt));
+}
+
+/// `sol`, or the cheapest alternative that costs less: a plan not proven cheapest yields to any
+/// alternative that beats it (each is a plan too).
+pub(super) fn cheapest(mut sol: Solution, runs: &[AltRun]) -> Solution {
+    for run in runs {
+        if let Outcome::Optimal(alt) | Outcome::Bounded { sol: alt, .. } = &run.outcome {
+            if alt.cost < sol.cost {
+                sol = alt.clone();
+            }
+        }
+    }
+    sol
 }

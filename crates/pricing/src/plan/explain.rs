@@ -1,4 +1,5 @@
-//! The planner's prose: the assumptions, the schedule and forfeit sentences, the concurrency
+//! The planner's prose: the assumptions, each pool's message (the plan in one sentence, or why
+//! there is none), the schedule and forfeit sentences, why an alternative loses, the concurrency
 //! verdict and the custom-package advice.
 //!
 //! Separate so that the wording, which changes for people, is apart from the numbers, which
@@ -145,5 +146,93 @@ fn usd_unit(d: Decimal) -> String {
         usd(d)
     } else {
         format!("${}", group(d))
+    }
+}
+
+/// Why the plan `r` loses to the `best`: dearer, else more forfeited, else more purchases.
+pub(super) fn loses_to(r: &Replay, best: &Replay) -> String {
+    let extra = r.cost - best.cost;
+    if extra > Decimal::ZERO {
+        format!("{} more than the best plan", usd(extra))
+    } else if r.forfeited > best.forfeited {
+        format!(
+            "same cost as the best plan, but forfeits {} more units",
+            units_text(r.forfeited - best.forfeited)
+        )
+    } else if r.count > best.count {
+        format!(
+            "same cost and forfeits as the best plan, but {}",
+            plural(r.count - best.count, "more purchase", "more purchases")
+        )
+    } else {
+        "as good as the best plan".to_string()
+    }
+}
+
+/// Why an alternative has no plan: the peak it cannot carry, or the month (0-based `period`)
+/// it cannot cover.
+pub(super) fn cannot_serve(setup: &Setup, period: usize, peak_only: bool) -> String {
+    if peak_only {
+        format!(
+            "cannot hold {} concurrent tasks in every month with demand",
+            setup.inst.need_conc
+        )
+    } else {
+        format!(
+            "cannot cover month {} ({} units)",
+            period + 1,
+            units_text(setup.demand.get(period).copied().unwrap_or_default())
+        )
+    }
+}
+
+/// The best plan in one sentence: what to buy when, what it costs and what it forfeits.
+pub(super) fn plan_message(setup: &Setup, r: &Replay) -> String {
+    if r.purchases.is_empty() {
+        return format!("Your balance covers every month: nothing to buy; {}.", forfeit_text(r));
+    }
+    let value = if r.forfeited.is_zero() {
+        String::new()
+    } else {
+        format!(" ({} at list price)", usd(r.forfeited * setup.list_price))
+    };
+    format!(
+        "Buy {}: {} in all; {}{value}.",
+        schedule_text(&r.purchases),
+        usd(r.cost),
+        forfeit_text(r)
+    )
+}
+
+pub(super) fn no_demand_message(setup: &Setup) -> String {
+    format!("No {} demand: nothing to buy.", setup.pool_name.to_ascii_lowercase())
+}
+
+pub(super) fn unsolved_message() -> String {
+    "The search ran out of time before finding a plan: simplify the packs and quotes \
+     (fewer different validities) and try again."
+        .to_string()
+}
+
+/// Why no plan serves month `period` (0-based): no package at all, the peak, or packages
+/// (trials, say) that cannot cover it.
+pub(super) fn unserved_message(setup: &Setup, period: usize) -> String {
+    let month = period as u32 + 1;
+    if setup.infos.is_empty() {
+        format!(
+            "No {} package to plan with: enter one (price, units, validity days).",
+            setup.pool_name.to_ascii_lowercase()
+        )
+    } else if setup.inst.need_conc > 0 {
+        format!(
+            "No plan with these packages serves month {month} while holding {} concurrent tasks.",
+            setup.inst.need_conc
+        )
+    } else {
+        format!(
+            "These packages cannot serve month {month} ({} units): trials can be bought once each. \
+             Enter a package or quote to plan with.",
+            units_text(setup.demand.get(period).copied().unwrap_or_default())
+        )
     }
 }

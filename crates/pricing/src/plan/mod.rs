@@ -47,9 +47,10 @@ pub use validate::{OptionList, PlanError, PlanField};
 
 use crate::catalog::{Catalog, Pool};
 use crate::error::Problem;
-use crate::format::usd;
-use alternatives::{alternative_runs, alternatives};
-use explain::{custom_advice, forfeit_text, schedule_text, units_text, verdict, ASSUMPTIONS};
+use alternatives::{alternative_runs, alternatives, cheapest};
+use explain::{
+    custom_advice, no_demand_message, plan_message, unserved_message, unsolved_message, verdict, ASSUMPTIONS,
+};
 use replay::{effective, purchases_of, replay, Replay};
 use rust_decimal::Decimal;
 use setup::{money, setup_pool, Setup};
@@ -97,84 +98,25 @@ fn pool_plan(
     }
 }
 
+/// One pool's plan: nothing to buy without demand; otherwise the search, its alternatives, and
+/// the best plan found replayed and told.
 fn plan_pool(setup: &Setup) -> PoolPlan {
     let total_demand: Decimal = setup.demand.iter().sum();
     if total_demand.is_zero() {
-        let msg = format!("No {} demand: nothing to buy.", setup.pool_name.to_ascii_lowercase());
-        return empty_plan(setup, PoolOutcome::NoDemand, msg);
+        return empty_plan(setup, PoolOutcome::NoDemand, no_demand_message(setup));
     }
     let all = vec![true; setup.infos.len()];
     let (sol, optimal, lower) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
-        Outcome::Unsolved => {
-            let message = "The search ran out of time before finding a plan: simplify the packs and quotes \
-                           (fewer different validities) and try again."
-                .to_string();
-            return empty_plan(setup, PoolOutcome::Unsolved, message);
-        }
+        Outcome::Unsolved => return empty_plan(setup, PoolOutcome::Unsolved, unsolved_message()),
         Outcome::Optimal(sol) => (sol, true, 0),
         Outcome::Bounded { sol, lower } => (sol, false, lower),
-        Outcome::Infeasible { period } => {
-            let month = period as u32 + 1;
-            let (outcome, message) = if setup.infos.is_empty() {
-                (
-                    PoolOutcome::NoPackage,
-                    format!(
-                        "No {} package to plan with: enter one (price, units, validity days).",
-                        setup.pool_name.to_ascii_lowercase()
-                    ),
-                )
-            } else if setup.inst.need_conc > 0 {
-                (
-                    PoolOutcome::Infeasible,
-                    format!(
-                        "No plan with these packages serves month {month} while holding {} concurrent tasks.",
-                        setup.inst.need_conc
-                    ),
-                )
-            } else {
-                (
-                    PoolOutcome::Infeasible,
-                    format!(
-                        "These packages cannot serve month {month} ({} units): trials can be bought once each. \
-                         Enter a package or quote to plan with.",
-                        units_text(setup.demand.get(period).copied().unwrap_or_default())
-                    ),
-                )
-            };
-            let mut p = empty_plan(setup, outcome, message);
-            p.unserved_month = Some(month);
-            return p;
-        }
+        Outcome::Infeasible { period } => return unserved_plan(setup, period),
     };
     let runs = alternative_runs(setup, &sol);
-    // A plan not proven cheapest yields to any alternative that beats it (each is a plan too).
-    let mut sol = sol;
-    if !optimal {
-        for run in &runs {
-            if let Outcome::Optimal(alt) | Outcome::Bounded { sol: alt, .. } = &run.outcome {
-                if alt.cost < sol.cost {
-                    sol = alt.clone();
-                }
-            }
-        }
-    }
+    let sol = if optimal { sol } else { cheapest(sol, &runs) };
     let gap = (!optimal).then(|| money(sol.cost.money.saturating_sub(lower)));
     let r = replay(setup, purchases_of(setup, &sol));
-    let message = if r.purchases.is_empty() {
-        format!("Your balance covers every month: nothing to buy; {}.", forfeit_text(&r))
-    } else {
-        let value = if r.forfeited.is_zero() {
-            String::new()
-        } else {
-            format!(" ({} at list price)", usd(r.forfeited * setup.list_price))
-        };
-        format!(
-            "Buy {}: {} in all; {}{value}.",
-            schedule_text(&r.purchases),
-            usd(r.cost),
-            forfeit_text(&r)
-        )
-    };
+    let message = plan_message(setup, &r);
     let alternatives = alternatives(setup, runs, &sol, &r);
     let outcome = if r.served {
         PoolOutcome::Planned
@@ -182,6 +124,19 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
         PoolOutcome::Infeasible
     };
     pool_plan(setup, outcome, message, r, alternatives, gap)
+}
+
+/// The pool's plan when no plan serves month `period` (0-based): there is no package to buy, or
+/// those there are cannot serve it.
+fn unserved_plan(setup: &Setup, period: usize) -> PoolPlan {
+    let outcome = if setup.infos.is_empty() {
+        PoolOutcome::NoPackage
+    } else {
+        PoolOutcome::Infeasible
+    };
+    let mut p = empty_plan(setup, outcome, unserved_message(setup, period));
+    p.unserved_month = Some(period as u32 + 1);
+    p
 }
 
 /// Plans every pool that has demand or a balance.
