@@ -253,38 +253,35 @@ fn checked(errs: &mut Vec<OptionError>, key: &str, check: &Check, text: &str) ->
     None
 }
 
+/// What a group of settings all left blank means.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Blank {
+    /// A mistake, reported like any bad number (the horizon).
+    Problem,
+    /// The user has not asked for this: no growth, no peak, no balance, no pack.
+    Nothing,
+}
+
 /// The numbers of the settings of `table` that link parameter `param` carries, read from
 /// `owner` (keys prefixed with `prefix`, a pool's `video.`), in link order; `None` when any is
-/// bad. Every bad one is reported, not only the first.
+/// bad (every bad one is reported, not only the first), or when all are blank and `blank` is
+/// [`Blank::Nothing`].
 fn numbers<T, const N: usize>(
     errs: &mut Vec<OptionError>,
-    table: &'static [Setting<T>],
-    param: &str,
+    (table, param): (&'static [Setting<T>], &str),
     owner: &T,
     prefix: &str,
+    blank: Blank,
 ) -> Option<[Decimal; N]> {
     let rows = carried_by(table, param);
+    if blank == Blank::Nothing && rows.iter().all(|s| (s.get)(owner).trim().is_empty()) {
+        return None;
+    }
     let all: Vec<Option<Decimal>> = rows
         .iter()
         .map(|s| checked(errs, &format!("{prefix}{}", s.key), &s.check, (s.get)(owner)))
         .collect();
     all.into_iter().collect::<Option<Vec<Decimal>>>()?.try_into().ok()
-}
-
-/// Like [`numbers`], but `None` without a problem when every setting is blank: the user has
-/// not asked for this (no peak, no balance, no pack).
-fn given<T, const N: usize>(
-    errs: &mut Vec<OptionError>,
-    table: &'static [Setting<T>],
-    param: &str,
-    owner: &T,
-    prefix: &str,
-) -> Option<[Decimal; N]> {
-    let rows = carried_by(table, param);
-    if rows.iter().all(|s| (s.get)(owner).trim().is_empty()) {
-        return None;
-    }
-    numbers(errs, table, param, owner, prefix)
 }
 
 impl DraftOptions {
@@ -297,14 +294,13 @@ impl DraftOptions {
             trials_used: self.trials_used,
             ..PlanOptions::default()
         };
-        // An empty horizon is a mistake; an empty growth means none (the default).
-        if let Some([h]) = numbers(&mut errs, &TOP_SETTINGS, "h", self, "") {
+        if let Some([h]) = numbers(&mut errs, (&TOP_SETTINGS, "h"), self, "", Blank::Problem) {
             o.horizon_months = h.to_u32().unwrap_or(o.horizon_months);
         }
-        if let Some([g]) = given(&mut errs, &TOP_SETTINGS, "g", self, "") {
+        if let Some([g]) = numbers(&mut errs, (&TOP_SETTINGS, "g"), self, "", Blank::Nothing) {
             o.growth_percent = g;
         }
-        if let Some([jobs, minutes]) = given(&mut errs, &TOP_SETTINGS, "pk", self, "") {
+        if let Some([jobs, minutes]) = numbers(&mut errs, (&TOP_SETTINGS, "pk"), self, "", Blank::Nothing) {
             o.peak = Some(Peak::video(jobs, minutes));
         }
         for (pool, d) in Pool::ALL.into_iter().zip(self.pools.iter()) {
@@ -316,7 +312,7 @@ impl DraftOptions {
     /// Adds `pool`'s balance, pack and quote from its settings `d` to `o`.
     fn pool_options(&self, o: &mut PlanOptions, errs: &mut Vec<OptionError>, pool: Pool, d: &DraftPool) {
         let prefix = format!("{}.", pool.id());
-        if let Some([units, days]) = given(errs, &POOL_SETTINGS, "b", d, &prefix) {
+        if let Some([units, days]) = numbers(errs, (&POOL_SETTINGS, "b"), d, &prefix, Blank::Nothing) {
             if let Some(days_left) = days.to_u32() {
                 o.balances.push(Balance {
                     pool,
@@ -327,7 +323,7 @@ impl DraftOptions {
             }
         }
         for (param, name, list) in [("p", "Your pack", &mut o.packs), ("q", "Custom quote", &mut o.quotes)] {
-            if let Some([price, units, days]) = given(errs, &POOL_SETTINGS, param, d, &prefix) {
+            if let Some([price, units, days]) = numbers(errs, (&POOL_SETTINGS, param), d, &prefix, Blank::Nothing) {
                 if let Some(validity_days) = days.to_u32() {
                     list.push(UserPack {
                         pool,
