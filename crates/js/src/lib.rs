@@ -99,7 +99,7 @@ export interface PlanResult {
 }
 export interface PlanProblem {
   field: string; entry: string | null; index: number | null; pool: PoolId | null; month: number | null;
-  value: string; message: string;
+  value: string; problem: Problem; message: string;
 }
 "#;
 
