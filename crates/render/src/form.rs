@@ -10,9 +10,10 @@
 use super::chart::{self, escape};
 use super::report;
 use kling_pricing::catalog::{Catalog, Pool};
-use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
+use kling_pricing::draft::{DraftLine, DraftOptions};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
+use kling_pricing::fields::{self, Kind, LineField, LINE_FIELDS, POOL_SETTINGS, TOP_SETTINGS};
 use kling_pricing::share::ShareProblem;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -20,26 +21,48 @@ use std::fmt::Write as _;
 /// A priced line, or the problems that keep it out of the totals.
 pub type Priced = Result<LineEstimate, Vec<InputError>>;
 
-/// The selects of a job line, in form order: (field, label).
-pub const LINE_SELECTS: [(&str, &str); 4] = [
-    ("service", "Service"),
-    ("model", "Model"),
-    ("mode", "Mode"),
-    ("duration", "Duration"),
-];
+/// The selects of a job line, in form order: (field, label), from [`LINE_FIELDS`].
+pub const LINE_SELECTS: [(&str, &str); 4] = line_selects();
 
-/// The number boxes of a job line, in form order: (field, label, test id, suffix, checked as).
-pub const LINE_NUMBERS: [(&str, &str, &str, &str, Field); 3] = [
-    ("quantity", "Kept outputs / month", "quantity", "", Field::Quantity),
-    ("seconds", "Video length", "video-seconds", "s", Field::VideoSeconds),
-    (
-        "attempts",
-        "Attempts per kept output",
-        "attempts",
-        "",
-        Field::AttemptsPerKept,
-    ),
-];
+/// The number boxes of a job line, in form order: (field, label, test id, suffix, checked as),
+/// from [`LINE_FIELDS`].
+pub const LINE_NUMBERS: [(&str, &str, &str, &str, Field); 3] = line_numbers();
+
+/// The rows of [`LINE_FIELDS`] of `kind`, in form order: the first `N`.
+const fn of_kind<const N: usize>(kind: Kind) -> [&'static LineField; N] {
+    let mut out = [&LINE_FIELDS[0]; N];
+    let (mut i, mut n) = (0, 0);
+    while i < LINE_FIELDS.len() && n < N {
+        if LINE_FIELDS[i].kind as u8 == kind as u8 {
+            out[n] = &LINE_FIELDS[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+const fn line_selects() -> [(&'static str, &'static str); 4] {
+    let rows = of_kind::<4>(Kind::Select);
+    let mut out = [("", ""); 4];
+    let mut i = 0;
+    while i < 4 {
+        out[i] = (rows[i].id, rows[i].label);
+        i += 1;
+    }
+    out
+}
+
+const fn line_numbers() -> [(&'static str, &'static str, &'static str, &'static str, Field); 3] {
+    let rows = of_kind::<3>(Kind::Number);
+    let mut out = [("", "", "", "", Field::Quantity); 3];
+    let mut i = 0;
+    while i < 3 {
+        out[i] = (rows[i].id, rows[i].label, rows[i].testid, rows[i].suffix, rows[i].field);
+        i += 1;
+    }
+    out
+}
 
 /// The element id of `field` of line `line` (`kp-l7-quantity`); the line's `<li>` is `kp-l7`.
 pub fn line_field_id(line: u32, field: &str) -> String {
@@ -237,48 +260,11 @@ pub fn line_html(id: u32, position: usize, count: usize, view: &LineView, share:
     s
 }
 
-/// Picks one text field of a pool's settings.
-type PoolField = fn(&mut DraftPool) -> &mut String;
-
-/// The text fields of one pool's settings, in form order: (key suffix, label, field).
-const POOL_FIELDS: [(&str, &str, PoolField); 8] = [
-    ("balance.units", "Balance (units)", |p| &mut p.balance_units),
-    ("balance.days", "Days left", |p| &mut p.balance_days),
-    ("pack.price", "Your pack: price ($)", |p| &mut p.pack_price),
-    ("pack.units", "units", |p| &mut p.pack_units),
-    ("pack.days", "valid for (days)", |p| &mut p.pack_days),
-    ("quote.price", "Custom quote: price ($)", |p| &mut p.quote_price),
-    ("quote.units", "units", |p| &mut p.quote_units),
-    ("quote.days", "valid for (days)", |p| &mut p.quote_days),
-];
-
-/// Picks one top-level text field of the plan settings.
-type OptionField = fn(&mut DraftOptions) -> &mut String;
-
-/// The top-level text fields of the plan settings, in form order: (key, label, suffix, field).
-/// The trials checkbox sits between the first two and the last two.
-const TOP_FIELDS: [(&str, &str, &str, OptionField); 4] = [
-    ("horizon", "Horizon (months, 1–36)", "", |o| &mut o.horizon),
-    ("growth", "Growth per month", "%", |o| &mut o.growth),
-    ("peak.jobsPerHour", "Peak video jobs per hour", "", |o| {
-        &mut o.peak_jobs_per_hour
-    }),
-    ("peak.minutesPerJob", "Minutes per job", "", |o| {
-        &mut o.peak_minutes_per_job
-    }),
-];
-
 /// The text field of the plan settings named `key` (the keys of
 /// [`OptionError`](kling_pricing::draft::OptionError): `horizon`, `growth`, `peak.jobsPerHour`,
 /// `video.pack.price`, …), or `None` for no such field.
 pub fn setting_mut<'a>(options: &'a mut DraftOptions, key: &str) -> Option<&'a mut String> {
-    if let Some((.., field)) = TOP_FIELDS.iter().find(|(k, ..)| *k == key) {
-        return Some(field(options));
-    }
-    let (pool, part) = key.split_once('.')?;
-    let i = Pool::ALL.iter().position(|p| p.id() == pool)?;
-    let (_, _, field) = POOL_FIELDS.iter().find(|(k, _, _)| *k == part)?;
-    Some(field(&mut options.pools[i]))
+    fields::setting_mut(options, key)
 }
 
 /// The element id of the settings field `key` (`kp-opt-video-pack-price`).
@@ -288,11 +274,7 @@ pub fn setting_id(key: &str) -> String {
 
 /// Every settings key, in form order.
 pub fn setting_keys() -> Vec<String> {
-    let mut keys: Vec<String> = TOP_FIELDS.iter().map(|(k, ..)| k.to_string()).collect();
-    for p in Pool::ALL {
-        keys.extend(POOL_FIELDS.iter().map(|(k, _, _)| format!("{}.{k}", p.id())));
-    }
-    keys
+    fields::setting_keys()
 }
 
 /// One settings box holding the current text of `key`.
@@ -309,16 +291,16 @@ pub fn settings_html(catalog: &Catalog, options: &DraftOptions) -> String {
     let mut s = String::from(
         r#"<section class="kp-settings" aria-labelledby="kp-settings-h"><h2 id="kp-settings-h">Plan settings</h2><div class="kp-row">"#,
     );
-    for (key, label, suffix, _) in &TOP_FIELDS[..2] {
-        setting_field(&mut s, options, key, label, suffix);
+    for f in &TOP_SETTINGS[..2] {
+        setting_field(&mut s, options, f.key, f.label, f.suffix);
     }
     let _ = write!(
         s,
         r#"<label class="kp-check"><input type="checkbox" data-testid="trials-used"{}> My trial packages are already used</label></div><div class="kp-row">"#,
         if options.trials_used { " checked" } else { "" }
     );
-    for (key, label, suffix, _) in &TOP_FIELDS[2..] {
-        setting_field(&mut s, options, key, label, suffix);
+    for f in &TOP_SETTINGS[2..] {
+        setting_field(&mut s, options, f.key, f.label, f.suffix);
     }
     s.push_str(r#"</div><details class="kp-details"><summary>Balances you hold, image and try-on packs, custom quotes</summary><p class="kp-muted">The guide sells packages for video units only. Enter an image or try-on pack to plan those pools, a balance you already hold, or a custom package quote from Kling's sales team; the planner uses them like any package.</p>"#);
     for pool in Pool::ALL {
@@ -328,8 +310,8 @@ pub fn settings_html(catalog: &Catalog, options: &DraftOptions) -> String {
             r#"<fieldset class="kp-pool-settings" data-testid="settings-{id}"><legend>{} pool</legend><div class="kp-row">"#,
             escape(catalog.pool(pool).name)
         );
-        for (part, label, _) in POOL_FIELDS {
-            setting_field(&mut s, options, &format!("{id}.{part}"), label, "");
+        for f in &POOL_SETTINGS {
+            setting_field(&mut s, options, &format!("{id}.{}", f.key), f.label, f.suffix);
         }
         s.push_str("</div></fieldset>");
     }
