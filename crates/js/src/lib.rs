@@ -40,69 +40,6 @@ export interface PlanError extends Error {
 }
 "#;
 
-/// The planner's types, written by hand until they derive their declarations like the others.
-#[wasm_bindgen(typescript_custom_section)]
-const PLAN_TYPES: &str = r#"
-/** Planner settings; every field is optional. Decimal fields accept numbers or strings. */
-export interface PlanOptionsInput {
-  /** Months to plan, 1 to 36 (default 3), each a 30-day period. */
-  horizonMonths?: number;
-  /** Monthly growth of demand in percent, -100 to 1000 (default 0). */
-  growthPercent?: NumberInput;
-  /** The trial packages were already bought on this account (default false). */
-  trialsUsed?: boolean;
-  /** Units already held (at most 4 per pool). */
-  balances?: { pool: PoolId; units: NumberInput; daysLeft: number; concurrency?: number }[];
-  /** Packs you can buy that the catalog does not list, e.g. an image pack (at most 4 per pool). */
-  packs?: UserPackInput[];
-  /** Custom-package quotes from Kling's sales team (at most 4 per pool). */
-  quotes?: UserPackInput[];
-  /** The busiest hour, for the concurrency check (video pool unless `pool` is given). */
-  peak?: { pool?: PoolId; jobsPerHour: NumberInput; minutesPerJob: NumberInput } | null;
-}
-export interface UserPackInput {
-  pool: PoolId; name?: string; price: NumberInput; units: NumberInput; validityDays: number; concurrency?: number;
-}
-export interface Purchase {
-  month: number; packageId: string; name: string; source: "catalog" | "pack" | "quote"; trial: boolean;
-  count: number; price: DecimalString; units: DecimalString; validityDays: number; cost: DecimalString;
-}
-export interface PeriodRow {
-  month: number; demand: DecimalString; startBalance: DecimalString; bought: DecimalString; used: DecimalString;
-  forfeited: DecimalString; endBalance: DecimalString; concurrency: number | null; carriesPeak: boolean | null;
-}
-export interface Alternative {
-  label: string; feasible: boolean; totalCost: DecimalString | null; forfeitedUnits: DecimalString | null;
-  purchaseCount: number | null; extraCost: DecimalString | null; purchases: Purchase[];
-  /** Why it loses, e.g. "Package 2 alone: $5,670.00, forfeits 5,000 units: $1,050.00 more than the best plan." */
-  reason: string;
-}
-export interface PoolPlan {
-  pool: PoolId; poolName: string;
-  outcome: "planned" | "noDemand" | "noPackage" | "infeasible" | "unsolved";
-  message: string; listPrice: DecimalString; unitStep: DecimalString; demand: DecimalString[];
-  purchases: Purchase[]; totalCost: DecimalString; unitsBought: DecimalString; unitsUsed: DecimalString;
-  unitsUsedFromPurchases: DecimalString; forfeitedUnits: DecimalString; forfeitedValue: DecimalString;
-  leftAtEnd: DecimalString; effectiveUnitPrice: DecimalString | null; periods: PeriodRow[];
-  alternatives: Alternative[];
-  custom: { firstMonth: number; lastMonth: number; windowUnits: DecimalString; largestPackageUnits: DecimalString;
-            quoteMustBeat: DecimalString | null; message: string } | null;
-  concurrency: { inFlight: DecimalString; needed: number; bestAvailable: number | null; enforced: boolean;
-                 carried: boolean; message: string } | null;
-  optimal: boolean; costGap: DecimalString | null; unservedMonth: number | null;
-}
-export interface PlanResult {
-  edition: string; horizonMonths: number; growthPercent: DecimalString; trialsUsed: boolean;
-  /** One entry per pool with demand or a balance. */
-  pools: PoolPlan[];
-  totalCost: DecimalString; optimal: boolean; assumptions: string[];
-}
-export interface PlanProblem {
-  field: string; entry: string | null; index: number | null; pool: PoolId | null; month: number | null;
-  value: string; problem: Problem; message: string;
-}
-"#;
-
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(typescript_type = "JobMixInput")]

@@ -98,7 +98,7 @@ export type PoolId = "video" | "image" | "try-on";
 
 /** One problem with the input, located precisely enough to show next to the field. */
 export type InputProblem = {
-  /** Index of the job line (from 0), or `None` for the mix as a whole. */
+  /** Index of the job line (from 0), or `null` for the mix as a whole. */
   line: number | null;
   field: InputField;
   /** The value as given (empty when missing). */
@@ -172,7 +172,7 @@ export type Package = {
   id: string;
   name: string;
   pool: PoolId;
-  /** `None` for a custom package, whose price is negotiated. */
+  /** `null` for a custom package, whose price is negotiated. */
   price: DecimalString | null;
   units: number | null;
   validityDays: number | null;
@@ -225,3 +225,230 @@ export type Provenance = {
 
 /** How far an official page agrees with a number. */
 export type Status = "confirmed" | "contradicted" | "unconfirmed";
+
+/** What to plan with, besides the job mix. */
+export type PlanOptionsInput = {
+  /** Months to plan for, 1 to 36 (default 3). */
+  horizonMonths?: number;
+  /** Monthly growth of demand in percent, from -100 to 1000 (up to 4 decimal places; default 0). */
+  growthPercent?: NumberInput;
+  /** The trial packages were already bought on this account (default false). */
+  trialsUsed?: boolean;
+  /** Units already held. */
+  balances?: Array<BalanceInput>;
+  /** Packages the user can buy that the catalog does not list (image and try-on packs). */
+  packs?: Array<UserPackInput>;
+  /** Custom-package quotes from Kling's sales team. */
+  quotes?: Array<UserPackInput>;
+  /** The busiest hour, for the concurrency check. */
+  peak?: PeakInput | null;
+};
+
+/** Units already held in a pool. */
+export type BalanceInput = {
+  pool: PoolId;
+  units: NumberInput;
+  /** Days until they expire; 0 means they are gone. */
+  daysLeft: number;
+  /** Concurrency of the package they came from (5 for Packages 1–3, 3 for a trial), if known. */
+  concurrency?: number;
+};
+
+/** A package the user enters: an image or try-on pack, or a custom quote. */
+export type UserPackInput = {
+  pool: PoolId;
+  /** Shown in the plan; a default name is used when empty. */
+  name?: string;
+  /** Dollars, up to 6 decimal places. */
+  price: NumberInput;
+  units: NumberInput;
+  validityDays: number;
+  concurrency?: number;
+};
+
+/** The busiest hour of the workload in one pool. */
+export type PeakInput = {
+  /** The pool whose concurrency limit applies (the video pool when left out). */
+  pool?: PoolId;
+  jobsPerHour: NumberInput;
+  minutesPerJob: NumberInput;
+};
+
+/** The plan for every pool with demand or a balance. */
+export type PlanResult = {
+  edition: string;
+  horizonMonths: number;
+  growthPercent: DecimalString;
+  trialsUsed: boolean;
+  pools: Array<PoolPlan>;
+  /** Dollars of all pools' plans. */
+  totalCost: DecimalString;
+  /** Every pool's plan is proven cheapest. */
+  optimal: boolean;
+  assumptions: Array<string>;
+};
+
+/** The plan for one pool. */
+export type PoolPlan = {
+  pool: PoolId;
+  poolName: string;
+  outcome: PoolOutcome;
+  /** One sentence for people. */
+  message: string;
+  /** The pool's list price per unit. */
+  listPrice: DecimalString;
+  /** Demand is rounded up to multiples of this. */
+  unitStep: DecimalString;
+  demand: Array<DecimalString>;
+  purchases: Array<Purchase>;
+  totalCost: DecimalString;
+  unitsBought: DecimalString;
+  /** Units drawn over the horizon (all the demand when planned). */
+  unitsUsed: DecimalString;
+  /** Of those, units drawn from packages bought (the rest came from the balance). */
+  unitsUsedFromPurchases: DecimalString;
+  /** Units not used within the horizon, including `leftAtEnd`. */
+  forfeitedUnits: DecimalString;
+  /** `forfeitedUnits` at the list price. */
+  forfeitedValue: DecimalString;
+  /** Units left at the end of the horizon that are still valid after it. */
+  leftAtEnd: DecimalString;
+  /** Dollars per unit drawn from purchases (6 decimal places), next to `listPrice`. */
+  effectiveUnitPrice: DecimalString | null;
+  periods: Array<PeriodRow>;
+  alternatives: Array<Alternative>;
+  custom: CustomAdvice | null;
+  concurrency: ConcurrencyVerdict | null;
+  /** The plan is proven cheapest. When `false`, `costGap` bounds how far it may be from it. */
+  optimal: boolean;
+  /** Most dollars the plan may cost above the cheapest (only when not proven optimal). */
+  costGap: DecimalString | null;
+  /** The month no plan can serve (1-based), when infeasible. */
+  unservedMonth: number | null;
+};
+
+/** What became of a pool. */
+export type PoolOutcome = "planned" | "noDemand" | "noPackage" | "infeasible" | "unsolved";
+
+/** Packages of one kind bought at the start of one month. */
+export type Purchase = {
+  /** 1-based. */
+  month: number;
+  /** The catalog package id, or `pack-N` / `quote-N` (N is the 1-based index in the options). */
+  packageId: string;
+  name: string;
+  source: PackSource;
+  trial: boolean;
+  count: number;
+  /** Price of one package. */
+  price: DecimalString;
+  /** Units of one package. */
+  units: DecimalString;
+  validityDays: number;
+  /** `count × price`. */
+  cost: DecimalString;
+};
+
+/** Where a package on the plan comes from. */
+export type PackSource = "catalog" | "pack" | "quote";
+
+/** One month of a plan: the pool's stock from start to end. */
+export type PeriodRow = {
+  /** 1-based. */
+  month: number;
+  demand: DecimalString;
+  /** Units held at the start of the month, before buying. */
+  startBalance: DecimalString;
+  bought: DecimalString;
+  used: DecimalString;
+  /** Units that expire unused at the end of the month. */
+  forfeited: DecimalString;
+  endBalance: DecimalString;
+  /** Highest concurrency of the packages held this month (`null` when nothing known is held). */
+  concurrency: number | null;
+  /** Whether that carries the peak (`null` without a peak or without demand this month). */
+  carriesPeak: boolean | null;
+};
+
+/** A plan that loses to the best one, and why. */
+export type Alternative = {
+  /** E.g. "Package 2 alone", "Trials only", "Without trials". */
+  label: string;
+  feasible: boolean;
+  totalCost: DecimalString | null;
+  forfeitedUnits: DecimalString | null;
+  purchaseCount: number | null;
+  /** Dollars more than the best plan. */
+  extraCost: DecimalString | null;
+  purchases: Array<Purchase>;
+  /** E.g. "Package 2 alone: $5,670.00, forfeits 5,000 units: $1,050.00 more than the best plan." */
+  reason: string;
+};
+
+/** When demand calls for a custom package. */
+export type CustomAdvice = {
+  /** The busiest window of three consecutive months (the whole horizon when shorter), 1-based. */
+  firstMonth: number;
+  lastMonth: number;
+  windowUnits: DecimalString;
+  /** Units of the largest package on sale in the pool (quotes aside). */
+  largestPackageUnits: DecimalString;
+  /**
+   * A quote must cost less than this per unit to beat the plan (its cost per used unit,
+   * rounded down to 6 decimal places); `null` when there is no plan.
+   */
+  quoteMustBeat: DecimalString | null;
+  message: string;
+};
+
+/** Whether the plan's concurrency carries the peak. */
+export type ConcurrencyVerdict = {
+  /** Tasks in flight at peak: jobs per hour × minutes per job ÷ 60 (2 decimal places). */
+  inFlight: DecimalString;
+  /** Concurrent tasks needed: `inFlight` rounded up. */
+  needed: number;
+  /** The highest concurrency any package or balance of the pool offers. */
+  bestAvailable: number | null;
+  /** The planner required a package carrying the peak in every month with demand. */
+  enforced: boolean;
+  /** Every month with demand holds enough concurrency. */
+  carried: boolean;
+  message: string;
+};
+
+/** A planning input that is out of bounds: the field, the value and the rule. */
+export type PlanProblem = {
+  field: PlanField;
+  /** The list the value is in (with `index`), for a balance, pack, quote or the peak. */
+  entry: OptionList | null;
+  /** 0-based index in that list. */
+  index: number | null;
+  pool: PoolId | null;
+  /** For demand: the 1-based month whose demand is out of range. */
+  month: number | null;
+  value: string;
+  problem: Problem;
+  /** The whole message, for people. */
+  message: string;
+};
+
+/** The input a planning error is about. */
+export type PlanField =
+  | "horizonMonths"
+  | "growthPercent"
+  | "monthlyUnits"
+  | "balances"
+  | "balanceUnits"
+  | "balanceDaysLeft"
+  | "balanceConcurrency"
+  | "packs"
+  | "quotes"
+  | "packPrice"
+  | "packUnits"
+  | "packValidityDays"
+  | "packConcurrency"
+  | "peakJobsPerHour"
+  | "peakMinutesPerJob";
+
+/** The list of `PlanOptionsInput` a value with an error is in: `balances`, `packs`, `quotes` or `peak`. */
+export type OptionList = "balance" | "pack" | "quote" | "peak";

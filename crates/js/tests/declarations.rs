@@ -8,14 +8,18 @@
 //! `UPDATE_DECLARATIONS=1 cargo test -p kling-pricing-js --test declarations`
 
 use kling_pricing::catalog::{Billing, Package, PoolInfo, PriceRow, Provenance, Service, Source, Status};
+use kling_pricing::plan::{Alternative, Balance, ConcurrencyVerdict, CustomAdvice, OptionList, PackSource};
+use kling_pricing::plan::{Peak, PeriodRow, PlanError, PlanField, PlanOptions, PlanResult, PoolOutcome, PoolPlan};
+use kling_pricing::plan::{Purchase, UserPack};
 use kling_pricing::{Catalog, Estimate, Field, InputError, JobLine, LineEstimate, Pool, PoolTotal, Problem};
 use kling_pricing::{RawLine, RawMix, RawNumber};
 use std::collections::BTreeSet;
 use ts_rs::{Config, TS};
 
-/// One declaration: its TypeScript name, its text, and the names it refers to.
+/// One declaration: its TypeScript and Rust names, its text, and the names it refers to.
 struct Decl {
     name: String,
+    rust_name: &'static str,
     text: String,
     uses: Vec<String>,
 }
@@ -24,13 +28,14 @@ fn decl<T: TS + 'static>(cfg: &Config) -> Decl {
     let docs = T::docs().map(|d| tidy_docs(&d)).unwrap_or_default();
     Decl {
         name: T::ident(cfg),
+        rust_name: std::any::type_name::<T>().rsplit("::").next().unwrap_or_default(),
         text: format!("{docs}export {}\n", layout(&T::decl(cfg))),
         uses: T::dependencies(cfg).into_iter().map(|d| d.ts_name).collect(),
     }
 }
 
-/// Every type that crosses the JS boundary, in the order the file lists them: input, estimate,
-/// errors, catalog.
+/// Every type that crosses the JS boundary, in the order the file lists them: the mix, the
+/// estimate, input problems, the catalog, the plan's options, the plan, its problems.
 fn declarations() -> Vec<Decl> {
     // serde-wasm-bindgen's json_compatible serializer writes u64 and usize as JS numbers.
     let cfg = Config::new().with_large_int("number");
@@ -55,15 +60,55 @@ fn declarations() -> Vec<Decl> {
         decl::<PriceRow>(&cfg),
         decl::<Provenance>(&cfg),
         decl::<Status>(&cfg),
+        decl::<PlanOptions>(&cfg),
+        decl::<Balance>(&cfg),
+        decl::<UserPack>(&cfg),
+        decl::<Peak>(&cfg),
+        decl::<PlanResult>(&cfg),
+        decl::<PoolPlan>(&cfg),
+        decl::<PoolOutcome>(&cfg),
+        decl::<Purchase>(&cfg),
+        decl::<PackSource>(&cfg),
+        decl::<PeriodRow>(&cfg),
+        decl::<Alternative>(&cfg),
+        decl::<CustomAdvice>(&cfg),
+        decl::<ConcurrencyVerdict>(&cfg),
+        decl::<PlanError>(&cfg),
+        decl::<PlanField>(&cfg),
+        decl::<OptionList>(&cfg),
     ]
 }
 
 fn generated() -> String {
-    let body: Vec<String> = declarations().into_iter().map(|d| d.text).collect();
-    format!(
+    let decls = declarations();
+    let body: Vec<&str> = decls.iter().map(|d| d.text.as_str()).collect();
+    let text = format!(
         "// Generated from the Rust types by crates/js/tests/declarations.rs; do not edit.\n\n{}",
         body.join("\n")
-    )
+    );
+    code_spans_in_ts(&text, &decls)
+}
+
+/// The doc comments are written for Rust readers; in their code spans (the only backticks in
+/// ts-rs output) a Rust type becomes its TypeScript name, a snake_case field its camelCase
+/// name, and `None` becomes `null`, as a JS reader sees them.
+fn code_spans_in_ts(text: &str, decls: &[Decl]) -> String {
+    let span = |code: &str| match decls.iter().find(|d| d.rust_name == code) {
+        Some(d) => d.name.clone(),
+        None if code == "None" => "null".to_string(),
+        None if code.contains('_') && code.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
+            let mut words = code.split('_');
+            let first = words.next().unwrap_or_default().to_string();
+            words.fold(first, |acc, w| acc + &w[..1].to_uppercase() + &w[1..])
+        }
+        None => code.to_string(),
+    };
+    let parts: Vec<String> = text
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { span(part) } else { part.to_string() })
+        .collect();
+    parts.join("`")
 }
 
 /// ts-rs writes a declaration on one line. An object type gets one field per line, a long
