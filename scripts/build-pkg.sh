@@ -27,7 +27,8 @@ fix("pkg-element", "kling-pricing-calculator", (p) => {
 });
 '
 
-# What each package weighs: its wasm and its JS (raw / gzip -9), as the README's size table gives.
+# What each package weighs: its wasm, JS and declarations (raw / gzip -9), as the README's size
+# table gives them.
 size() { # label files...
   local label=$1 raw=0 gz=0 f
   shift
@@ -39,5 +40,6 @@ size() { # label files...
 }
 size "pkg/ (kling-pricing) wasm" pkg/kling_pricing_bg.wasm
 size "pkg/ (kling-pricing) JS" pkg/kling_pricing.js
+size "pkg/ (kling-pricing) TypeScript declarations" pkg/kling_pricing.d.ts
 size "pkg-element/ (kling-pricing-calculator) wasm" pkg-element/kling_pricing_calculator_bg.wasm
 size "pkg-element/ (kling-pricing-calculator) JS" pkg-element/kling_pricing_calculator.js pkg-element/kling-pricing-calculator.js
