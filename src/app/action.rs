@@ -21,7 +21,8 @@ pub enum Format {
 /// One change a control asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// Field `field` (one of [`form::LINE_FIELDS`]) of line `line` now reads `value`.
+    /// Field `field` (the id of a row of `kling_pricing::fields::LINE_FIELDS`) of line `line`
+    /// now reads `value`.
     Edit {
         line: u32,
         field: &'static str,
@@ -86,7 +87,7 @@ impl Action {
         Some(match el.attr("data-act")?.as_str() {
             "edit" => Action::Edit {
                 line: line()?,
-                field: form::line_field(&field()?)?,
+                field: form::line_field(&field()?)?.id,
                 value: el.value(),
             },
             "set" => Action::SetSetting {

@@ -8,6 +8,7 @@
 //! - [`estimate`]: units and dollars per line, per pool, in total (where every service is priced).
 //! - [`plan`]: the exact best-purchase planner.
 //! - [`draft`]: the form's state as typed, with the option cascade.
+//! - [`fields`]: every field of the form described once (ids, labels, link places, accessors).
 //! - [`share`]: the link format (a public contract: every link made so far must keep loading).
 //! - [`format`]: numbers as people read them (thousands separators, currency).
 //! - [`error`]: input errors that name the line, field and value.
@@ -16,6 +17,7 @@ pub mod catalog;
 pub mod draft;
 pub mod error;
 pub mod estimate;
+pub mod fields;
 pub mod format;
 pub mod mix;
 pub mod plan;

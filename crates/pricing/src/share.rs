@@ -27,7 +27,8 @@
 //! literal links in `tests/share_format1.rs`.
 
 use super::catalog::{self, Pool};
-use super::draft::{DraftLine, DraftOptions, DraftPool};
+use super::draft::{DraftLine, DraftOptions};
+use super::fields::{carried_by, Setting, LINE_FIELDS, POOL_SETTINGS, TOP_SETTINGS};
 use super::mix::MAX_LINES;
 use std::fmt;
 
@@ -42,19 +43,6 @@ const MAX_QUOTED_CHARS: usize = 80;
 
 /// Every parameter name of ours, in the order [`encode`] writes them.
 pub const KEYS: [&str; 10] = ["v", "e", "l", "h", "g", "t", "pk", "b", "p", "q"];
-
-const LINE_FIELDS: [&str; 7] = [
-    "service",
-    "model",
-    "mode",
-    "duration",
-    "quantity",
-    "videoSeconds",
-    "attemptsPerKept",
-];
-const PEAK_FIELDS: [&str; 2] = ["jobsPerHour", "minutesPerJob"];
-const BALANCE_FIELDS: [&str; 3] = ["pool", "units", "daysLeft"];
-const PACK_FIELDS: [&str; 4] = ["pool", "price", "units", "validityDays"];
 
 /// Everything a link carries: the catalog edition, the job lines and the planner settings, all
 /// as typed.
@@ -188,61 +176,72 @@ fn push_param(out: &mut String, key: &str, fields: &[&str]) {
     }
 }
 
-fn trim_empty_tail(fields: &mut Vec<&str>) {
+/// The fields of line `l` as its `l=` value holds them, without the trailing ones a reader
+/// restores anyway (those holding their [`absent`](crate::fields::LineField::absent) text).
+fn line_fields(l: &DraftLine) -> Vec<&str> {
+    let mut fields = vec![("", ""); LINE_FIELDS.len()];
+    for f in &LINE_FIELDS {
+        fields[f.link] = ((f.get)(l), f.absent);
+    }
+    while fields.last().is_some_and(|(text, absent)| text == absent) {
+        fields.pop();
+    }
+    fields.into_iter().map(|(text, _)| text).collect()
+}
+
+/// The fields of settings parameter `key` of `owner` (after `lead`, a pool's id), without
+/// trailing empty ones; `None` when every setting it carries holds its `default` text.
+fn setting_fields<'a, T>(
+    table: &'static [Setting<T>],
+    key: &str,
+    owner: &'a T,
+    default: &T,
+    lead: Option<&'a str>,
+) -> Option<Vec<&'a str>> {
+    let rows = carried_by(table, key);
+    if rows.iter().all(|s| (s.get)(owner) == (s.get)(default)) {
+        return None;
+    }
+    let mut fields: Vec<&str> = lead.into_iter().collect();
+    fields.extend(rows.iter().map(|s| (s.get)(owner)));
     while fields.last().is_some_and(|f| f.is_empty()) {
         fields.pop();
     }
+    Some(fields)
 }
 
-/// The query string (without `?`) of our parameters for `state`: `v`, `e`, one `l` per line,
-/// then the settings that differ from their defaults. Any text round-trips through [`decode`].
+/// Appends settings parameter `key`: once if it carries top-level settings, else once per pool
+/// whose settings it carries; each only where it differs from the defaults.
+fn push_settings(out: &mut String, key: &str, options: &DraftOptions) {
+    let defaults = DraftOptions::default();
+    if let Some(fields) = setting_fields(&TOP_SETTINGS, key, options, &defaults, None) {
+        push_param(out, key, &fields);
+    }
+    let pools = Pool::ALL.into_iter().zip(options.pools.iter().zip(&defaults.pools));
+    for (pool, (d, default)) in pools {
+        if let Some(fields) = setting_fields(&POOL_SETTINGS, key, d, default, Some(pool.id())) {
+            push_param(out, key, &fields);
+        }
+    }
+}
+
+/// The query string (without `?`) of our parameters for `state`, in [`KEYS`] order: `v`, `e`,
+/// one `l` per line, then the settings that differ from their defaults. Any text round-trips
+/// through [`decode`].
 pub fn encode(state: &ShareState) -> String {
     let mut out = String::new();
-    push_param(&mut out, "v", &[&FORMAT.to_string()]);
-    push_param(&mut out, "e", &[&state.edition]);
-    for l in &state.lines {
-        let mut fields = vec![
-            l.service.as_str(),
-            &l.model,
-            &l.mode,
-            &l.duration,
-            &l.quantity,
-            &l.video_seconds,
-        ];
-        if l.attempts_per_kept == "1" {
-            trim_empty_tail(&mut fields);
-        } else {
-            fields.push(&l.attempts_per_kept);
-        }
-        push_param(&mut out, "l", &fields);
-    }
-    let o = &state.options;
-    if o.horizon != "3" {
-        push_param(&mut out, "h", &[&o.horizon]);
-    }
-    if o.growth != "0" {
-        push_param(&mut out, "g", &[&o.growth]);
-    }
-    if o.trials_used {
-        push_param(&mut out, "t", &["1"]);
-    }
-    let mut peak = vec![o.peak_jobs_per_hour.as_str(), &o.peak_minutes_per_job];
-    trim_empty_tail(&mut peak);
-    if !peak.is_empty() {
-        push_param(&mut out, "pk", &peak);
-    }
-    for key in ["b", "p", "q"] {
-        for (pool, d) in Pool::ALL.into_iter().zip(o.pools.iter()) {
-            let mut fields = vec![pool.id()];
-            match key {
-                "b" => fields.extend([d.balance_units.as_str(), &d.balance_days]),
-                "p" => fields.extend([d.pack_price.as_str(), &d.pack_units, &d.pack_days]),
-                _ => fields.extend([d.quote_price.as_str(), &d.quote_units, &d.quote_days]),
+    for key in KEYS {
+        match key {
+            "v" => push_param(&mut out, key, &[&FORMAT.to_string()]),
+            "e" => push_param(&mut out, key, &[&state.edition]),
+            "l" => {
+                for l in &state.lines {
+                    push_param(&mut out, key, &line_fields(l));
+                }
             }
-            trim_empty_tail(&mut fields);
-            if fields.len() > 1 {
-                push_param(&mut out, key, &fields);
-            }
+            "t" if state.options.trials_used => push_param(&mut out, key, &["1"]),
+            "t" => {}
+            _ => push_settings(&mut out, key, &state.options),
         }
     }
     out
@@ -437,20 +436,18 @@ fn decode_format_1(params: &[(&str, &str)], problems: &mut Problems) -> ShareSta
                     lines_over += 1;
                     continue;
                 }
-                match fields(raw, &LINE_FIELDS) {
+                let mut names = vec![""; LINE_FIELDS.len()];
+                for f in &LINE_FIELDS {
+                    names[f.link] = f.field.name();
+                }
+                match fields(raw, &names) {
                     Err(why) => problems.push(key, raw, format!("dropped the line: {why}")),
                     Ok(f) => {
-                        let mut f = f.into_iter();
-                        let mut next = || f.next().unwrap_or_default();
-                        state.lines.push(DraftLine {
-                            service: next(),
-                            model: next(),
-                            mode: next(),
-                            duration: next(),
-                            quantity: next(),
-                            video_seconds: next(),
-                            attempts_per_kept: f.next().unwrap_or_else(|| "1".to_string()),
-                        });
+                        let mut line = DraftLine::default();
+                        for lf in &LINE_FIELDS {
+                            *(lf.get_mut)(&mut line) = f.get(lf.link).map_or(lf.absent, String::as_str).to_string();
+                        }
+                        state.lines.push(line);
                     }
                 }
             }
@@ -481,31 +478,32 @@ fn decode_format_1(params: &[(&str, &str)], problems: &mut Problems) -> ShareSta
                     "dropped trials-used: it must be 1 (trials used) or 0 (not used)".to_string(),
                 ),
             },
-            "pk" => match fields(raw, &PEAK_FIELDS) {
-                Err(why) => problems.push(key, raw, format!("dropped the peak load: {why}")),
-                Ok(f) => {
-                    if first(problems, key, None, raw) {
-                        let mut f = f.into_iter();
-                        state.options.peak_jobs_per_hour = f.next().unwrap_or_default();
-                        state.options.peak_minutes_per_job = f.next().unwrap_or_default();
+            "pk" => {
+                let rows = carried_by(&TOP_SETTINGS, key);
+                let names: Vec<&str> = rows.iter().map(|s| s.link.name).collect();
+                match fields(raw, &names) {
+                    Err(why) => problems.push(key, raw, format!("dropped the peak load: {why}")),
+                    Ok(f) => {
+                        if first(problems, key, None, raw) {
+                            for s in rows {
+                                *(s.get_mut)(&mut state.options) = f.get(s.link.position).cloned().unwrap_or_default();
+                            }
+                        }
                     }
                 }
-            },
+            }
             "b" | "p" | "q" => {
-                let (what, names) = match key {
-                    "b" => ("balance", &BALANCE_FIELDS[..]),
-                    "p" => ("pack", &PACK_FIELDS[..]),
-                    _ => ("quote", &PACK_FIELDS[..]),
-                };
-                let f = match fields(raw, names) {
+                let rows = carried_by(&POOL_SETTINGS, key);
+                let what = rows[0].link.param.what;
+                let names: Vec<&str> = ["pool"].into_iter().chain(rows.iter().map(|s| s.link.name)).collect();
+                let f = match fields(raw, &names) {
                     Err(why) => {
                         problems.push(key, raw, format!("dropped the {what}: {why}"));
                         continue;
                     }
                     Ok(f) => f,
                 };
-                let mut f = f.into_iter();
-                let pool_id = f.next().unwrap_or_default();
+                let pool_id = f.first().cloned().unwrap_or_default();
                 let Some(pool) = Pool::from_id(&pool_id) else {
                     let ids: Vec<&str> = Pool::ALL.iter().map(|p| p.id()).collect();
                     problems.push(
@@ -523,12 +521,8 @@ fn decode_format_1(params: &[(&str, &str)], problems: &mut Problems) -> ShareSta
                     continue;
                 }
                 let i = Pool::ALL.iter().position(|p| *p == pool).unwrap_or(0);
-                let d: &mut DraftPool = &mut state.options.pools[i];
-                let mut next = || f.next().unwrap_or_default();
-                match key {
-                    "b" => (d.balance_units, d.balance_days) = (next(), next()),
-                    "p" => (d.pack_price, d.pack_units, d.pack_days) = (next(), next(), next()),
-                    _ => (d.quote_price, d.quote_units, d.quote_days) = (next(), next(), next()),
+                for s in rows {
+                    *(s.get_mut)(&mut state.options.pools[i]) = f.get(s.link.position).cloned().unwrap_or_default();
                 }
             }
             // `v` is read by `decode`; no other key reaches here.

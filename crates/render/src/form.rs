@@ -1,18 +1,15 @@
-//! The page's controls as HTML text: the shell, each job line's editor and the plan settings.
-//!
-//! Why text: typed view code compiles every element, attribute and closure into generic code of
-//! its own, and the controls were the largest part of the page's wasm. The app sets this markup
-//! once (a line when the list changes, the settings when the page opens), listens for events on
-//! the calculator's root, and afterwards writes only the parts that changed: a line's
-//! [`LineView`], a field's message, a region's report. Inputs are never re-rendered while a
-//! person types in them. Every value is escaped; the functions are pure and tested natively.
+//! The page's controls: the shell and the plan settings as HTML text, and what a job line's
+//! editor shows (its choices, which boxes apply, messages) for the app's line components. The
+//! fields come from the shared tables (`kling_pricing::fields`). Every value is escaped; the
+//! functions are pure and tested natively.
 
 use super::chart::{self, escape};
 use super::report;
 use kling_pricing::catalog::{Catalog, Pool};
-use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
+use kling_pricing::draft::{DraftLine, DraftOptions};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
+use kling_pricing::fields::{self, Kind, LineField, LINE_FIELDS, POOL_SETTINGS, TOP_SETTINGS};
 use kling_pricing::share::ShareProblem;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
@@ -20,56 +17,32 @@ use std::fmt::Write as _;
 /// A priced line, or the problems that keep it out of the totals.
 pub type Priced = Result<LineEstimate, Vec<InputError>>;
 
-/// The selects of a job line, in form order: (field, label).
-pub const LINE_SELECTS: [(&str, &str); 4] = [
-    ("service", "Service"),
-    ("model", "Model"),
-    ("mode", "Mode"),
-    ("duration", "Duration"),
-];
-
-/// The number boxes of a job line, in form order: (field, label, test id, suffix, checked as).
-pub const LINE_NUMBERS: [(&str, &str, &str, &str, Field); 3] = [
-    ("quantity", "Kept outputs / month", "quantity", "", Field::Quantity),
-    ("seconds", "Video length", "video-seconds", "s", Field::VideoSeconds),
-    (
-        "attempts",
-        "Attempts per kept output",
-        "attempts",
-        "",
-        Field::AttemptsPerKept,
-    ),
-];
-
 /// The element id of `field` of line `line` (`kp-l7-quantity`), for its label and message.
 pub fn line_field_id(line: u32, field: &str) -> String {
     format!("kp-l{line}-{field}")
 }
 
-/// The line field named `name` (as in [`LINE_SELECTS`] / [`LINE_NUMBERS`]), as the table spells
-/// it; `None` for no such field.
-pub fn line_field(name: &str) -> Option<&'static str> {
-    let selects = LINE_SELECTS.iter().map(|(f, _)| *f);
-    let mut fields = selects.chain(LINE_NUMBERS.iter().map(|(f, ..)| *f));
-    fields.find(|f| *f == name)
+/// The row of [`LINE_FIELDS`] named `id`; `None` for no such field.
+pub fn line_field(id: &str) -> Option<&'static LineField> {
+    LINE_FIELDS.iter().find(|f| f.id == id)
 }
 
-/// The `<option>`s of line select `i` of [`LINE_SELECTS`] for `draft`: the choices the catalog
-/// prices given the choices before it, with the current one selected. Empty when the select does
-/// not apply (a service without models, an unknown service), and the page hides it.
-pub fn select_options(catalog: &Catalog, draft: &DraftLine, i: usize) -> String {
-    let labelled = |ids: Vec<&'static str>, current: &str| {
+/// The `<option>`s of select `field` for `draft`: the choices the catalog prices given the
+/// choices before it, with the current one selected. Empty when the select does not apply (a
+/// service without models, an unknown service), and the page hides it.
+pub fn select_options(catalog: &Catalog, draft: &DraftLine, field: &LineField) -> String {
+    let labelled = |ids: Vec<&'static str>| {
         let choices: Vec<(String, String)> = ids
             .into_iter()
             .map(|id| (id.to_string(), catalog.label(id).to_string()))
             .collect();
-        report::options_html(&choices, current)
+        report::options_html(&choices, (field.get)(draft))
     };
     let given = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
     let (model, mode) = (given(&draft.model), given(&draft.mode));
     let service = catalog.service(&draft.service);
-    match (i, service) {
-        (0, _) => {
+    match (field.field, service) {
+        (Field::Service, _) => {
             let services: Vec<(String, String)> = catalog
                 .services
                 .iter()
@@ -77,9 +50,9 @@ pub fn select_options(catalog: &Catalog, draft: &DraftLine, i: usize) -> String 
                 .collect();
             report::options_html(&services, &draft.service)
         }
-        (1, Some(s)) => labelled(s.models(), &draft.model),
-        (2, Some(s)) => labelled(s.modes(model.as_deref()), &draft.mode),
-        (3, Some(s)) => {
+        (Field::Model, Some(s)) => labelled(s.models()),
+        (Field::Mode, Some(s)) => labelled(s.modes(model.as_deref())),
+        (Field::Duration, Some(s)) => {
             let durations: Vec<(String, String)> = s
                 .durations(model.as_deref(), mode.as_deref())
                 .into_iter()
@@ -91,29 +64,18 @@ pub fn select_options(catalog: &Catalog, draft: &DraftLine, i: usize) -> String 
     }
 }
 
-/// Whether number box `i` of [`LINE_NUMBERS`] applies to `draft` (the video length only to a
-/// service priced by it, such as lip-sync).
-pub fn number_applies(catalog: &Catalog, draft: &DraftLine, i: usize) -> bool {
-    i != 1 || catalog.service(&draft.service).is_some_and(|s| s.takes_video_seconds())
+/// Whether number box `field` applies to `draft`: the video length only to a service priced by
+/// it (lip-sync), every other box always.
+pub fn number_applies(catalog: &Catalog, draft: &DraftLine, field: &LineField) -> bool {
+    field.field != Field::VideoSeconds || catalog.service(&draft.service).is_some_and(|s| s.takes_video_seconds())
 }
 
-/// The text of number box `i` of [`LINE_NUMBERS`], as typed.
-pub fn number_value(draft: &DraftLine, i: usize) -> &str {
-    match i {
-        0 => &draft.quantity,
-        1 => &draft.video_seconds,
-        _ => &draft.attempts_per_kept,
-    }
-}
-
-/// The message of number box `i` of [`LINE_NUMBERS`], without the "line N:" prefix; `None`
-/// when the field is fine.
-pub fn number_message(priced: &Priced, i: usize) -> Option<String> {
-    let field = LINE_NUMBERS[i].4;
+/// The message of box `field`, without the "line N:" prefix; `None` when the field is fine.
+pub fn number_message(priced: &Priced, field: &LineField) -> Option<String> {
     let errs = priced.as_ref().err()?;
     let msgs: Vec<&str> = errs
         .iter()
-        .filter(|e| e.field == field)
+        .filter(|e| e.field == field.field)
         .map(|e| e.message.split_once(": ").map(|(_, m)| m).unwrap_or(&e.message))
         .collect();
     (!msgs.is_empty()).then(|| msgs.join("; "))
@@ -128,19 +90,18 @@ pub fn share_text(priced: &Priced, total: Decimal) -> String {
     }
 }
 
-/// Applies an edit of line field `field` (as named in [`LINE_SELECTS`] / [`LINE_NUMBERS`]) to
-/// `draft`, with the cascade of choices a new service, model or mode brings. False when there
-/// is no such field.
-pub fn edit_line(catalog: &Catalog, draft: &mut DraftLine, field: &str, value: String) -> bool {
-    match field {
-        "service" => draft.set_service(catalog, &value),
-        "model" => draft.set_model(catalog, &value),
-        "mode" => draft.set_mode(catalog, &value),
-        "duration" => draft.duration = value,
-        "quantity" => draft.quantity = value,
-        "seconds" => draft.video_seconds = value,
-        "attempts" => draft.attempts_per_kept = value,
-        _ => return false,
+/// Applies an edit of line field `id` (a row of [`LINE_FIELDS`]) to `draft`. A new choice
+/// brings the cascade of choices after it (a new service also its default video length). False
+/// when there is no such field.
+pub fn edit_line(catalog: &Catalog, draft: &mut DraftLine, id: &str, value: String) -> bool {
+    let Some(field) = line_field(id) else { return false };
+    match (field.kind, field.field) {
+        (Kind::Select, Field::Service) => draft.set_service(catalog, &value),
+        (Kind::Select, _) => {
+            *(field.get_mut)(draft) = value;
+            draft.cascade(catalog);
+        }
+        (Kind::Number, _) => *(field.get_mut)(draft) = value,
     }
     true
 }
@@ -182,48 +143,11 @@ fn number_field(
     );
 }
 
-/// Picks one text field of a pool's settings.
-type PoolField = fn(&mut DraftPool) -> &mut String;
-
-/// The text fields of one pool's settings, in form order: (key suffix, label, field).
-const POOL_FIELDS: [(&str, &str, PoolField); 8] = [
-    ("balance.units", "Balance (units)", |p| &mut p.balance_units),
-    ("balance.days", "Days left", |p| &mut p.balance_days),
-    ("pack.price", "Your pack: price ($)", |p| &mut p.pack_price),
-    ("pack.units", "units", |p| &mut p.pack_units),
-    ("pack.days", "valid for (days)", |p| &mut p.pack_days),
-    ("quote.price", "Custom quote: price ($)", |p| &mut p.quote_price),
-    ("quote.units", "units", |p| &mut p.quote_units),
-    ("quote.days", "valid for (days)", |p| &mut p.quote_days),
-];
-
-/// Picks one top-level text field of the plan settings.
-type OptionField = fn(&mut DraftOptions) -> &mut String;
-
-/// The top-level text fields of the plan settings, in form order: (key, label, suffix, field).
-/// The trials checkbox sits between the first two and the last two.
-const TOP_FIELDS: [(&str, &str, &str, OptionField); 4] = [
-    ("horizon", "Horizon (months, 1–36)", "", |o| &mut o.horizon),
-    ("growth", "Growth per month", "%", |o| &mut o.growth),
-    ("peak.jobsPerHour", "Peak video jobs per hour", "", |o| {
-        &mut o.peak_jobs_per_hour
-    }),
-    ("peak.minutesPerJob", "Minutes per job", "", |o| {
-        &mut o.peak_minutes_per_job
-    }),
-];
-
 /// The text field of the plan settings named `key` (the keys of
 /// [`OptionError`](kling_pricing::draft::OptionError): `horizon`, `growth`, `peak.jobsPerHour`,
 /// `video.pack.price`, …), or `None` for no such field.
 pub fn setting_mut<'a>(options: &'a mut DraftOptions, key: &str) -> Option<&'a mut String> {
-    if let Some((.., field)) = TOP_FIELDS.iter().find(|(k, ..)| *k == key) {
-        return Some(field(options));
-    }
-    let (pool, part) = key.split_once('.')?;
-    let i = Pool::ALL.iter().position(|p| p.id() == pool)?;
-    let (_, _, field) = POOL_FIELDS.iter().find(|(k, _, _)| *k == part)?;
-    Some(field(&mut options.pools[i]))
+    fields::setting_mut(options, key)
 }
 
 /// The element id of the settings field `key` (`kp-opt-video-pack-price`).
@@ -233,11 +157,7 @@ pub fn setting_id(key: &str) -> String {
 
 /// Every settings key, in form order.
 pub fn setting_keys() -> Vec<String> {
-    let mut keys: Vec<String> = TOP_FIELDS.iter().map(|(k, ..)| k.to_string()).collect();
-    for p in Pool::ALL {
-        keys.extend(POOL_FIELDS.iter().map(|(k, _, _)| format!("{}.{k}", p.id())));
-    }
-    keys
+    fields::setting_keys()
 }
 
 /// One settings box holding the current text of `key`.
@@ -255,16 +175,16 @@ pub fn settings_html(catalog: &Catalog, options: &DraftOptions) -> String {
     let mut s = String::from(
         r#"<section class="kp-settings" aria-labelledby="kp-settings-h"><h2 id="kp-settings-h">Plan settings</h2><div class="kp-row">"#,
     );
-    for (key, label, suffix, _) in &TOP_FIELDS[..2] {
-        setting_field(&mut s, options, key, label, suffix);
+    for f in &TOP_SETTINGS[..2] {
+        setting_field(&mut s, options, f.key, f.label, f.suffix);
     }
     let _ = write!(
         s,
         r#"<label class="kp-check"><input type="checkbox" data-testid="trials-used" data-act="trials"{}> My trial packages are already used</label></div><div class="kp-row">"#,
         if options.trials_used { " checked" } else { "" }
     );
-    for (key, label, suffix, _) in &TOP_FIELDS[2..] {
-        setting_field(&mut s, options, key, label, suffix);
+    for f in &TOP_SETTINGS[2..] {
+        setting_field(&mut s, options, f.key, f.label, f.suffix);
     }
     s.push_str(r#"</div><details class="kp-details"><summary>Balances you hold, image and try-on packs, custom quotes</summary><p class="kp-muted">The guide sells packages for video units only. Enter an image or try-on pack to plan those pools, a balance you already hold, or a custom package quote from Kling's sales team; the planner uses them like any package.</p>"#);
     for pool in Pool::ALL {
@@ -274,8 +194,8 @@ pub fn settings_html(catalog: &Catalog, options: &DraftOptions) -> String {
             r#"<fieldset class="kp-pool-settings" data-testid="settings-{id}"><legend>{} pool</legend><div class="kp-row">"#,
             escape(catalog.pool(pool).name)
         );
-        for (part, label, _) in POOL_FIELDS {
-            setting_field(&mut s, options, &format!("{id}.{part}"), label, "");
+        for f in &POOL_SETTINGS {
+            setting_field(&mut s, options, &format!("{id}.{}", f.key), f.label, f.suffix);
         }
         s.push_str("</div></fieldset>");
     }
@@ -311,19 +231,23 @@ mod tests {
         d.price(default_catalog(), 0)
     }
 
+    fn row(id: &str) -> &'static LineField {
+        line_field(id).unwrap()
+    }
+
     #[test]
     fn a_line_offers_only_what_the_catalog_prices() {
         let cat = default_catalog();
         let mut d = DraftLine::for_service(cat, "video", 400);
         d.set_model(cat, "v2.1-master");
-        assert!(select_options(cat, &d, 1).contains(r#"<option value="v2.1-master" selected>"#));
+        assert!(select_options(cat, &d, row("model")).contains(r#"<option value="v2.1-master" selected>"#));
         // V2.1 Master has no modes: the select is empty, and the page hides its field.
-        assert_eq!(select_options(cat, &d, 2), "");
-        let shown = |d: &DraftLine| [0, 1, 2].map(|i| number_applies(cat, d, i));
+        assert_eq!(select_options(cat, &d, row("mode")), "");
+        let shown = |d: &DraftLine| ["quantity", "seconds", "attempts"].map(|f| number_applies(cat, d, row(f)));
         assert_eq!(shown(&d), [true, false, true]);
         let lip = DraftLine::for_service(cat, "lip-sync", 60);
         assert_eq!(shown(&lip), [true, true, true]);
-        assert_eq!(select_options(cat, &lip, 1), "");
+        assert_eq!(select_options(cat, &lip, row("model")), "");
     }
 
     #[test]
@@ -332,12 +256,11 @@ mod tests {
         let mut d = DraftLine::for_service(cat, "lip-sync", 60);
         d.video_seconds = r#""><b>"#.into();
         let p = priced(&d);
-        assert_eq!(number_message(&p, 0), None);
+        assert_eq!(number_message(&p, row("quantity")), None);
         assert_eq!(
-            number_message(&p, 1).as_deref(),
+            number_message(&p, row("seconds")).as_deref(),
             Some(r#"videoSeconds ""><b>" is not a number"#)
         );
-        assert_eq!(number_value(&d, 1), r#""><b>"#);
     }
 
     #[test]
@@ -349,8 +272,10 @@ mod tests {
         assert!(edit_line(cat, &mut d, "seconds", "12".into()));
         assert_eq!(d.video_seconds, "12");
         assert!(!edit_line(cat, &mut d, "colour", "red".into()));
-        assert_eq!(line_field("seconds"), Some("seconds"));
-        assert_eq!(line_field("kp-l42-seconds"), None);
+        assert!(edit_line(cat, &mut d, "model", "v2.1".into()));
+        assert_eq!(d.model, "", "lip-sync has no models: the cascade clears it");
+        assert_eq!(line_field("seconds").map(|f| f.testid), Some("video-seconds"));
+        assert!(line_field("kp-l42-seconds").is_none());
     }
 
     #[test]

@@ -6,7 +6,8 @@
 use super::{root_el, Root};
 use crate::app::state::{AppState, Line};
 use crate::app::{dom, effect};
-use kling_pricing_render::form::{self, LINE_NUMBERS, LINE_SELECTS};
+use kling_pricing::fields::{Kind, LineField, LINE_FIELDS};
+use kling_pricing_render::form;
 use kling_pricing_render::report;
 use leptos::html;
 use leptos::prelude::*;
@@ -53,8 +54,8 @@ fn LineEditor(state: AppState, line: Line, index: ReadSignal<usize>) -> impl Int
     view! {
         <li class="kp-line" data-testid="line" aria-label=move || format!("Job line {}", n())>
             <div class="kp-line-fields">
-                {(0..LINE_SELECTS.len()).map(|i| select_field(state, line, i)).collect_view()}
-                {(0..LINE_NUMBERS.len()).map(|i| number_field(state, line, i)).collect_view()}
+                {LINE_FIELDS.iter().filter(|f| f.kind == Kind::Select).map(|f| select_field(state, line, f)).collect_view()}
+                {LINE_FIELDS.iter().filter(|f| f.kind == Kind::Number).map(|f| number_field(state, line, f)).collect_view()}
             </div>
             <div class="kp-line-figures">
                 <div class="kp-figures" aria-live="polite" inner_html=figures></div>
@@ -78,29 +79,33 @@ fn LineEditor(state: AppState, line: Line, index: ReadSignal<usize>) -> impl Int
     }
 }
 
-/// Select `i` of [`LINE_SELECTS`]: its choices follow the line's earlier choices, and it is
-/// hidden while it has none.
-fn select_field(state: AppState, line: Line, i: usize) -> impl IntoView {
-    let (field, label) = LINE_SELECTS[i];
-    let (id, for_id) = (form::line_field_id(line.id, field), form::line_field_id(line.id, field));
-    let options = Memo::new(move |_| line.draft.with(|d| form::select_options(state.catalog, d, i)));
+/// The select of `field`: its choices follow the line's earlier choices, and it is hidden while
+/// it has none.
+fn select_field(state: AppState, line: Line, field: &'static LineField) -> impl IntoView {
+    let (id, for_id) = (
+        form::line_field_id(line.id, field.id),
+        form::line_field_id(line.id, field.id),
+    );
+    let options = Memo::new(move |_| line.draft.with(|d| form::select_options(state.catalog, d, field)));
     view! {
         <label class="kp-field" for=for_id hidden=move || options.with(String::is_empty)>
-            <span class="kp-label">{label}</span>
-            <select id=id data-testid=field data-act="edit" data-line=line.id data-field=field
+            <span class="kp-label">{field.label}</span>
+            <select id=id data-testid=field.testid data-act="edit" data-line=line.id data-field=field.id
                 inner_html=move || options.get()></select>
         </label>
     }
 }
 
-/// Number box `i` of [`LINE_NUMBERS`], holding the text as typed, with its message.
-fn number_field(state: AppState, line: Line, i: usize) -> impl IntoView {
-    let (field, label, testid, suffix, _) = LINE_NUMBERS[i];
-    let (id, for_id) = (form::line_field_id(line.id, field), form::line_field_id(line.id, field));
+/// The number box of `field`, holding the text as typed, with its message.
+fn number_field(state: AppState, line: Line, field: &'static LineField) -> impl IntoView {
+    let (id, for_id) = (
+        form::line_field_id(line.id, field.id),
+        form::line_field_id(line.id, field.id),
+    );
     let err_id = format!("{id}-err");
-    let value = Memo::new(move |_| line.draft.with(|d| form::number_value(d, i).to_string()));
-    let shown = Memo::new(move |_| line.draft.with(|d| form::number_applies(state.catalog, d, i)));
-    let message = Memo::new(move |_| line.priced.with(|p| form::number_message(p, i)));
+    let value = Memo::new(move |_| line.draft.with(|d| (field.get)(d).to_string()));
+    let shown = Memo::new(move |_| line.draft.with(|d| form::number_applies(state.catalog, d, field)));
+    let message = Memo::new(move |_| line.priced.with(|p| form::number_message(p, field)));
     let input = NodeRef::<html::Input>::new();
     // Written only when the text differs from the box's (a new service's default length), so
     // the caret of a box being typed in never moves.
@@ -123,13 +128,13 @@ fn number_field(state: AppState, line: Line, i: usize) -> impl IntoView {
     };
     view! {
         <label class="kp-field" for=for_id hidden=move || !shown.get()>
-            <span class="kp-label">{label}</span>
+            <span class="kp-label">{field.label}</span>
             <span class="kp-input-wrap">
-                <input id=id type="text" inputmode="decimal" autocomplete="off" data-testid=testid
-                    data-act="edit" data-line=line.id data-field=field value=value.get_untracked()
+                <input id=id type="text" inputmode="decimal" autocomplete="off" data-testid=field.testid
+                    data-act="edit" data-line=line.id data-field=field.id value=value.get_untracked()
                     aria-invalid=move || if invalid() { "true" } else { "false" }
                     aria-describedby=described node_ref=input/>
-                {(!suffix.is_empty()).then(|| view! { <span class="kp-suffix">{suffix}</span> })}
+                {(!field.suffix.is_empty()).then(|| view! { <span class="kp-suffix">{field.suffix}</span> })}
             </span>
             <span class="kp-field-msg">{alert}</span>
         </label>

@@ -197,6 +197,31 @@ struct Pick {
     cover: Option<Cover>,
 }
 
+/// Where the choice of one class stands in a transition.
+struct ClassStep {
+    /// The class.
+    ci: usize,
+    /// Its expiry bucket.
+    slot: usize,
+    /// Demand still to draw once the buckets before its own are drawn.
+    r: u64,
+    /// Stock held, before buying, in the buckets after its own.
+    later_old: u64,
+    /// A later-expiring class comes after it.
+    has_later: bool,
+    /// An earlier class has designated a package to carry the peak.
+    exempt_used: bool,
+}
+
+/// One class's designated package (kind index + 1, 0 for none), the units it may leave unused
+/// (`u64::MAX` when unlimited), and the class's bucket with it.
+#[derive(Clone, Copy)]
+struct Choice {
+    ex: u64,
+    ex_limit: u64,
+    base: u64,
+}
+
 /// Scratch space of one expansion.
 struct Ctx {
     t: usize,
@@ -900,9 +925,14 @@ impl<'a> Solver<'a> {
         for j in pos..slot {
             r -= r.min(ctx.work[j]);
         }
-        let later_old = ctx.suffix[slot + 1];
-        let has_later = ci + 1 < nc;
-        let kinds = &self.inst.kinds;
+        let step = ClassStep {
+            ci,
+            slot,
+            r,
+            later_old: ctx.suffix[slot + 1],
+            has_later: ci + 1 < nc,
+            exempt_used,
+        };
         // Option 0: no designated package; option j: the class's j-th kind, bought outside the
         // cheapest cover because it carries the peak (see `Ctx::needed_now`).
         let options = if self.enforce && !exempt_used {
@@ -911,104 +941,133 @@ impl<'a> Solver<'a> {
             0
         };
         for option in 0..=options {
-            let ex = if option == 0 {
-                0
-            } else {
-                let k = self.classes[ci].kinds[option - 1];
-                // Only a package that carries the peak and holds it longer than what is held.
-                if kinds[k].conc < self.inst.need_conc || kinds[k].periods <= ctx.cover_t {
-                    continue;
-                }
-                k as u64 + 1
-            };
-            let ex_units = if ex > 0 { kinds[(ex - 1) as usize].units } else { 0 };
-            // Unless it is the only package carrying the peak this period, the designated package
-            // obeys the normal form like any other: less than its units may be left unused.
-            let ex_limit = if ex > 0 && !ctx.needed_now { ex_units } else { u64::MAX };
-            let base = ctx.work[slot].saturating_add(ex_units);
-            // Nothing more from this class.
-            let rem = r - r.min(base);
-            let left = base - base.min(r);
-            if (has_later || rem <= later_old) && left < ex_limit {
-                ctx.picks[ci] = Pick {
-                    exempt: ex,
-                    level: 0,
-                    cover: None,
-                };
-                self.rec(ctx, ci + 1, slot + 1, rem, exempt_used || ex > 0);
-                if self.aborted {
-                    return;
-                }
-            }
-            if r <= base {
+            let Some(choice) = self.designated(ctx, &step, option) else {
                 continue;
-            }
-            // Levels whose units are drawn this period, leaving less than any package unused.
-            let g = self.classes[ci].g;
-            let umax = self.classes[ci].umax;
-            let hi = (r - base).saturating_add(umax - 1);
-            let lo = if has_later {
-                1
-            } else {
-                (r - base).saturating_sub(later_old).max(1)
             };
-            let (m_lo, m_hi) = (lo.div_ceil(g), hi / g);
-            if m_lo > m_hi {
-                continue;
-            }
-            let mut levels: Vec<u64> = Vec::new();
-            if ctx.beam {
-                // A few levels from the bottom, the first multiple of the largest package, and the
-                // levels around drawing exactly what is needed.
-                let star_units = self.classes[ci]
-                    .kinds
-                    .iter()
-                    .map(|&k| kinds[k].units)
-                    .max()
-                    .unwrap_or(g);
-                // With more than two classes, an earlier-expiring class only fills the need (its
-                // levels multiply with every later class's).
-                let few = has_later && self.beam_few;
-                let mut m = m_lo;
-                while m <= m_hi && (m - m_lo) < BEAM_LEVELS && !few {
-                    levels.push(m);
-                    m += 1;
-                }
-                let fill = (r - base).div_ceil(g);
-                for m in [fill, fill + 1, (r - base).div_ceil(star_units) * (star_units / g)] {
-                    if (m_lo..=m_hi).contains(&m) && !levels.contains(&m) && !(few && m != fill) {
-                        levels.push(m);
-                    }
-                }
-            }
-            let count = if ctx.beam { levels.len() as u64 } else { m_hi - m_lo + 1 };
-            for n in 0..count {
-                let m = if ctx.beam { levels[n as usize] } else { m_lo + n };
-                self.steps += 1;
-                if self.steps > self.budget {
-                    self.aborted = true;
-                    return;
-                }
-                let c = m * g;
-                let Some(cov) = self.classes[ci].cover(&self.inst.kinds, c) else {
-                    continue;
-                };
-                let total = base.saturating_add(c);
-                let rem = r - r.min(total);
-                if (!has_later && rem > later_old) || total - total.min(r) >= ex_limit {
-                    continue;
-                }
-                ctx.picks[ci] = Pick {
-                    exempt: ex,
-                    level: c,
-                    cover: Some(cov),
-                };
-                self.rec(ctx, ci + 1, slot + 1, rem, exempt_used || ex > 0);
-                if self.aborted {
-                    return;
-                }
+            self.choose_levels(ctx, &step, choice);
+            if self.aborted {
+                return;
             }
         }
+    }
+
+    /// The class's `option`: no designated package (0), or its kind `option − 1` when that carries
+    /// the peak and holds it longer than what is held already (else `None`).
+    fn designated(&self, ctx: &Ctx, step: &ClassStep, option: usize) -> Option<Choice> {
+        let kinds = &self.inst.kinds;
+        let ex = if option == 0 {
+            0
+        } else {
+            let k = self.classes[step.ci].kinds[option - 1];
+            // Only a package that carries the peak and holds it longer than what is held.
+            if kinds[k].conc < self.inst.need_conc || kinds[k].periods <= ctx.cover_t {
+                return None;
+            }
+            k as u64 + 1
+        };
+        let ex_units = if ex > 0 { kinds[(ex - 1) as usize].units } else { 0 };
+        // Unless it is the only package carrying the peak this period, the designated package
+        // obeys the normal form like any other: less than its units may be left unused.
+        let ex_limit = if ex > 0 && !ctx.needed_now { ex_units } else { u64::MAX };
+        Some(Choice {
+            ex,
+            ex_limit,
+            base: ctx.work[step.slot].saturating_add(ex_units),
+        })
+    }
+
+    /// With `choice` made for the class, tries buying nothing more from it, then every level of
+    /// the normal form, each followed by the next class's choices.
+    fn choose_levels(&mut self, ctx: &mut Ctx, step: &ClassStep, choice: Choice) {
+        let (r, base) = (step.r, choice.base);
+        // Nothing more from this class.
+        let rem = r - r.min(base);
+        let left = base - base.min(r);
+        if (step.has_later || rem <= step.later_old) && left < choice.ex_limit {
+            self.pick(ctx, step, choice, 0, None, rem);
+            if self.aborted {
+                return;
+            }
+        }
+        if r <= base {
+            return;
+        }
+        // Levels whose units are drawn this period, leaving less than any package unused.
+        let class = &self.classes[step.ci];
+        let g = class.g;
+        let hi = (r - base).saturating_add(class.umax - 1);
+        let lo = if step.has_later {
+            1
+        } else {
+            (r - base).saturating_sub(step.later_old).max(1)
+        };
+        let (m_lo, m_hi) = (lo.div_ceil(g), hi / g);
+        if m_lo > m_hi {
+            return;
+        }
+        let levels = if ctx.beam {
+            self.beam_levels(step, base, m_lo, m_hi)
+        } else {
+            Vec::new()
+        };
+        let count = if ctx.beam { levels.len() as u64 } else { m_hi - m_lo + 1 };
+        for n in 0..count {
+            let m = if ctx.beam { levels[n as usize] } else { m_lo + n };
+            self.steps += 1;
+            if self.steps > self.budget {
+                self.aborted = true;
+                return;
+            }
+            let c = m * g;
+            let Some(cov) = self.classes[step.ci].cover(&self.inst.kinds, c) else {
+                continue;
+            };
+            let total = base.saturating_add(c);
+            let rem = r - r.min(total);
+            if (!step.has_later && rem > step.later_old) || total - total.min(r) >= choice.ex_limit {
+                continue;
+            }
+            self.pick(ctx, step, choice, c, Some(cov), rem);
+            if self.aborted {
+                return;
+            }
+        }
+    }
+
+    /// The few levels (multiples of the class's gcd, from `m_lo` to `m_hi`) the beam search
+    /// tries: a few from the bottom, the first multiple of the largest package, and the levels
+    /// around drawing exactly what is needed.
+    fn beam_levels(&self, step: &ClassStep, base: u64, m_lo: u64, m_hi: u64) -> Vec<u64> {
+        let class = &self.classes[step.ci];
+        let (g, need) = (class.g, step.r - base);
+        let star_units = class.kinds.iter().map(|&k| self.inst.kinds[k].units).max().unwrap_or(g);
+        // With more than two classes, an earlier-expiring class only fills the need (its
+        // levels multiply with every later class's).
+        let few = step.has_later && self.beam_few;
+        let mut levels: Vec<u64> = Vec::new();
+        let mut m = m_lo;
+        while m <= m_hi && (m - m_lo) < BEAM_LEVELS && !few {
+            levels.push(m);
+            m += 1;
+        }
+        let fill = need.div_ceil(g);
+        for m in [fill, fill + 1, need.div_ceil(star_units) * (star_units / g)] {
+            if (m_lo..=m_hi).contains(&m) && !levels.contains(&m) && !(few && m != fill) {
+                levels.push(m);
+            }
+        }
+        levels
+    }
+
+    /// Records the class's pick (`level` units through `cover`, besides `choice`'s designated
+    /// package) and goes on to the next class with `rem` units still to draw.
+    fn pick(&mut self, ctx: &mut Ctx, step: &ClassStep, choice: Choice, level: u64, cover: Option<Cover>, rem: u64) {
+        ctx.picks[step.ci] = Pick {
+            exempt: choice.ex,
+            level,
+            cover,
+        };
+        self.rec(ctx, step.ci + 1, step.slot + 1, rem, step.exempt_used || choice.ex > 0);
     }
 
     /// Records the transition chosen in `ctx`: draws the period's demand earliest-expiring first

@@ -1,0 +1,374 @@
+//! Every field of the form, described once: the fields of a job line ([`LINE_FIELDS`]) and the
+//! plan settings ([`TOP_SETTINGS`], and [`POOL_SETTINGS`] once per pool).
+//!
+//! Why tables: the draft, the link codec and the form each used to list these fields by name, so
+//! adding or renaming one meant finding every list. Each row now says everything about its
+//! field (the id the form and the messages use, the label, where the link carries it, how to
+//! read and write its text), and the code that handles fields iterates the rows.
+//!
+//! The `link` columns are part of the link format (a public contract, see [`crate::share`]):
+//! changing one changes what old links mean. `tests/share_format1.rs` pins them.
+
+use crate::catalog::Pool;
+use crate::draft::{DraftLine, DraftOptions, DraftPool};
+use crate::error::Field;
+
+/// How the form asks for a job-line field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A `<select>` of what the catalog offers (the choices cascade: see [`DraftLine::cascade`]).
+    Select,
+    /// A text box for a number, kept as typed.
+    Number,
+}
+
+/// One field of a job line.
+#[derive(Clone, Copy)]
+pub struct LineField {
+    /// The id in the form's element ids (`kp-l7-seconds`) and edits.
+    pub id: &'static str,
+    /// The form's label.
+    pub label: &'static str,
+    /// The control's `data-testid`.
+    pub testid: &'static str,
+    pub kind: Kind,
+    /// Written after the box (`s` for seconds); empty for none.
+    pub suffix: &'static str,
+    /// The field's place among the `~`-separated fields of a link's `l=` value.
+    pub link: usize,
+    /// The text a line takes when its link value stops before this field;
+    /// [`encode`](crate::share::encode) leaves out trailing fields that hold it.
+    pub absent: &'static str,
+    /// The field its problems are reported on; its [`Field::name`] also names it in a link's
+    /// problems ("the quantity field: …").
+    pub field: Field,
+    pub get: fn(&DraftLine) -> &str,
+    pub get_mut: fn(&mut DraftLine) -> &mut String,
+}
+
+/// The fields of a job line, in form order (also their order in a link).
+pub const LINE_FIELDS: [LineField; 7] = [
+    LineField {
+        id: "service",
+        label: "Service",
+        testid: "service",
+        kind: Kind::Select,
+        suffix: "",
+        link: 0,
+        absent: "",
+        field: Field::Service,
+        get: |l| &l.service,
+        get_mut: |l| &mut l.service,
+    },
+    LineField {
+        id: "model",
+        label: "Model",
+        testid: "model",
+        kind: Kind::Select,
+        suffix: "",
+        link: 1,
+        absent: "",
+        field: Field::Model,
+        get: |l| &l.model,
+        get_mut: |l| &mut l.model,
+    },
+    LineField {
+        id: "mode",
+        label: "Mode",
+        testid: "mode",
+        kind: Kind::Select,
+        suffix: "",
+        link: 2,
+        absent: "",
+        field: Field::Mode,
+        get: |l| &l.mode,
+        get_mut: |l| &mut l.mode,
+    },
+    LineField {
+        id: "duration",
+        label: "Duration",
+        testid: "duration",
+        kind: Kind::Select,
+        suffix: "",
+        link: 3,
+        absent: "",
+        field: Field::Duration,
+        get: |l| &l.duration,
+        get_mut: |l| &mut l.duration,
+    },
+    LineField {
+        id: "quantity",
+        label: "Kept outputs / month",
+        testid: "quantity",
+        kind: Kind::Number,
+        suffix: "",
+        link: 4,
+        absent: "",
+        field: Field::Quantity,
+        get: |l| &l.quantity,
+        get_mut: |l| &mut l.quantity,
+    },
+    LineField {
+        id: "seconds",
+        label: "Video length",
+        testid: "video-seconds",
+        kind: Kind::Number,
+        suffix: "s",
+        link: 5,
+        absent: "",
+        field: Field::VideoSeconds,
+        get: |l| &l.video_seconds,
+        get_mut: |l| &mut l.video_seconds,
+    },
+    LineField {
+        id: "attempts",
+        label: "Attempts per kept output",
+        testid: "attempts",
+        kind: Kind::Number,
+        suffix: "",
+        link: 6,
+        // Links made before the field existed meant one attempt per kept output.
+        absent: "1",
+        field: Field::AttemptsPerKept,
+        get: |l| &l.attempts_per_kept,
+        get_mut: |l| &mut l.attempts_per_kept,
+    },
+];
+
+/// A link parameter that carries plan settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Param {
+    /// The parameter's name (`pk`).
+    pub key: &'static str,
+    /// What it holds, as a link's problems say it ("dropped the peak load: …").
+    pub what: &'static str,
+}
+
+const HORIZON: Param = Param {
+    key: "h",
+    what: "horizon",
+};
+const GROWTH: Param = Param {
+    key: "g",
+    what: "growth",
+};
+const PEAK: Param = Param {
+    key: "pk",
+    what: "peak load",
+};
+const BALANCE: Param = Param {
+    key: "b",
+    what: "balance",
+};
+const PACK: Param = Param { key: "p", what: "pack" };
+const QUOTE: Param = Param {
+    key: "q",
+    what: "quote",
+};
+
+/// Where a link carries a plan setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot {
+    pub param: Param,
+    /// The setting's place among the parameter's `~`-separated fields. A pool's parameters
+    /// hold the pool's id at 0, so their settings start at 1.
+    pub position: usize,
+    /// The field's name in a link's problems ("the daysLeft field: …").
+    pub name: &'static str,
+}
+
+/// One text field of the plan settings, read from `T`: [`DraftOptions`] for the top-level
+/// settings, [`DraftPool`] for a pool's.
+pub struct Setting<T: 'static> {
+    /// The field's key (the form's `data-testid`, and the key of an
+    /// [`OptionError`](crate::draft::OptionError)). A pool's settings are keyed
+    /// `<pool>.<key>` (`image.pack.price`).
+    pub key: &'static str,
+    /// The form's label.
+    pub label: &'static str,
+    /// Written after the box (`%`); empty for none.
+    pub suffix: &'static str,
+    pub link: Slot,
+    pub get: fn(&T) -> &str,
+    pub get_mut: fn(&mut T) -> &mut String,
+}
+
+const fn slot(param: Param, position: usize, name: &'static str) -> Slot {
+    Slot { param, position, name }
+}
+
+/// The top-level text settings, in form order. The trials checkbox (a `bool`, link `t`) sits
+/// between the first two and the last two.
+pub const TOP_SETTINGS: [Setting<DraftOptions>; 4] = [
+    Setting {
+        key: "horizon",
+        label: "Horizon (months, 1–36)",
+        suffix: "",
+        link: slot(HORIZON, 0, "horizon"),
+        get: |o| &o.horizon,
+        get_mut: |o| &mut o.horizon,
+    },
+    Setting {
+        key: "growth",
+        label: "Growth per month",
+        suffix: "%",
+        link: slot(GROWTH, 0, "growth"),
+        get: |o| &o.growth,
+        get_mut: |o| &mut o.growth,
+    },
+    Setting {
+        key: "peak.jobsPerHour",
+        label: "Peak video jobs per hour",
+        suffix: "",
+        link: slot(PEAK, 0, "jobsPerHour"),
+        get: |o| &o.peak_jobs_per_hour,
+        get_mut: |o| &mut o.peak_jobs_per_hour,
+    },
+    Setting {
+        key: "peak.minutesPerJob",
+        label: "Minutes per job",
+        suffix: "",
+        link: slot(PEAK, 1, "minutesPerJob"),
+        get: |o| &o.peak_minutes_per_job,
+        get_mut: |o| &mut o.peak_minutes_per_job,
+    },
+];
+
+/// The text settings of one pool, in form order.
+pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
+    Setting {
+        key: "balance.units",
+        label: "Balance (units)",
+        suffix: "",
+        link: slot(BALANCE, 1, "units"),
+        get: |p| &p.balance_units,
+        get_mut: |p| &mut p.balance_units,
+    },
+    Setting {
+        key: "balance.days",
+        label: "Days left",
+        suffix: "",
+        link: slot(BALANCE, 2, "daysLeft"),
+        get: |p| &p.balance_days,
+        get_mut: |p| &mut p.balance_days,
+    },
+    Setting {
+        key: "pack.price",
+        label: "Your pack: price ($)",
+        suffix: "",
+        link: slot(PACK, 1, "price"),
+        get: |p| &p.pack_price,
+        get_mut: |p| &mut p.pack_price,
+    },
+    Setting {
+        key: "pack.units",
+        label: "units",
+        suffix: "",
+        link: slot(PACK, 2, "units"),
+        get: |p| &p.pack_units,
+        get_mut: |p| &mut p.pack_units,
+    },
+    Setting {
+        key: "pack.days",
+        label: "valid for (days)",
+        suffix: "",
+        link: slot(PACK, 3, "validityDays"),
+        get: |p| &p.pack_days,
+        get_mut: |p| &mut p.pack_days,
+    },
+    Setting {
+        key: "quote.price",
+        label: "Custom quote: price ($)",
+        suffix: "",
+        link: slot(QUOTE, 1, "price"),
+        get: |p| &p.quote_price,
+        get_mut: |p| &mut p.quote_price,
+    },
+    Setting {
+        key: "quote.units",
+        label: "units",
+        suffix: "",
+        link: slot(QUOTE, 2, "units"),
+        get: |p| &p.quote_units,
+        get_mut: |p| &mut p.quote_units,
+    },
+    Setting {
+        key: "quote.days",
+        label: "valid for (days)",
+        suffix: "",
+        link: slot(QUOTE, 3, "validityDays"),
+        get: |p| &p.quote_days,
+        get_mut: |p| &mut p.quote_days,
+    },
+];
+
+/// The settings of `table` that link parameter `key` carries, in their order in the link.
+pub fn carried_by<T>(table: &'static [Setting<T>], key: &str) -> Vec<&'static Setting<T>> {
+    let mut rows: Vec<_> = table.iter().filter(|s| s.link.param.key == key).collect();
+    rows.sort_by_key(|s| s.link.position);
+    rows
+}
+
+/// The text setting named `key` (`horizon`, `peak.jobsPerHour`, `video.pack.price`, …), or
+/// `None` for no such setting.
+pub fn setting_mut<'a>(options: &'a mut DraftOptions, key: &str) -> Option<&'a mut String> {
+    if let Some(s) = TOP_SETTINGS.iter().find(|s| s.key == key) {
+        return Some((s.get_mut)(options));
+    }
+    let (pool, part) = key.split_once('.')?;
+    let i = Pool::ALL.iter().position(|p| p.id() == pool)?;
+    let s = POOL_SETTINGS.iter().find(|s| s.key == part)?;
+    Some((s.get_mut)(&mut options.pools[i]))
+}
+
+/// Every text setting's key, in form order.
+pub fn setting_keys() -> Vec<String> {
+    let mut keys: Vec<String> = TOP_SETTINGS.iter().map(|s| s.key.to_string()).collect();
+    for p in Pool::ALL {
+        keys.extend(POOL_SETTINGS.iter().map(|s| format!("{}.{}", p.id(), s.key)));
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each table's link places are distinct and leave no gap, so a link value's fields map
+    /// one to one onto the rows.
+    #[test]
+    fn link_places_are_a_sequence() {
+        let mut lines: Vec<usize> = LINE_FIELDS.iter().map(|f| f.link).collect();
+        lines.sort();
+        assert_eq!(lines, (0..LINE_FIELDS.len()).collect::<Vec<_>>());
+        for key in ["h", "g", "pk"] {
+            let places: Vec<usize> = carried_by(&TOP_SETTINGS, key).iter().map(|s| s.link.position).collect();
+            assert_eq!(places, (0..places.len()).collect::<Vec<_>>(), "{key}");
+        }
+        for key in ["b", "p", "q"] {
+            let places: Vec<usize> = carried_by(&POOL_SETTINGS, key)
+                .iter()
+                .map(|s| s.link.position)
+                .collect();
+            assert_eq!(places, (1..=places.len()).collect::<Vec<_>>(), "{key}");
+        }
+    }
+
+    #[test]
+    fn accessors_reach_their_own_field() {
+        let mut line = DraftLine::default();
+        for (i, f) in LINE_FIELDS.iter().enumerate() {
+            *(f.get_mut)(&mut line) = i.to_string();
+        }
+        for (i, f) in LINE_FIELDS.iter().enumerate() {
+            assert_eq!((f.get)(&line), i.to_string(), "{}", f.id);
+        }
+        let mut o = DraftOptions::default();
+        for (i, k) in setting_keys().iter().enumerate() {
+            *setting_mut(&mut o, k).unwrap() = i.to_string();
+        }
+        let texts: Vec<&str> = TOP_SETTINGS.iter().map(|s| (s.get)(&o)).collect();
+        assert_eq!(texts, ["0", "1", "2", "3"]);
+        assert_eq!((POOL_SETTINGS[7].get)(&o.pools[2]), "27");
+    }
+}

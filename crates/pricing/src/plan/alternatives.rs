@@ -1,0 +1,170 @@
+//! The plans that lose to the best one: each package alone, trials only, without trials, without
+//! the quotes; each searched under one shared work budget and told with why it loses.
+//!
+//! Separate from the orchestration in [`super`]: choosing the candidates, running them and
+//! ordering them is a concern of its own, and the best plan depends on it only when it is not
+//! proven cheapest.
+
+use super::explain::{cannot_serve, forfeit_text, loses_to};
+use super::replay::{purchases_of, replay, Replay};
+use super::result::{Alternative, PackSource};
+use super::setup::Setup;
+use super::solve::{self, Cost, Instance, Outcome, Solution};
+use crate::format::usd;
+
+/// One alternative plan's search: its label, and its outcome; for an infeasible one, whether it
+/// fails only because of the peak.
+pub(super) struct AltRun {
+    pub(super) label: String,
+    pub(super) outcome: Outcome,
+    pub(super) peak_only: bool,
+}
+
+/// Plans the alternatives to `best`: each package kind alone, trials only, without trials,
+/// without the quotes. They share one work budget.
+pub(super) fn alternative_runs(setup: &Setup, best: &Solution) -> Vec<AltRun> {
+    let mut budget = solve::EXACT_BUDGET / 2;
+    let mut run = |inst: &Instance, allowed: &[bool]| {
+        let (outcome, spent) = solve::solve(inst, allowed, budget);
+        budget = budget.saturating_sub(spent);
+        outcome
+    };
+    candidates(setup, best)
+        .into_iter()
+        .map(|(label, allowed)| {
+            let outcome = run(&setup.inst, &allowed);
+            let peak_only = matches!(outcome, Outcome::Infeasible { .. }) && setup.inst.need_conc > 0 && {
+                let mut relaxed = setup.inst.clone();
+                relaxed.need_conc = 0;
+                matches!(run(&relaxed, &allowed), Outcome::Optimal(_) | Outcome::Bounded { .. })
+            };
+            AltRun {
+                label,
+                outcome,
+                peak_only,
+            }
+        })
+        .collect()
+}
+
+/// The alternatives worth planning, as (label, kinds allowed): each non-trial kind alone; trials
+/// only; without trials, when the best plan uses them; without the quotes, when it uses one.
+fn candidates(setup: &Setup, best: &Solution) -> Vec<(String, Vec<bool>)> {
+    let n = setup.infos.len();
+    let mut cands: Vec<(String, Vec<bool>)> = Vec::new();
+    for (k, info) in setup.infos.iter().enumerate() {
+        if !info.trial {
+            let mut allowed = vec![false; n];
+            allowed[k] = true;
+            cands.push((format!("{} alone", info.name), allowed));
+        }
+    }
+    let trials: Vec<bool> = setup.infos.iter().map(|k| k.trial).collect();
+    if trials.iter().any(|&t| t) {
+        cands.push(("Trials only".to_string(), trials.clone()));
+        let uses_trials = best.buys.iter().any(|&(_, k, _)| setup.infos[k].trial);
+        let others: Vec<bool> = trials.iter().map(|t| !t).collect();
+        if uses_trials && others.iter().any(|&o| o) {
+            cands.push(("Without trials".to_string(), others));
+        }
+    }
+    let quotes: Vec<bool> = setup.infos.iter().map(|k| k.source == PackSource::Quote).collect();
+    if best.buys.iter().any(|&(_, k, _)| quotes[k]) && quotes.iter().any(|q| !q) {
+        let label = if quotes.iter().filter(|&&q| q).count() > 1 {
+            "Without quotes"
+        } else {
+            "Without the quote"
+        };
+        cands.push((label.to_string(), quotes.iter().map(|q| !q).collect()));
+    }
+    cands
+}
+
+/// The alternatives to a pool's best plan, each with why it loses, next best first.
+pub(super) fn alternatives(
+    setup: &Setup,
+    runs: Vec<AltRun>,
+    best: &Solution,
+    best_replay: &Replay,
+) -> Vec<Alternative> {
+    let mut seen: Vec<Vec<(usize, usize, u64)>> = vec![best.buys.clone()];
+    let mut out: Vec<(Option<Cost>, Alternative)> = Vec::new();
+    for AltRun {
+        label,
+        outcome,
+        peak_only,
+    } in runs
+    {
+        match outcome {
+            Outcome::Unsolved => {}
+            Outcome::Optimal(sol) | Outcome::Bounded { sol, .. } => {
+                if seen.contains(&sol.buys) {
+                    continue;
+                }
+                seen.push(sol.buys.clone());
+                let alt = feasible(setup, label, &sol, best_replay);
+                insert_by_cost(&mut out, Some(sol.cost), alt);
+            }
+            Outcome::Infeasible { period } => {
+                let reason = format!("{label}: {}.", cannot_serve(setup, period, peak_only));
+                insert_by_cost(
+                    &mut out,
+                    None,
+                    Alternative {
+                        reason,
+                        label,
+                        feasible: false,
+                        total_cost: None,
+                        forfeited_units: None,
+                        purchase_count: None,
+                        extra_cost: None,
+                        purchases: Vec::new(),
+                    },
+                );
+            }
+        }
+    }
+    out.into_iter().map(|(_, a)| a).collect()
+}
+
+/// A plan that serves every month, replayed, with what it costs above the best one and why.
+fn feasible(setup: &Setup, label: String, sol: &Solution, best: &Replay) -> Alternative {
+    let r = replay(setup, purchases_of(setup, sol));
+    let extra = r.cost - best.cost;
+    let reason = format!(
+        "{label}: {}, {}; {}.",
+        usd(r.cost),
+        forfeit_text(&r),
+        loses_to(&r, best)
+    );
+    Alternative {
+        label,
+        feasible: true,
+        total_cost: Some(r.cost),
+        forfeited_units: Some(r.forfeited),
+        purchase_count: Some(r.count),
+        extra_cost: Some(extra.normalize()),
+        purchases: r.purchases,
+        reason,
+    }
+}
+
+/// Adds an alternative after those that cost no more (the infeasible ones, `None`, last).
+fn insert_by_cost(out: &mut Vec<(Option<Cost>, Alternative)>, cost: Option<Cost>, alt: Alternative) {
+    let key = |c: Option<Cost>| (c.is_none(), c);
+    let at = out.partition_point(|e| key(e.0) <= key(cost));
+    out.insert(at, (cost, alt));
+}
+
+/// `sol`, or the cheapest alternative that costs less: a plan not proven cheapest yields to any
+/// alternative that beats it (each is a plan too).
+pub(super) fn cheapest(mut sol: Solution, runs: &[AltRun]) -> Solution {
+    for run in runs {
+        if let Outcome::Optimal(alt) | Outcome::Bounded { sol: alt, .. } = &run.outcome {
+            if alt.cost < sol.cost {
+                sol = alt.clone();
+            }
+        }
+    }
+    sol
+}

@@ -1,0 +1,122 @@
+//! What the planner is asked: [`PlanOptions`] with its balances, packs, quotes and peak, their
+//! serde shapes (the JS API and the share link read them), and the limits every option is held to.
+//!
+//! Separate from the planner's working so that the app, the draft form and the JS API can see the
+//! inputs and their bounds without the search, and so the serde rules sit in one place.
+
+use crate::catalog::Pool;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The longest horizon, in months.
+pub const MAX_HORIZON_MONTHS: u32 = 36;
+/// Most units a pool may need in one month (after growth).
+pub const MAX_MONTHLY_UNITS: u64 = 10_000_000_000;
+/// Most units of one package, balance or quote.
+pub const MAX_PACK_UNITS: u64 = 10_000_000_000;
+/// Highest price of one package, in dollars.
+pub const MAX_PRICE: u64 = 100_000_000;
+/// Longest validity of a package, and most days left on a balance.
+pub const MAX_VALIDITY_DAYS: u32 = 3650;
+/// Most packs, quotes and balances each, per pool.
+pub const MAX_ENTRIES_PER_POOL: usize = 4;
+/// Most packages of one kind a plan may need over the horizon.
+pub const MAX_PURCHASES: u64 = 10_000_000_000;
+/// Days in one planning period.
+pub const PERIOD_DAYS: u32 = 30;
+
+/// What to plan with, besides the job mix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PlanOptions {
+    /// Months to plan for, 1 to 36.
+    pub horizon_months: u32,
+    /// Monthly growth of demand in percent, from -100 to 1000 (up to 4 decimal places).
+    pub growth_percent: Decimal,
+    /// The trial packages were already bought on this account.
+    pub trials_used: bool,
+    /// Units already held.
+    pub balances: Vec<Balance>,
+    /// Packages the user can buy that the catalog does not list (image and try-on packs).
+    pub packs: Vec<UserPack>,
+    /// Custom-package quotes from Kling's sales team.
+    pub quotes: Vec<UserPack>,
+    /// The busiest hour, for the concurrency check.
+    pub peak: Option<Peak>,
+}
+
+impl Default for PlanOptions {
+    fn default() -> PlanOptions {
+        PlanOptions {
+            horizon_months: 3,
+            growth_percent: Decimal::ZERO,
+            trials_used: false,
+            balances: Vec::new(),
+            packs: Vec::new(),
+            quotes: Vec::new(),
+            peak: None,
+        }
+    }
+}
+
+/// Units already held in a pool.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Balance {
+    #[serde(deserialize_with = "pool_from_id")]
+    pub pool: Pool,
+    pub units: Decimal,
+    /// Days until they expire; 0 means they are gone.
+    pub days_left: u32,
+    /// Concurrency of the package they came from (5 for Packages 1–3, 3 for a trial), if known.
+    #[serde(default)]
+    pub concurrency: Option<u32>,
+}
+
+/// A package the user enters: an image or try-on pack, or a custom quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserPack {
+    #[serde(deserialize_with = "pool_from_id")]
+    pub pool: Pool,
+    /// Shown in the plan; a default name is used when empty.
+    #[serde(default)]
+    pub name: String,
+    /// Dollars, up to 6 decimal places.
+    pub price: Decimal,
+    pub units: Decimal,
+    pub validity_days: u32,
+    #[serde(default)]
+    pub concurrency: Option<u32>,
+}
+
+/// The busiest hour of the workload in one pool.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Peak {
+    /// The pool whose concurrency limit applies (the video pool when left out).
+    #[serde(default = "video_pool", deserialize_with = "pool_from_id")]
+    pub pool: Pool,
+    pub jobs_per_hour: Decimal,
+    pub minutes_per_job: Decimal,
+}
+
+impl Peak {
+    /// A peak in the video pool.
+    pub fn video(jobs_per_hour: Decimal, minutes_per_job: Decimal) -> Peak {
+        Peak {
+            pool: Pool::Video,
+            jobs_per_hour,
+            minutes_per_job,
+        }
+    }
+}
+
+fn video_pool() -> Pool {
+    Pool::Video
+}
+
+fn pool_from_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Pool, D::Error> {
+    let s = String::deserialize(d)?;
+    Pool::from_id(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown pool \"{s}\"")))
+}

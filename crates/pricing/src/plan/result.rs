@@ -1,0 +1,189 @@
+//! What the planner answers: [`PlanResult`], one [`PoolPlan`] per pool with its purchases, month
+//! rows, alternatives, custom-package advice and concurrency verdict.
+//!
+//! Plain data, in the shape the JS API serialises and the render crate writes out; how it is
+//! computed lives in the sibling modules.
+
+use crate::catalog::Pool;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Where a package on the plan comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PackSource {
+    Catalog,
+    Pack,
+    Quote,
+}
+
+/// Packages of one kind bought at the start of one month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Purchase {
+    /// 1-based.
+    pub month: u32,
+    /// The catalog package id, or `pack-N` / `quote-N` (N is the 1-based index in the options).
+    pub package_id: String,
+    pub name: String,
+    pub source: PackSource,
+    pub trial: bool,
+    pub count: u64,
+    /// Price of one package.
+    pub price: Decimal,
+    /// Units of one package.
+    pub units: Decimal,
+    pub validity_days: u32,
+    /// `count × price`.
+    pub cost: Decimal,
+}
+
+/// One month of a plan: the pool's stock from start to end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodRow {
+    /// 1-based.
+    pub month: u32,
+    pub demand: Decimal,
+    /// Units held at the start of the month, before buying.
+    pub start_balance: Decimal,
+    pub bought: Decimal,
+    pub used: Decimal,
+    /// Units that expire unused at the end of the month.
+    pub forfeited: Decimal,
+    pub end_balance: Decimal,
+    /// Highest concurrency of the packages held this month (`None` when nothing known is held).
+    pub concurrency: Option<u32>,
+    /// Whether that carries the peak (`None` without a peak or without demand this month).
+    pub carries_peak: Option<bool>,
+}
+
+/// A plan that loses to the best one, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Alternative {
+    /// E.g. "Package 2 alone", "Trials only", "Without trials".
+    pub label: String,
+    pub feasible: bool,
+    pub total_cost: Option<Decimal>,
+    pub forfeited_units: Option<Decimal>,
+    pub purchase_count: Option<u64>,
+    /// Dollars more than the best plan.
+    pub extra_cost: Option<Decimal>,
+    pub purchases: Vec<Purchase>,
+    /// E.g. "Package 2 alone: $5,670.00, forfeits 5,000 units: $1,050.00 more than the best plan."
+    pub reason: String,
+}
+
+/// When demand calls for a custom package.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomAdvice {
+    /// The busiest window of three consecutive months (the whole horizon when shorter), 1-based.
+    pub first_month: u32,
+    pub last_month: u32,
+    pub window_units: Decimal,
+    /// Units of the largest package on sale in the pool (quotes aside).
+    pub largest_package_units: Decimal,
+    /// A quote must cost less than this per unit to beat the plan (its cost per used unit,
+    /// rounded down to 6 decimal places); `None` when there is no plan.
+    pub quote_must_beat: Option<Decimal>,
+    pub message: String,
+}
+
+/// Whether the plan's concurrency carries the peak.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConcurrencyVerdict {
+    /// Tasks in flight at peak: jobs per hour × minutes per job ÷ 60 (2 decimal places).
+    pub in_flight: Decimal,
+    /// Concurrent tasks needed: `in_flight` rounded up.
+    pub needed: u32,
+    /// The highest concurrency any package or balance of the pool offers.
+    pub best_available: Option<u32>,
+    /// The planner required a package carrying the peak in every month with demand.
+    pub enforced: bool,
+    /// Every month with demand holds enough concurrency.
+    pub carried: bool,
+    pub message: String,
+}
+
+/// What became of a pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PoolOutcome {
+    /// A plan serves every month (possibly buying nothing).
+    Planned,
+    /// No demand in any month; only the balance is shown.
+    NoDemand,
+    /// Demand, and no package to buy: the user must enter one.
+    NoPackage,
+    /// The packages on offer cannot serve every month (only trials, say).
+    Infeasible,
+    /// The search's work limit ran out before any plan was found (not seen in practice).
+    Unsolved,
+}
+
+/// The plan for one pool.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PoolPlan {
+    pub pool: Pool,
+    pub pool_name: &'static str,
+    pub outcome: PoolOutcome,
+    /// One sentence for people.
+    pub message: String,
+    /// The pool's list price per unit.
+    pub list_price: Decimal,
+    /// Demand is rounded up to multiples of this.
+    pub unit_step: Decimal,
+    pub demand: Vec<Decimal>,
+    pub purchases: Vec<Purchase>,
+    pub total_cost: Decimal,
+    pub units_bought: Decimal,
+    /// Units drawn over the horizon (all the demand when planned).
+    pub units_used: Decimal,
+    /// Of those, units drawn from packages bought (the rest came from the balance).
+    pub units_used_from_purchases: Decimal,
+    /// Units not used within the horizon, including `left_at_end`.
+    pub forfeited_units: Decimal,
+    /// `forfeited_units` at the list price.
+    pub forfeited_value: Decimal,
+    /// Units left at the end of the horizon that are still valid after it.
+    pub left_at_end: Decimal,
+    /// Dollars per unit drawn from purchases (6 decimal places), next to `list_price`.
+    pub effective_unit_price: Option<Decimal>,
+    pub periods: Vec<PeriodRow>,
+    pub alternatives: Vec<Alternative>,
+    pub custom: Option<CustomAdvice>,
+    pub concurrency: Option<ConcurrencyVerdict>,
+    /// The plan is proven cheapest. When `false`, `cost_gap` bounds how far it may be from it.
+    pub optimal: bool,
+    /// Most dollars the plan may cost above the cheapest (only when not proven optimal).
+    pub cost_gap: Option<Decimal>,
+    /// The month no plan can serve (1-based), when infeasible.
+    pub unserved_month: Option<u32>,
+}
+
+/// The plan for every pool with demand or a balance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanResult {
+    pub edition: &'static str,
+    pub horizon_months: u32,
+    pub growth_percent: Decimal,
+    pub trials_used: bool,
+    pub pools: Vec<PoolPlan>,
+    /// Dollars of all pools' plans.
+    pub total_cost: Decimal,
+    /// Every pool's plan is proven cheapest.
+    pub optimal: bool,
+    pub assumptions: &'static [&'static str],
+}
+
+impl PlanResult {
+    /// The plan of one pool, if it is in the result.
+    pub fn pool(&self, pool: Pool) -> Option<&PoolPlan> {
+        self.pools.iter().find(|p| p.pool == pool)
+    }
+}

@@ -1,0 +1,270 @@
+//! The checks on [`PlanOptions`] before anything is planned, and [`PlanError`]: which field, in
+//! which list entry, pool or month, had which value, and what rule it broke.
+//!
+//! Separate so that every bound is checked in one place before the integer set-up, which relies
+//! on them to rule out overflow (see [`super::setup`]).
+
+use super::options::{
+    Balance, Peak, PlanOptions, UserPack, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS, MAX_PACK_UNITS, MAX_PRICE,
+    MAX_VALIDITY_DAYS,
+};
+use crate::catalog::Pool;
+use crate::error::Problem;
+use crate::format::group;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// The input a planning error is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PlanField {
+    HorizonMonths,
+    GrowthPercent,
+    MonthlyUnits,
+    Balances,
+    BalanceUnits,
+    BalanceDaysLeft,
+    BalanceConcurrency,
+    Packs,
+    Quotes,
+    PackPrice,
+    PackUnits,
+    PackValidityDays,
+    PackConcurrency,
+    PeakJobsPerHour,
+    PeakMinutesPerJob,
+}
+
+impl PlanField {
+    /// The field's name as written in the JS API.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlanField::HorizonMonths => "horizonMonths",
+            PlanField::GrowthPercent => "growthPercent",
+            PlanField::MonthlyUnits => "monthlyUnits",
+            PlanField::Balances => "balances",
+            PlanField::BalanceUnits => "units",
+            PlanField::BalanceDaysLeft => "daysLeft",
+            PlanField::BalanceConcurrency => "concurrency",
+            PlanField::Packs => "packs",
+            PlanField::Quotes => "quotes",
+            PlanField::PackPrice => "price",
+            PlanField::PackUnits => "units",
+            PlanField::PackValidityDays => "validityDays",
+            PlanField::PackConcurrency => "concurrency",
+            PlanField::PeakJobsPerHour => "jobsPerHour",
+            PlanField::PeakMinutesPerJob => "minutesPerJob",
+        }
+    }
+}
+
+/// The list of [`PlanOptions`] a value with an error is in: `balances`, `packs`, `quotes` or `peak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OptionList {
+    Balance,
+    Pack,
+    Quote,
+    Peak,
+}
+
+/// A planning input that is out of bounds: the field, the value and the rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanError {
+    pub field: PlanField,
+    /// The list the value is in (with `index`), for a balance, pack, quote or the peak.
+    pub entry: Option<OptionList>,
+    /// 0-based index in that list.
+    pub index: Option<usize>,
+    pub pool: Option<Pool>,
+    /// For demand: the 1-based month whose demand is out of range.
+    pub month: Option<u32>,
+    pub value: String,
+    pub problem: Problem,
+    /// The whole message, for people.
+    pub message: String,
+}
+
+impl PlanError {
+    pub(super) fn new(field: PlanField, value: impl ToString, problem: Problem) -> PlanError {
+        let mut e = PlanError {
+            field,
+            entry: None,
+            index: None,
+            pool: None,
+            month: None,
+            value: value.to_string(),
+            problem,
+            message: String::new(),
+        };
+        e.message = e.to_string();
+        e
+    }
+
+    pub(super) fn at(mut self, list: OptionList, index: usize) -> PlanError {
+        self.entry = Some(list);
+        self.index = Some(index);
+        self.message = self.to_string();
+        self
+    }
+
+    pub(super) fn in_pool(mut self, pool: Pool, month: Option<u32>) -> PlanError {
+        self.pool = Some(pool);
+        self.month = month;
+        self.message = self.to_string();
+        self
+    }
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.entry, self.index) {
+            (Some(OptionList::Balance), Some(i)) => write!(f, "balance {}: ", i + 1)?,
+            (Some(OptionList::Pack), Some(i)) => write!(f, "pack {}: ", i + 1)?,
+            (Some(OptionList::Quote), Some(i)) => write!(f, "quote {}: ", i + 1)?,
+            (Some(OptionList::Peak), _) => write!(f, "peak: ")?,
+            _ => {}
+        }
+        if let Some(p) = self.pool {
+            match self.month {
+                Some(m) => write!(f, "{} demand in month {m}: ", p.id())?,
+                None if self.entry.is_none() => write!(f, "{}: ", p.id())?,
+                None => {}
+            }
+        }
+        self.problem.write(f, self.field.name(), &self.value, group)
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+fn places(d: Decimal) -> u32 {
+    d.normalize().scale()
+}
+
+/// Checks a decimal is from `min` to `max` with at most `dp` places.
+fn check_decimal(field: PlanField, d: Decimal, min: Decimal, max: Decimal, dp: u32) -> Result<(), PlanError> {
+    if d.is_sign_negative() && !d.is_zero() && min >= Decimal::ZERO {
+        return Err(PlanError::new(field, d.normalize(), Problem::Negative));
+    }
+    if d < min || d > max {
+        return Err(PlanError::new(field, d.normalize(), Problem::OutOfRange { min, max }));
+    }
+    if places(d) > dp {
+        return Err(PlanError::new(field, d.normalize(), Problem::TooPrecise { places: dp }));
+    }
+    Ok(())
+}
+
+fn check_whole(field: PlanField, n: u32, min: u32, max: u32) -> Result<(), PlanError> {
+    if n < min || n > max {
+        return Err(PlanError::new(
+            field,
+            n,
+            Problem::OutOfRange {
+                min: Decimal::from(min),
+                max: Decimal::from(max),
+            },
+        ));
+    }
+    Ok(())
+}
+
+pub(super) fn validate(opts: &PlanOptions) -> Result<(), PlanError> {
+    check_whole(PlanField::HorizonMonths, opts.horizon_months, 1, MAX_HORIZON_MONTHS)?;
+    check_decimal(
+        PlanField::GrowthPercent,
+        opts.growth_percent,
+        Decimal::from(-100),
+        Decimal::from(1000),
+        4,
+    )?;
+    let max_units = Decimal::from(MAX_PACK_UNITS);
+    for pool in Pool::ALL {
+        for (field, list) in [
+            (
+                PlanField::Balances,
+                opts.balances.iter().filter(|b| b.pool == pool).count(),
+            ),
+            (PlanField::Packs, opts.packs.iter().filter(|b| b.pool == pool).count()),
+            (PlanField::Quotes, opts.quotes.iter().filter(|b| b.pool == pool).count()),
+        ] {
+            if list > MAX_ENTRIES_PER_POOL {
+                return Err(PlanError::new(
+                    field,
+                    list,
+                    Problem::TooMany {
+                        max: MAX_ENTRIES_PER_POOL as u64,
+                    },
+                )
+                .in_pool(pool, None));
+            }
+        }
+    }
+    for (i, b) in opts.balances.iter().enumerate() {
+        check_balance(b, max_units).map_err(|e| e.at(OptionList::Balance, i))?;
+    }
+    for (entry, list) in [(OptionList::Pack, &opts.packs), (OptionList::Quote, &opts.quotes)] {
+        for (i, p) in list.iter().enumerate() {
+            check_pack(p, max_units).map_err(|e| e.at(entry, i))?;
+        }
+    }
+    if let Some(peak) = &opts.peak {
+        check_peak(peak).map_err(|e| e.at(OptionList::Peak, 0))?;
+    }
+    Ok(())
+}
+
+fn check_balance(b: &Balance, max_units: Decimal) -> Result<(), PlanError> {
+    check_decimal(PlanField::BalanceUnits, b.units, Decimal::ZERO, max_units, 4)?;
+    check_whole(PlanField::BalanceDaysLeft, b.days_left, 0, MAX_VALIDITY_DAYS)?;
+    if let Some(c) = b.concurrency {
+        check_whole(PlanField::BalanceConcurrency, c, 0, 10_000)?;
+    }
+    Ok(())
+}
+
+fn check_pack(p: &UserPack, max_units: Decimal) -> Result<(), PlanError> {
+    check_decimal(
+        PlanField::PackPrice,
+        p.price,
+        Decimal::ZERO,
+        Decimal::from(MAX_PRICE),
+        6,
+    )?;
+    check_decimal(PlanField::PackUnits, p.units, Decimal::ZERO, max_units, 4)?;
+    if p.units.is_zero() {
+        return Err(PlanError::new(
+            PlanField::PackUnits,
+            p.units.normalize(),
+            Problem::OutOfRange {
+                min: Decimal::new(1, 4),
+                max: max_units,
+            },
+        ));
+    }
+    check_whole(PlanField::PackValidityDays, p.validity_days, 1, MAX_VALIDITY_DAYS)?;
+    if let Some(c) = p.concurrency {
+        check_whole(PlanField::PackConcurrency, c, 0, 10_000)?;
+    }
+    Ok(())
+}
+
+fn check_peak(peak: &Peak) -> Result<(), PlanError> {
+    check_decimal(
+        PlanField::PeakJobsPerHour,
+        peak.jobs_per_hour,
+        Decimal::ZERO,
+        Decimal::from(1_000_000),
+        4,
+    )?;
+    check_decimal(
+        PlanField::PeakMinutesPerJob,
+        peak.minutes_per_job,
+        Decimal::ZERO,
+        Decimal::from(1440),
+        4,
+    )
+}
