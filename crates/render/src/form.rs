@@ -1,18 +1,23 @@
-//! The page's controls: the shell and the plan settings as HTML text, and what a job line's
-//! editor shows (its choices, which boxes apply, messages) for the app's line components. The
-//! fields come from the shared tables (`kling_pricing::fields`). Every value is escaped; the
-//! functions are pure and tested natively.
+//! The page's controls: the shell (every region, the buttons, the theme choice), the plan
+//! settings, and what a job line's editor shows (its choices, which boxes apply, messages). The
+//! fields come from the shared tables (`kling_pricing::fields`).
+//!
+//! The shell and the settings are maud templates: every value is escaped by its type, and the
+//! only markup spliced in as [`PreEscaped`] is our own (the report crate's fragments). Each
+//! control says what it does in `data-act` / `data-line` / `data-field` attributes, which the app
+//! reads back as an action; test ids are for the tests only. The line editors themselves are
+//! Leptos components in the app (a keyed list), fed by the pure functions here. Everything is
+//! tested natively.
 
-use super::chart::{self, escape};
-use super::report;
+use super::{chart, report};
 use kling_pricing::catalog::{Catalog, Pool};
-use kling_pricing::draft::{DraftLine, DraftOptions};
+use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
 use kling_pricing::fields::{self, Kind, LineField, LINE_FIELDS, POOL_SETTINGS, TOP_SETTINGS};
 use kling_pricing::share::ShareProblem;
+use maud::{html, Markup, PreEscaped};
 use rust_decimal::Decimal;
-use std::fmt::Write as _;
 
 /// A priced line, or the problems that keep it out of the totals.
 pub type Priced = Result<LineEstimate, Vec<InputError>>;
@@ -106,43 +111,6 @@ pub fn edit_line(catalog: &Catalog, draft: &mut DraftLine, id: &str, value: Stri
     true
 }
 
-/// A labelled text box for a number, holding `value` as typed, with its message if any.
-#[allow(clippy::too_many_arguments)]
-fn number_field(
-    out: &mut String,
-    id: &str,
-    label: &str,
-    testid: &str,
-    act: &str,
-    value: &str,
-    suffix: &str,
-    shown: bool,
-    message: Option<&str>,
-) {
-    let err_id = format!("{id}-err");
-    let _ = write!(
-        out,
-        r#"<label class="kp-field" for="{id}"{}><span class="kp-label">{label}</span><span class="kp-input-wrap"><input id="{id}" type="text" inputmode="decimal" autocomplete="off" data-testid="{}"{act} value="{}" aria-invalid="{}"{}>"#,
-        if shown { "" } else { " hidden" },
-        escape(testid),
-        escape(value),
-        message.is_some(),
-        if message.is_some() {
-            format!(r#" aria-describedby="{err_id}""#)
-        } else {
-            String::new()
-        },
-    );
-    if !suffix.is_empty() {
-        let _ = write!(out, r#"<span class="kp-suffix">{suffix}</span>"#);
-    }
-    let _ = write!(
-        out,
-        r#"</span><span class="kp-field-msg">{}</span></label>"#,
-        report::field_error_html(&err_id, message)
-    );
-}
-
 /// The text field of the plan settings named `key` (the keys of
 /// [`OptionError`](kling_pricing::draft::OptionError): `horizon`, `growth`, `peak.jobsPerHour`,
 /// `video.pack.price`, …), or `None` for no such field.
@@ -160,66 +128,150 @@ pub fn setting_keys() -> Vec<String> {
     fields::setting_keys()
 }
 
-/// One settings box holding the current text of `key`.
-fn setting_field(out: &mut String, options: &mut DraftOptions, key: &str, label: &str, suffix: &str) {
-    let value = setting_mut(options, key).map(|v| v.as_str()).unwrap_or_default();
-    let act = format!(r#" data-act="set" data-field="{}""#, escape(key));
-    number_field(out, &setting_id(key), label, key, &act, value, suffix, true, None);
+/// One settings box holding the current text of `key`. Its message is written by the page
+/// once it has checked the settings (`aria-invalid` and the `.kp-field-msg` span).
+fn setting_field(key: &str, label: &str, suffix: &str, value: &str) -> Markup {
+    let id = setting_id(key);
+    html! {
+        label.kp-field for=(id) {
+            span.kp-label { (label) }
+            span.kp-input-wrap {
+                input id=(id) type="text" inputmode="decimal" autocomplete="off" data-testid=(key)
+                    data-act="set" data-field=(key) value=(value) aria-invalid="false";
+                @if !suffix.is_empty() { span.kp-suffix { (suffix) } }
+            }
+            span.kp-field-msg {}
+        }
+    }
 }
 
-/// The plan settings form, holding `options` as typed. Messages are written by the page once it
-/// has checked the settings.
-pub fn settings_html(catalog: &Catalog, options: &DraftOptions) -> String {
-    // One copy to read fields through `setting_mut`, over the tables of keys.
-    let options = &mut options.clone();
-    let mut s = String::from(
-        r#"<section class="kp-settings" aria-labelledby="kp-settings-h"><h2 id="kp-settings-h">Plan settings</h2><div class="kp-row">"#,
-    );
-    for f in &TOP_SETTINGS[..2] {
-        setting_field(&mut s, options, f.key, f.label, f.suffix);
-    }
-    let _ = write!(
-        s,
-        r#"<label class="kp-check"><input type="checkbox" data-testid="trials-used" data-act="trials"{}> My trial packages are already used</label></div><div class="kp-row">"#,
-        if options.trials_used { " checked" } else { "" }
-    );
-    for f in &TOP_SETTINGS[2..] {
-        setting_field(&mut s, options, f.key, f.label, f.suffix);
-    }
-    s.push_str(r#"</div><details class="kp-details"><summary>Balances you hold, image and try-on packs, custom quotes</summary><p class="kp-muted">The guide sells packages for video units only. Enter an image or try-on pack to plan those pools, a balance you already hold, or a custom package quote from Kling's sales team; the planner uses them like any package.</p>"#);
-    for pool in Pool::ALL {
-        let id = pool.id();
-        let _ = write!(
-            s,
-            r#"<fieldset class="kp-pool-settings" data-testid="settings-{id}"><legend>{} pool</legend><div class="kp-row">"#,
-            escape(catalog.pool(pool).name)
-        );
-        for f in &POOL_SETTINGS {
-            setting_field(&mut s, options, &format!("{id}.{}", f.key), f.label, f.suffix);
+/// The settings of one pool (balance, own pack, custom quote), in a fieldset of their own.
+fn pool_settings(catalog: &Catalog, pool: Pool, values: &DraftPool) -> Markup {
+    let id = pool.id();
+    html! {
+        fieldset.kp-pool-settings data-testid={ "settings-" (id) } {
+            legend { (catalog.pool(pool).name) " pool" }
+            div.kp-row {
+                @for f in &POOL_SETTINGS {
+                    (setting_field(&format!("{id}.{}", f.key), f.label, f.suffix, (f.get)(values)))
+                }
+            }
         }
-        s.push_str("</div></fieldset>");
     }
-    s.push_str("</details></section>");
-    s
+}
+
+/// The plan settings form, holding `options` as typed.
+pub fn settings_html(catalog: &Catalog, options: &DraftOptions) -> String {
+    settings(catalog, options).into_string()
+}
+
+fn settings(catalog: &Catalog, options: &DraftOptions) -> Markup {
+    let o = options;
+    html! {
+        section.kp-settings aria-labelledby="kp-settings-h" {
+            h2 #kp-settings-h { "Plan settings" }
+            div.kp-row {
+                @for f in &TOP_SETTINGS[..2] { (setting_field(f.key, f.label, f.suffix, (f.get)(o))) }
+                label.kp-check {
+                    input type="checkbox" data-testid="trials-used" data-act="trials" checked[o.trials_used];
+                    " My trial packages are already used"
+                }
+            }
+            div.kp-row {
+                @for f in &TOP_SETTINGS[2..] { (setting_field(f.key, f.label, f.suffix, (f.get)(o))) }
+            }
+            details.kp-details {
+                summary { "Balances you hold, image and try-on packs, custom quotes" }
+                p.kp-muted {
+                    "The guide sells packages for video units only. Enter an image or try-on pack to "
+                    "plan those pools, a balance you already hold, or a custom package quote from "
+                    "Kling's sales team; the planner uses them like any package."
+                }
+                @for (pool, values) in Pool::ALL.into_iter().zip(&o.pools) { (pool_settings(catalog, pool, values)) }
+            }
+        }
+    }
 }
 
 /// The theme choices: (value, label).
 pub const THEMES: [(&str, &str); 3] = [("auto", "System"), ("light", "Light"), ("dark", "Dark")];
 
+/// A section with a heading (`kp-{name}-h`, which labels it) over `body`.
+fn section(name: &str, title: &str, testid: Option<&str>, body: Markup) -> Markup {
+    let h = format!("kp-{name}-h");
+    html! {
+        section class={ "kp-" (name) } aria-labelledby=(h) data-testid=[testid] {
+            h2 id=(h) { (title) }
+            (body)
+        }
+    }
+}
+
+/// A secondary button doing `act` (also its test id).
+fn button(act: &str, text: &str) -> Markup {
+    html! { button.kp-secondary type="button" data-testid=(act) data-act=(act) { (text) } }
+}
+
+/// The header: title, theme choice (`theme` selected) and the catalog's edition.
+fn header(catalog: &Catalog, theme: &str) -> Markup {
+    html! {
+        header.kp-header {
+            div.kp-header-row {
+                h1 { "Kling AI API cost calculator" }
+                label.kp-field.kp-theme {
+                    span.kp-label { "Theme" }
+                    select data-testid="theme" data-act="theme" {
+                        @for (value, label) in THEMES { option value=(value) selected[value == theme] { (label) } }
+                    }
+                }
+            }
+            p.kp-sub {
+                "Units, list value and the cheapest prepaid plan for a monthly job mix. Prices: catalog "
+                span data-testid="edition" { (catalog.edition) } ", as of " (catalog.as_of) "."
+            }
+        }
+    }
+}
+
 /// The whole calculator inside its root element: header, the (empty) job list, the regions the
 /// page fills in (`data-r="…"`), the settings holding `options`, what the link the page was
 /// opened with held that could not be used, the buttons and the sources.
 pub fn shell_html(catalog: &Catalog, theme: &str, options: &DraftOptions, link_problems: &[ShareProblem]) -> String {
-    let themes: Vec<(String, String)> = THEMES.iter().map(|(v, t)| (v.to_string(), t.to_string())).collect();
-    format!(
-        r#"<header class="kp-header"><div class="kp-header-row"><h1>Kling AI API cost calculator</h1><label class="kp-field kp-theme"><span class="kp-label">Theme</span><select data-testid="theme" data-act="theme">{themes}</select></label></div><p class="kp-sub">Units, list value and the cheapest prepaid plan for a monthly job mix. Prices: catalog <span data-testid="edition">{edition}</span>, as of {as_of}.</p></header><section class="kp-mix" aria-labelledby="kp-mix-h"><h2 id="kp-mix-h">Job mix per month</h2><ol class="kp-lines" data-testid="lines" data-r="lines"></ol><div class="kp-actions"><button type="button" data-testid="add-line" data-act="add">Add a line</button><button type="button" class="kp-secondary" data-testid="clear" data-act="clear">Clear the mix</button></div></section><section class="kp-totals" aria-labelledby="kp-totals-h"><h2 id="kp-totals-h">Per month, at list price</h2><div aria-live="polite" data-r="totals"></div></section>{settings}<section class="kp-plan" aria-labelledby="kp-plan-h" data-testid="plan"><h2 id="kp-plan-h">Cheapest way to buy it</h2><div aria-live="polite" data-r="plan"></div><div class="kp-plan-charts" data-r="plan-charts"></div></section><section class="kp-charts" aria-labelledby="kp-charts-h"><h2 id="kp-charts-h">Pictures</h2><figure class="kp-figure" data-testid="chart-lines"><figcaption>Where the money goes (list value per month, by line)</figcaption><div data-r="chart-lines"></div></figure></section><div class="kp-actions kp-export" role="group" aria-label="Export"><button type="button" class="kp-secondary" data-testid="export-csv" data-act="export-csv">Download CSV</button><button type="button" class="kp-secondary" data-testid="export-json" data-act="export-json">Download JSON</button><button type="button" class="kp-secondary" data-testid="print" data-act="print">Print</button></div><div>{problems}</div><div class="kp-actions kp-share-bar"><button type="button" class="kp-secondary" data-testid="copy-link" data-act="copy-link">Copy link</button><span class="kp-muted kp-copied" role="status" data-testid="copied" data-r="copied"></span></div><section class="kp-trust" aria-labelledby="kp-trust-h"><h2 id="kp-trust-h">Where these numbers come from</h2><div>{trust}</div></section>"#,
-        themes = report::options_html(&themes, theme),
-        edition = escape(catalog.edition),
-        as_of = escape(catalog.as_of),
-        settings = settings_html(catalog, options),
-        problems = report::link_problems_html(link_problems),
-        trust = report::trust_html(catalog),
-    )
+    let mix = html! {
+        ol.kp-lines data-testid="lines" data-r="lines" {}
+        div.kp-actions {
+            button type="button" data-testid="add-line" data-act="add" { "Add a line" }
+            (button("clear", "Clear the mix"))
+        }
+    };
+    let plan = html! {
+        div aria-live="polite" data-r="plan" {}
+        div.kp-plan-charts data-r="plan-charts" {}
+    };
+    let charts = html! {
+        figure.kp-figure data-testid="chart-lines" {
+            figcaption { "Where the money goes (list value per month, by line)" }
+            div data-r="chart-lines" {}
+        }
+    };
+    html! {
+        (header(catalog, theme))
+        (section("mix", "Job mix per month", None, mix))
+        (section("totals", "Per month, at list price", None, html! { div aria-live="polite" data-r="totals" {} }))
+        (settings(catalog, options))
+        (section("plan", "Cheapest way to buy it", Some("plan"), plan))
+        (section("charts", "Pictures", None, charts))
+        div.kp-actions.kp-export role="group" aria-label="Export" {
+            (button("export-csv", "Download CSV")) (button("export-json", "Download JSON")) (button("print", "Print"))
+        }
+        div { (PreEscaped(report::link_problems_html(link_problems))) }
+        div.kp-actions.kp-share-bar {
+            (button("copy-link", "Copy link"))
+            span.kp-muted.kp-copied role="status" data-testid="copied" data-r="copied" {}
+        }
+        (section("trust", "Where these numbers come from", None, html! { div { (PreEscaped(report::trust_html(catalog))) } }))
+    }
+    .into_string()
 }
 
 #[cfg(test)]
