@@ -67,6 +67,7 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
     let theme = state.theme;
     let root = Root::new();
     views::lines::mount(state, root);
+    views::lines::shares(state);
     views::reports::totals(state, root);
     views::settings::messages(state, root);
     views::reports::plan(state, root);

@@ -19,6 +19,9 @@ pub struct Line {
     pub draft: RwSignal<DraftLine>,
     /// This line's figures or problems. Its own memo, so a keystroke re-prices one line, not all.
     pub priced: Memo<Priced>,
+    /// This line's share of the total as shown ("12.5% of the total"), kept by
+    /// `views::lines::shares`.
+    pub share: RwSignal<String>,
 }
 
 impl Line {
@@ -30,6 +33,7 @@ impl Line {
             draft,
             // Priced as line 0; the list position is set where lines are gathered.
             priced: Memo::new(move |_| draft.with(|d| d.price(catalog, 0))),
+            share: RwSignal::new(String::new()),
         }
     }
 }
