@@ -134,12 +134,6 @@ fn number_field(state: AppState, line: Line, field: &'static LineField) -> impl 
         let err_id = err_id.clone();
         move || invalid().then(|| err_id.clone())
     };
-    let alert = move || {
-        let err_id = err_id.clone();
-        message
-            .get()
-            .map(|m| view! { <span class="kp-error" id=err_id role="alert">{m}</span> })
-    };
     view! {
         <label class="kp-field" for=for_id hidden=move || !shown.get()>
             <span class="kp-label">{field.label}</span>
@@ -150,7 +144,7 @@ fn number_field(state: AppState, line: Line, field: &'static LineField) -> impl 
                     aria-describedby=described node_ref=input/>
                 {(!field.suffix.is_empty()).then(|| view! { <span class="kp-suffix">{field.suffix}</span> })}
             </span>
-            <span class="kp-field-msg">{alert}</span>
+            <span class="kp-field-msg" inner_html=move || message.with(|m| report::field_error_html(&err_id, m.as_deref()))></span>
         </label>
     }
 }
