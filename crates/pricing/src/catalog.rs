@@ -9,6 +9,7 @@ use serde::Serialize;
 /// A resource pack type. Each has its own balance and unit price: video units cannot pay for
 /// images, and the deduction API names the product type of every charge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PoolId"))]
 pub enum Pool {
     #[serde(rename = "video")]
     Video,
@@ -40,6 +41,7 @@ impl Pool {
 /// How far an official page agrees with a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Status {
     /// An official page gives the same number.
     Confirmed,
@@ -52,20 +54,24 @@ pub enum Status {
 /// Where a number comes from and how far to trust it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Provenance {
     /// Key of the [`Source`] the number is taken from.
     pub source: &'static str,
     pub status: Status,
     /// Key of the official [`Source`] that confirms or contradicts it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub confirmed_by: Option<&'static str>,
     /// What a user must know about the number.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub note: Option<&'static str>,
 }
 
 /// A document prices are taken from or checked against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
     pub id: &'static str,
     pub title: &'static str,
@@ -77,10 +83,12 @@ pub struct Source {
 /// A resource pool's list price.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PoolInfo {
     pub pool: Pool,
     pub name: &'static str,
     /// Dollars per unit before any package discount.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub unit_price: Decimal,
     pub provenance: Provenance,
 }
@@ -88,14 +96,17 @@ pub struct PoolInfo {
 /// A prepaid package on the menu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Package {
     pub id: &'static str,
     pub name: &'static str,
     pub pool: Pool,
     /// `None` for a custom package, whose price is negotiated.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub price: Option<Decimal>,
     pub units: Option<u64>,
     pub validity_days: Option<u32>,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub discount_percent: Option<Decimal>,
     /// Concurrent tasks allowed while this is the highest active package.
     pub concurrency: Option<u32>,
@@ -120,6 +131,7 @@ impl Package {
 /// How a service turns one job into units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Billing {
     /// A fixed number of units per successful job.
     PerJob,
@@ -130,12 +142,14 @@ pub enum Billing {
 /// One priced combination of a service's options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PriceRow {
     pub model: Option<&'static str>,
     pub mode: Option<&'static str>,
     /// Output duration in seconds, for services priced by duration.
     pub seconds: Option<u32>,
     /// Units per job (per segment for [`Billing::PerSegment`]).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units: Decimal,
     pub provenance: Provenance,
 }
@@ -143,6 +157,7 @@ pub struct PriceRow {
 /// A billable API feature and its deduction table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Service {
     pub id: &'static str,
     pub name: &'static str,
@@ -200,6 +215,7 @@ fn distinct<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Vec<T> {
 /// One edition of the catalog: every price, package and source, as of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Catalog {
     pub edition: &'static str,
     pub title: &'static str,
@@ -210,6 +226,7 @@ pub struct Catalog {
     pub sources: &'static [Source],
     /// Human names of option ids, serialized as an object.
     #[serde(serialize_with = "pairs_as_map")]
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, string>"))]
     pub labels: &'static [(&'static str, &'static str)],
     pub pools: &'static [PoolInfo],
     pub packages: &'static [Package],

@@ -6,11 +6,10 @@ use super::catalog::Catalog;
 use super::catalog::Pool;
 use super::error::InputError;
 use super::estimate::{price_line, LineEstimate};
+use super::fields::{carried_by, Check, Setting, POOL_SETTINGS, TOP_SETTINGS};
 use super::format::group;
 use super::mix::{parse_line, JobLine, RawLine, RawNumber};
-use super::plan::{
-    Balance, Peak, PlanOptions, UserPack, MAX_HORIZON_MONTHS, MAX_PACK_UNITS, MAX_PRICE, MAX_VALIDITY_DAYS,
-};
+use super::plan::{Balance, Peak, PlanOptions, UserPack};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -230,156 +229,102 @@ pub struct OptionError {
     pub message: String,
 }
 
-fn dec_field(
-    errs: &mut Vec<OptionError>,
-    key: &str,
-    label: &str,
-    text: &str,
-    min: Decimal,
-    max: Decimal,
-    places: u32,
-) -> Option<Decimal> {
+/// The number in `text`, or `None` with the problem added to `errs` under `key`.
+fn checked(errs: &mut Vec<OptionError>, key: &str, check: &Check, text: &str) -> Option<Decimal> {
     let t = text.trim();
     let shown = if t.is_empty() { "(empty)" } else { t };
-    let fail = |errs: &mut Vec<OptionError>, why: String| {
-        errs.push(OptionError {
-            key: key.to_string(),
-            message: format!("{label} {shown} {why}"),
-        });
-        None
+    let why = match RawNumber::Text(t.to_string()).to_decimal() {
+        None => "is not a number".to_string(),
+        Some(d) if d < check.min || d > check.max => format!(
+            "is out of range; it must be from {} to {}",
+            group(check.min),
+            group(check.max)
+        ),
+        Some(d) if d.normalize().scale() > check.places => {
+            format!("has more than {} decimal places", check.places)
+        }
+        Some(d) => return Some(d.normalize()),
     };
-    let Some(d) = RawNumber::Text(t.to_string()).to_decimal() else {
-        return fail(errs, "is not a number".into());
-    };
-    if d < min || d > max {
-        return fail(
-            errs,
-            format!("is out of range; it must be from {} to {}", group(min), group(max)),
-        );
-    }
-    if d.normalize().scale() > places {
-        return fail(errs, format!("has more than {places} decimal places"));
-    }
-    Some(d.normalize())
+    let message = format!("{} {shown} {why}", check.label);
+    errs.push(OptionError {
+        key: key.to_string(),
+        message,
+    });
+    None
 }
 
-fn whole_field(errs: &mut Vec<OptionError>, key: &str, label: &str, text: &str, min: u32, max: u32) -> Option<u32> {
-    let d = dec_field(errs, key, label, text, Decimal::from(min), Decimal::from(max), 0)?;
-    d.to_u32()
+/// What a group of settings all left blank means.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Blank {
+    /// A mistake, reported like any bad number (the horizon).
+    Problem,
+    /// The user has not asked for this: no growth, no peak, no balance, no pack.
+    Nothing,
+}
+
+/// The numbers of the settings of `table` that link parameter `param` carries, read from
+/// `owner` (keys prefixed with `prefix`, a pool's `video.`), in link order; `None` when any is
+/// bad (every bad one is reported, not only the first), or when all are blank and `blank` is
+/// [`Blank::Nothing`].
+fn numbers<T, const N: usize>(
+    errs: &mut Vec<OptionError>,
+    (table, param): (&'static [Setting<T>], &str),
+    owner: &T,
+    prefix: &str,
+    blank: Blank,
+) -> Option<[Decimal; N]> {
+    let rows = carried_by(table, param);
+    if blank == Blank::Nothing && rows.iter().all(|s| (s.get)(owner).trim().is_empty()) {
+        return None;
+    }
+    let all: Vec<Option<Decimal>> = rows
+        .iter()
+        .map(|s| checked(errs, &format!("{prefix}{}", s.key), &s.check, (s.get)(owner)))
+        .collect();
+    all.into_iter().collect::<Option<Vec<Decimal>>>()?.try_into().ok()
 }
 
 impl DraftOptions {
     /// The planner's options from the form, and every problem found. A bad field is left out
     /// (the default or nothing is used instead) and reported; everything else is kept.
+    /// Problems come in form order.
     pub fn to_options(&self) -> (PlanOptions, Vec<OptionError>) {
         let mut errs = Vec::new();
-        let mut o = PlanOptions::default();
-        if let Some(h) = whole_field(&mut errs, "horizon", "Horizon", &self.horizon, 1, MAX_HORIZON_MONTHS) {
-            o.horizon_months = h;
+        let mut o = PlanOptions {
+            trials_used: self.trials_used,
+            ..PlanOptions::default()
+        };
+        if let Some([h]) = numbers(&mut errs, (&TOP_SETTINGS, "h"), self, "", Blank::Problem) {
+            o.horizon_months = h.to_u32().unwrap_or(o.horizon_months);
         }
-        if self.growth.trim().is_empty() {
-            o.growth_percent = Decimal::ZERO;
-        } else if let Some(g) = dec_field(
-            &mut errs,
-            "growth",
-            "Growth",
-            &self.growth,
-            Decimal::from(-100),
-            Decimal::from(1000),
-            4,
-        ) {
+        if let Some([g]) = numbers(&mut errs, (&TOP_SETTINGS, "g"), self, "", Blank::Nothing) {
             o.growth_percent = g;
         }
-        o.trials_used = self.trials_used;
-        let (jobs, mins) = (self.peak_jobs_per_hour.trim(), self.peak_minutes_per_job.trim());
-        if !jobs.is_empty() || !mins.is_empty() {
-            let j = dec_field(
-                &mut errs,
-                "peak.jobsPerHour",
-                "Peak jobs per hour",
-                jobs,
-                Decimal::ZERO,
-                Decimal::from(1_000_000),
-                4,
-            );
-            let m = dec_field(
-                &mut errs,
-                "peak.minutesPerJob",
-                "Minutes per job",
-                mins,
-                Decimal::ZERO,
-                Decimal::from(1440),
-                4,
-            );
-            if let (Some(j), Some(m)) = (j, m) {
-                o.peak = Some(Peak::video(j, m));
+        if let Some([jobs, minutes]) = numbers(&mut errs, (&TOP_SETTINGS, "pk"), self, "", Blank::Nothing) {
+            o.peak = Some(Peak::video(jobs, minutes));
+        }
+        for (pool, d) in Pool::ALL.into_iter().zip(self.pools.iter()) {
+            self.pool_options(&mut o, &mut errs, pool, d);
+        }
+        (o, errs)
+    }
+
+    /// Adds `pool`'s balance, pack and quote from its settings `d` to `o`.
+    fn pool_options(&self, o: &mut PlanOptions, errs: &mut Vec<OptionError>, pool: Pool, d: &DraftPool) {
+        let prefix = format!("{}.", pool.id());
+        if let Some([units, days]) = numbers(errs, (&POOL_SETTINGS, "b"), d, &prefix, Blank::Nothing) {
+            if let Some(days_left) = days.to_u32() {
+                o.balances.push(Balance {
+                    pool,
+                    units,
+                    days_left,
+                    concurrency: None,
+                });
             }
         }
-        let max_units = Decimal::from(MAX_PACK_UNITS);
-        for (pool, d) in Pool::ALL.into_iter().zip(self.pools.iter()) {
-            let p = pool.id();
-            if !d.balance_units.trim().is_empty() || !d.balance_days.trim().is_empty() {
-                let u = dec_field(
-                    &mut errs,
-                    &format!("{p}.balance.units"),
-                    "Balance",
-                    &d.balance_units,
-                    Decimal::ZERO,
-                    max_units,
-                    4,
-                );
-                let days = whole_field(
-                    &mut errs,
-                    &format!("{p}.balance.days"),
-                    "Days left",
-                    &d.balance_days,
-                    0,
-                    MAX_VALIDITY_DAYS,
-                );
-                if let (Some(units), Some(days_left)) = (u, days) {
-                    o.balances.push(Balance {
-                        pool,
-                        units,
-                        days_left,
-                        concurrency: None,
-                    });
-                }
-            }
-            for (kind, price, units, days, list) in [
-                ("pack", &d.pack_price, &d.pack_units, &d.pack_days, &mut o.packs),
-                ("quote", &d.quote_price, &d.quote_units, &d.quote_days, &mut o.quotes),
-            ] {
-                if price.trim().is_empty() && units.trim().is_empty() && days.trim().is_empty() {
-                    continue;
-                }
-                let pr = dec_field(
-                    &mut errs,
-                    &format!("{p}.{kind}.price"),
-                    "Price",
-                    price,
-                    Decimal::ZERO,
-                    Decimal::from(MAX_PRICE),
-                    6,
-                );
-                let un = dec_field(
-                    &mut errs,
-                    &format!("{p}.{kind}.units"),
-                    "Units",
-                    units,
-                    Decimal::new(1, 4),
-                    max_units,
-                    4,
-                );
-                let dy = whole_field(
-                    &mut errs,
-                    &format!("{p}.{kind}.days"),
-                    "Validity",
-                    days,
-                    1,
-                    MAX_VALIDITY_DAYS,
-                );
-                if let (Some(price), Some(units), Some(validity_days)) = (pr, un, dy) {
-                    let name = if kind == "pack" { "Your pack" } else { "Custom quote" };
+        for (param, name, list) in [("p", "Your pack", &mut o.packs), ("q", "Custom quote", &mut o.quotes)] {
+            if let Some([price, units, days]) = numbers(errs, (&POOL_SETTINGS, param), d, &prefix, Blank::Nothing) {
+                if let Some(validity_days) = days.to_u32() {
                     list.push(UserPack {
                         pool,
                         name: name.to_string(),
@@ -391,7 +336,6 @@ impl DraftOptions {
                 }
             }
         }
-        (o, errs)
     }
 }
 
@@ -432,5 +376,41 @@ mod option_tests {
         assert_eq!(keys, ["horizon", "video.quote.units", "video.quote.days"]);
         assert_eq!(errs[0].message, "Horizon 40 is out of range; it must be from 1 to 36");
         assert_eq!(errs[1].message, "Units (empty) is not a number");
+    }
+
+    /// Every group of settings reaches the options when all its fields are good (each group's
+    /// fields are read by position, so a row missing from the table would drop the group).
+    #[test]
+    fn every_group_is_read() {
+        let mut d = DraftOptions {
+            horizon: "12".into(),
+            growth: "2.5".into(),
+            peak_jobs_per_hour: "120".into(),
+            peak_minutes_per_job: "3".into(),
+            ..Default::default()
+        };
+        for p in d.pools.iter_mut() {
+            *p = DraftPool {
+                balance_units: "1000".into(),
+                balance_days: "45".into(),
+                pack_price: "70".into(),
+                pack_units: "20000".into(),
+                pack_days: "30".into(),
+                quote_price: "5000".into(),
+                quote_units: "60000".into(),
+                quote_days: "90".into(),
+            };
+        }
+        let (o, errs) = d.to_options();
+        assert_eq!(errs, []);
+        assert_eq!((o.horizon_months, o.growth_percent), (12, Decimal::new(25, 1)));
+        assert_eq!(o.peak, Some(Peak::video(Decimal::from(120), Decimal::from(3))));
+        assert_eq!((o.balances.len(), o.packs.len(), o.quotes.len()), (3, 3, 3));
+        assert_eq!(
+            (o.balances[2].units, o.balances[2].days_left),
+            (Decimal::from(1000), 45)
+        );
+        assert_eq!(o.quotes[1].name, "Custom quote");
+        assert_eq!((o.packs[0].price, o.packs[0].validity_days), (Decimal::from(70), 30));
     }
 }

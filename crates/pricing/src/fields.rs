@@ -12,6 +12,8 @@
 use crate::catalog::Pool;
 use crate::draft::{DraftLine, DraftOptions, DraftPool};
 use crate::error::Field;
+use crate::plan::{MAX_HORIZON_MONTHS, MAX_PACK_UNITS, MAX_PRICE, MAX_VALIDITY_DAYS};
+use rust_decimal::Decimal;
 
 /// How the form asks for a job-line field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,6 +191,8 @@ pub struct Setting<T: 'static> {
     /// Written after the box (`%`); empty for none.
     pub suffix: &'static str,
     pub link: Slot,
+    /// What its text must be (see [`DraftOptions::to_options`]).
+    pub check: Check,
     pub get: fn(&T) -> &str,
     pub get_mut: fn(&mut T) -> &mut String,
 }
@@ -196,6 +200,43 @@ pub struct Setting<T: 'static> {
 const fn slot(param: Param, position: usize, name: &'static str) -> Slot {
     Slot { param, position, name }
 }
+
+/// What a setting's text must be: a number from `min` to `max` with at most `places` decimal
+/// places (0: a whole number). `label` starts its messages ("Days left 4000 is out of range…").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub label: &'static str,
+    pub min: Decimal,
+    pub max: Decimal,
+    pub places: u32,
+}
+
+/// `num` × 10^-`scale`, for the bounds in the tables.
+const fn dec(num: i64, scale: u32) -> Decimal {
+    let m = num.unsigned_abs();
+    Decimal::from_parts(m as u32, (m >> 32) as u32, 0, num < 0, scale)
+}
+
+const fn check(label: &'static str, min: Decimal, max: Decimal, places: u32) -> Check {
+    Check {
+        label,
+        min,
+        max,
+        places,
+    }
+}
+
+/// A whole number from `min` to `max`.
+const fn whole(label: &'static str, min: u32, max: u32) -> Check {
+    check(label, dec(min as i64, 0), dec(max as i64, 0), 0)
+}
+
+const ZERO: Decimal = Decimal::ZERO;
+const PACK_UNITS: Decimal = dec(MAX_PACK_UNITS as i64, 0);
+/// A pack's or quote's price, units and validity.
+const PRICE: Check = check("Price", ZERO, dec(MAX_PRICE as i64, 0), 6);
+const UNITS: Check = check("Units", dec(1, 4), PACK_UNITS, 4);
+const VALIDITY: Check = whole("Validity", 1, MAX_VALIDITY_DAYS);
 
 /// The top-level text settings, in form order. The trials checkbox (a `bool`, link `t`) sits
 /// between the first two and the last two.
@@ -205,6 +246,7 @@ pub const TOP_SETTINGS: [Setting<DraftOptions>; 4] = [
         label: "Horizon (months, 1–36)",
         suffix: "",
         link: slot(HORIZON, 0, "horizon"),
+        check: whole("Horizon", 1, MAX_HORIZON_MONTHS),
         get: |o| &o.horizon,
         get_mut: |o| &mut o.horizon,
     },
@@ -213,6 +255,7 @@ pub const TOP_SETTINGS: [Setting<DraftOptions>; 4] = [
         label: "Growth per month",
         suffix: "%",
         link: slot(GROWTH, 0, "growth"),
+        check: check("Growth", dec(-100, 0), dec(1000, 0), 4),
         get: |o| &o.growth,
         get_mut: |o| &mut o.growth,
     },
@@ -221,6 +264,7 @@ pub const TOP_SETTINGS: [Setting<DraftOptions>; 4] = [
         label: "Peak video jobs per hour",
         suffix: "",
         link: slot(PEAK, 0, "jobsPerHour"),
+        check: check("Peak jobs per hour", ZERO, dec(1_000_000, 0), 4),
         get: |o| &o.peak_jobs_per_hour,
         get_mut: |o| &mut o.peak_jobs_per_hour,
     },
@@ -229,6 +273,7 @@ pub const TOP_SETTINGS: [Setting<DraftOptions>; 4] = [
         label: "Minutes per job",
         suffix: "",
         link: slot(PEAK, 1, "minutesPerJob"),
+        check: check("Minutes per job", ZERO, dec(1440, 0), 4),
         get: |o| &o.peak_minutes_per_job,
         get_mut: |o| &mut o.peak_minutes_per_job,
     },
@@ -241,6 +286,7 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
         label: "Balance (units)",
         suffix: "",
         link: slot(BALANCE, 1, "units"),
+        check: check("Balance", ZERO, PACK_UNITS, 4),
         get: |p| &p.balance_units,
         get_mut: |p| &mut p.balance_units,
     },
@@ -249,6 +295,7 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
         label: "Days left",
         suffix: "",
         link: slot(BALANCE, 2, "daysLeft"),
+        check: whole("Days left", 0, MAX_VALIDITY_DAYS),
         get: |p| &p.balance_days,
         get_mut: |p| &mut p.balance_days,
     },
@@ -257,6 +304,7 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
         label: "Your pack: price ($)",
         suffix: "",
         link: slot(PACK, 1, "price"),
+        check: PRICE,
         get: |p| &p.pack_price,
         get_mut: |p| &mut p.pack_price,
     },
@@ -265,6 +313,7 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
         label: "units",
         suffix: "",
         link: slot(PACK, 2, "units"),
+        check: UNITS,
         get: |p| &p.pack_units,
         get_mut: |p| &mut p.pack_units,
     },
@@ -273,6 +322,7 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
         label: "valid for (days)",
         suffix: "",
         link: slot(PACK, 3, "validityDays"),
+        check: VALIDITY,
         get: |p| &p.pack_days,
         get_mut: |p| &mut p.pack_days,
     },
@@ -281,6 +331,7 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
         label: "Custom quote: price ($)",
         suffix: "",
         link: slot(QUOTE, 1, "price"),
+        check: PRICE,
         get: |p| &p.quote_price,
         get_mut: |p| &mut p.quote_price,
     },
@@ -289,6 +340,7 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
         label: "units",
         suffix: "",
         link: slot(QUOTE, 2, "units"),
+        check: UNITS,
         get: |p| &p.quote_units,
         get_mut: |p| &mut p.quote_units,
     },
@@ -297,6 +349,7 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
         label: "valid for (days)",
         suffix: "",
         link: slot(QUOTE, 3, "validityDays"),
+        check: VALIDITY,
         get: |p| &p.quote_days,
         get_mut: |p| &mut p.quote_days,
     },

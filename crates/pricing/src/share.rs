@@ -27,6 +27,7 @@
 //! literal links in `tests/share_format1.rs`.
 
 use super::catalog::{self, Pool};
+use super::draft::DraftPool;
 use super::draft::{DraftLine, DraftOptions};
 use super::fields::{carried_by, Setting, LINE_FIELDS, POOL_SETTINGS, TOP_SETTINGS};
 use super::mix::MAX_LINES;
@@ -384,25 +385,52 @@ pub fn decode(query: &str) -> Decoded {
 /// The format-1 reader. Its results for a given link must never change: a new format gets a
 /// new reader next to this one.
 fn decode_format_1(params: &[(&str, &str)], problems: &mut Problems) -> ShareState {
-    let mut state = ShareState::default();
-    // The edition is the first one that is known; every other `e` is reported against it.
-    let chosen = params
+    let mut reader = Format1 {
+        state: ShareState::default(),
+        problems,
+        seen: Seen::default(),
+        edition: chosen_edition(params),
+        lines_over: Overflow::default(),
+    };
+    reader.state.edition = reader.edition.to_string();
+    for &(key, raw) in params {
+        match key {
+            "e" => reader.edition(raw),
+            "l" => reader.line(raw),
+            "t" => reader.trials(raw),
+            // `v` is read by `decode`; it is carried by no setting, so nothing happens.
+            _ => reader.setting(key, raw),
+        }
+    }
+    reader.finish()
+}
+
+/// The edition a link is read in: the first `e` that names a known one, else the default.
+fn chosen_edition(params: &[(&str, &str)]) -> &'static str {
+    params
         .iter()
         .filter(|(k, _)| *k == "e")
         .find_map(|(_, raw)| field_text(raw).ok().and_then(|id| catalog::edition(&id)))
         .unwrap_or_else(catalog::default_catalog)
-        .edition;
-    state.edition = chosen.to_string();
-    let mut used: Vec<(String, Option<Pool>, usize)> = Vec::new();
-    // Counts a usable occurrence; true for the first, else reports it as a repeat.
-    let mut first = |problems: &mut Problems, key: &str, pool: Option<Pool>, raw: &str| -> bool {
-        let n = match used.iter_mut().find(|(k, p, _)| k == key && *p == pool) {
+        .edition
+}
+
+/// How often each setting has been given, so that a repeat is reported and the first kept.
+/// Pool settings count per pool (`b` for video and `b` for image are not repeats).
+#[derive(Default)]
+struct Seen(Vec<(String, Option<Pool>, usize)>);
+
+impl Seen {
+    /// Counts a usable occurrence of `key` (for `pool`): true for the first, else reports it
+    /// as a repeat and gives false.
+    fn first(&mut self, problems: &mut Problems, key: &str, pool: Option<Pool>, raw: &str) -> bool {
+        let n = match self.0.iter_mut().find(|(k, p, _)| k == key && *p == pool) {
             Some((_, _, n)) => {
                 *n += 1;
                 *n
             }
             None => {
-                used.push((key.to_string(), pool, 1));
+                self.0.push((key.to_string(), pool, 1));
                 1
             }
         };
@@ -414,133 +442,160 @@ fn decode_format_1(params: &[(&str, &str)], problems: &mut Problems) -> ShareSta
             problems.push(key, raw, format!("{what} appears {}; used the first", times(n)));
         }
         n == 1
-    };
-    let mut lines_over = 0;
-    let mut first_over = "";
-    for &(key, raw) in params {
-        match key {
-            "e" => match field_text(raw) {
-                Err(why) => problems.push(key, raw, format!("dropped the catalog edition: {why}; using {chosen}")),
-                Ok(id) if catalog::edition(&id).is_none() => {
-                    problems.push(key, raw, format!("unknown catalog edition; using {chosen}"))
-                }
-                Ok(_) => {
-                    first(problems, key, None, raw);
-                }
-            },
-            "l" => {
-                if state.lines.len() >= MAX_LINES {
-                    if lines_over == 0 {
-                        first_over = raw;
-                    }
-                    lines_over += 1;
-                    continue;
-                }
-                let mut names = vec![""; LINE_FIELDS.len()];
-                for f in &LINE_FIELDS {
-                    names[f.link] = f.field.name();
-                }
-                match fields(raw, &names) {
-                    Err(why) => problems.push(key, raw, format!("dropped the line: {why}")),
-                    Ok(f) => {
-                        let mut line = DraftLine::default();
-                        for lf in &LINE_FIELDS {
-                            *(lf.get_mut)(&mut line) = f.get(lf.link).map_or(lf.absent, String::as_str).to_string();
-                        }
-                        state.lines.push(line);
-                    }
-                }
+    }
+}
+
+/// The lines beyond [`MAX_LINES`]: how many, and the first of them (quoted in the one problem
+/// reported for all of them).
+#[derive(Default)]
+struct Overflow<'q> {
+    count: usize,
+    first: &'q str,
+}
+
+/// The format-1 reader's state while it goes through a link's parameters in order.
+struct Format1<'q, 'p> {
+    state: ShareState,
+    problems: &'p mut Problems,
+    seen: Seen,
+    /// The edition chosen for the link (see [`chosen_edition`]), named in problems with `e`.
+    edition: &'static str,
+    lines_over: Overflow<'q>,
+}
+
+impl<'q> Format1<'q, '_> {
+    /// An `e`: the chosen edition was found beforehand, so only problems are reported here.
+    fn edition(&mut self, raw: &str) {
+        let chosen = self.edition;
+        match field_text(raw) {
+            Err(why) => self
+                .problems
+                .push("e", raw, format!("dropped the catalog edition: {why}; using {chosen}")),
+            Ok(id) if catalog::edition(&id).is_none() => {
+                self.problems
+                    .push("e", raw, format!("unknown catalog edition; using {chosen}"))
             }
-            "h" | "g" => {
-                let what = if key == "h" { "horizon" } else { "growth" };
-                match field_text(raw) {
-                    Err(why) => problems.push(key, raw, format!("dropped the {what}: {why}")),
-                    Ok(text) => {
-                        if first(problems, key, None, raw) {
-                            if key == "h" {
-                                state.options.horizon = text;
-                            } else {
-                                state.options.growth = text;
-                            }
-                        }
-                    }
-                }
+            Ok(_) => {
+                self.seen.first(self.problems, "e", None, raw);
             }
-            "t" => match raw {
-                "0" | "1" => {
-                    if first(problems, key, None, raw) {
-                        state.options.trials_used = raw == "1";
-                    }
-                }
-                _ => problems.push(
-                    key,
-                    raw,
-                    "dropped trials-used: it must be 1 (trials used) or 0 (not used)".to_string(),
-                ),
-            },
-            "pk" => {
-                let rows = carried_by(&TOP_SETTINGS, key);
-                let names: Vec<&str> = rows.iter().map(|s| s.link.name).collect();
-                match fields(raw, &names) {
-                    Err(why) => problems.push(key, raw, format!("dropped the peak load: {why}")),
-                    Ok(f) => {
-                        if first(problems, key, None, raw) {
-                            for s in rows {
-                                *(s.get_mut)(&mut state.options) = f.get(s.link.position).cloned().unwrap_or_default();
-                            }
-                        }
-                    }
-                }
-            }
-            "b" | "p" | "q" => {
-                let rows = carried_by(&POOL_SETTINGS, key);
-                let what = rows[0].link.param.what;
-                let names: Vec<&str> = ["pool"].into_iter().chain(rows.iter().map(|s| s.link.name)).collect();
-                let f = match fields(raw, &names) {
-                    Err(why) => {
-                        problems.push(key, raw, format!("dropped the {what}: {why}"));
-                        continue;
-                    }
-                    Ok(f) => f,
-                };
-                let pool_id = f.first().cloned().unwrap_or_default();
-                let Some(pool) = Pool::from_id(&pool_id) else {
-                    let ids: Vec<&str> = Pool::ALL.iter().map(|p| p.id()).collect();
-                    problems.push(
-                        key,
-                        raw,
-                        format!(
-                            "dropped the {what}: unknown pool {}; it must be {}",
-                            quoted(&pool_id),
-                            ids.join(", ")
-                        ),
-                    );
-                    continue;
-                };
-                if !first(problems, key, Some(pool), raw) {
-                    continue;
-                }
-                let i = Pool::ALL.iter().position(|p| *p == pool).unwrap_or(0);
-                for s in rows {
-                    *(s.get_mut)(&mut state.options.pools[i]) = f.get(s.link.position).cloned().unwrap_or_default();
-                }
-            }
-            // `v` is read by `decode`; no other key reaches here.
-            _ => {}
         }
     }
-    if lines_over > 0 {
-        let more = match lines_over {
-            1 => String::new(),
-            n => format!(" and {} more", n - 1),
-        };
-        problems.push(
-            "l",
-            first_over,
-            format!("dropped this line{more} after the first {MAX_LINES}: a mix holds at most {MAX_LINES} lines"),
-        );
+
+    /// An `l`: one job line, its fields in [`LINE_FIELDS`]' link places.
+    fn line(&mut self, raw: &'q str) {
+        if self.state.lines.len() >= MAX_LINES {
+            if self.lines_over.count == 0 {
+                self.lines_over.first = raw;
+            }
+            self.lines_over.count += 1;
+            return;
+        }
+        let mut names = vec![""; LINE_FIELDS.len()];
+        for f in &LINE_FIELDS {
+            names[f.link] = f.field.name();
+        }
+        match fields(raw, &names) {
+            Err(why) => self.problems.push("l", raw, format!("dropped the line: {why}")),
+            Ok(texts) => {
+                let mut line = DraftLine::default();
+                for f in &LINE_FIELDS {
+                    *(f.get_mut)(&mut line) = texts.get(f.link).map_or(f.absent, String::as_str).to_string();
+                }
+                self.state.lines.push(line);
+            }
+        }
     }
-    state
+
+    /// A `t`: whether the trial packs are used, `1` or `0` and nothing else.
+    fn trials(&mut self, raw: &str) {
+        match raw {
+            "0" | "1" => {
+                if self.seen.first(self.problems, "t", None, raw) {
+                    self.state.options.trials_used = raw == "1";
+                }
+            }
+            _ => self.problems.push(
+                "t",
+                raw,
+                "dropped trials-used: it must be 1 (trials used) or 0 (not used)".to_string(),
+            ),
+        }
+    }
+
+    /// A parameter that carries settings: top-level ones (`h`, `g`, `pk`) or a pool's (`b`,
+    /// `p`, `q`). Any other key carries none and is passed over.
+    fn setting(&mut self, key: &str, raw: &str) {
+        let top = carried_by(&TOP_SETTINGS, key);
+        if let Some(first) = top.first() {
+            let what = first.link.param.what;
+            // A parameter of one setting is its text whole, `~` included.
+            let texts = match top.len() {
+                1 => field_text(raw).map(|t| vec![t]),
+                _ => fields(raw, &link_names(&top, None)),
+            };
+            match texts {
+                Err(why) => self.problems.push(key, raw, format!("dropped the {what}: {why}")),
+                Ok(texts) => {
+                    if self.seen.first(self.problems, key, None, raw) {
+                        fill(&top, &mut self.state.options, &texts);
+                    }
+                }
+            }
+            return;
+        }
+        let rows = carried_by(&POOL_SETTINGS, key);
+        if !rows.is_empty() {
+            self.pool_setting(key, raw, &rows);
+        }
+    }
+
+    /// A pool's settings parameter (`b`, `p`, `q`): the pool, then the `rows` it carries.
+    fn pool_setting(&mut self, key: &str, raw: &str, rows: &[&'static Setting<DraftPool>]) {
+        let what = rows[0].link.param.what;
+        let texts = match fields(raw, &link_names(rows, Some("pool"))) {
+            Err(why) => return self.problems.push(key, raw, format!("dropped the {what}: {why}")),
+            Ok(texts) => texts,
+        };
+        let pool_id = texts.first().map_or("", String::as_str);
+        let Some(i) = Pool::ALL.iter().position(|p| p.id() == pool_id) else {
+            let ids: Vec<&str> = Pool::ALL.iter().map(|p| p.id()).collect();
+            let why = format!("unknown pool {}; it must be {}", quoted(pool_id), ids.join(", "));
+            return self.problems.push(key, raw, format!("dropped the {what}: {why}"));
+        };
+        if self.seen.first(self.problems, key, Some(Pool::ALL[i]), raw) {
+            fill(rows, &mut self.state.options.pools[i], &texts);
+        }
+    }
+
+    /// The state read, once the lines beyond the limit are reported.
+    fn finish(self) -> ShareState {
+        let Overflow { count, first } = self.lines_over;
+        if count > 0 {
+            let more = match count {
+                1 => String::new(),
+                n => format!(" and {} more", n - 1),
+            };
+            self.problems.push(
+                "l",
+                first,
+                format!("dropped this line{more} after the first {MAX_LINES}: a mix holds at most {MAX_LINES} lines"),
+            );
+        }
+        self.state
+    }
+}
+
+/// The link names of `rows`' fields in link order, after `lead` (a pool parameter's first).
+fn link_names<T>(rows: &[&Setting<T>], lead: Option<&'static str>) -> Vec<&'static str> {
+    lead.into_iter().chain(rows.iter().map(|s| s.link.name)).collect()
+}
+
+/// Sets each of `rows` of `owner` to the text at its link place; a field the link left out
+/// is empty.
+fn fill<T>(rows: &[&Setting<T>], owner: &mut T, texts: &[String]) {
+    for s in rows {
+        *(s.get_mut)(owner) = texts.get(s.link.position).cloned().unwrap_or_default();
+    }
 }
 
 /// The full search string (`?…`, or empty when there is nothing) for the page's address: our

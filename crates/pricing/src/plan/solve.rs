@@ -172,6 +172,45 @@ impl Layer {
     fn len(&self) -> usize {
         self.cost.len()
     }
+
+    /// Records an arrival at the state `key` from state `prev` by decision `dec`, at `cost`:
+    /// a new state, or a cheaper way into one already there.
+    fn arrive(&mut self, key: &[u64], cost: Cost, prev: u32, dec: &[u64]) {
+        let stride = key.len();
+        match self.index.find(&self.keys, stride, key) {
+            Ok(idx) => {
+                if cost < self.cost[idx] {
+                    self.cost[idx] = cost;
+                    self.prev[idx] = prev;
+                    self.dec[idx] = self.decs.len() as u32;
+                    self.decs.extend_from_slice(dec);
+                }
+            }
+            Err(slot) => {
+                let idx = self.cost.len();
+                self.keys.extend_from_slice(key);
+                self.cost.push(cost);
+                self.prev.push(prev);
+                self.dec.push(self.decs.len() as u32);
+                self.decs.extend_from_slice(dec);
+                self.index.insert(slot, idx, &self.keys, stride);
+            }
+        }
+    }
+
+    /// A layer of the states `which`, in that order (keys `stride` words, decisions `dstride`).
+    fn select(&self, which: impl Iterator<Item = usize>, stride: usize, dstride: usize) -> Layer {
+        let mut out = Layer::new();
+        for i in which {
+            out.keys.extend_from_slice(&self.keys[i * stride..(i + 1) * stride]);
+            out.cost.push(self.cost[i]);
+            out.prev.push(self.prev[i]);
+            out.dec.push(out.decs.len() as u32);
+            let d = self.dec[i] as usize;
+            out.decs.extend_from_slice(&self.decs[d..d + dstride]);
+        }
+        out
+    }
 }
 
 /// The relaxation used for lower bounds: unlimited blocks of `block` units at the best price per
@@ -243,6 +282,78 @@ struct Ctx {
     out_decs: Vec<u64>,
 }
 
+/// The kinds `on`, as the trial bits (at most 16 trials, by kind index) and the validity
+/// classes of the others, in order of periods.
+fn classes_of(inst: &Instance, on: &[bool]) -> (Vec<usize>, Vec<Class>) {
+    let mut trials = Vec::new();
+    let mut by_periods: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (k, kind) in inst.kinds.iter().enumerate() {
+        if !on[k] {
+            continue;
+        }
+        if kind.trial {
+            if trials.len() < 16 {
+                trials.push(k);
+            }
+            continue;
+        }
+        // Kept in order of periods.
+        let at = by_periods.partition_point(|(p, _)| *p < kind.periods);
+        match by_periods.get_mut(at) {
+            Some((p, v)) if *p == kind.periods => v.push(k),
+            _ => by_periods.insert(at, (kind.periods, vec![k])),
+        }
+    }
+    let classes = by_periods
+        .into_iter()
+        .map(|(p, members)| Class::new(&inst.kinds, p, members))
+        .collect();
+    (trials, classes)
+}
+
+impl Relax {
+    /// The relaxation of the kinds `on`: blocks of the gcd of the non-trial sizes at the best
+    /// price per unit, lasting `periods`; `None` when only trials can be bought.
+    fn of(inst: &Instance, on: &[bool], trials: &[usize], periods: usize) -> Option<Relax> {
+        let mut best: Option<usize> = None;
+        let mut block = 0;
+        for (k, kind) in inst.kinds.iter().enumerate() {
+            if !on[k] || kind.trial {
+                continue;
+            }
+            block = gcd(block, kind.units);
+            best = match best {
+                None => Some(k),
+                Some(b) => {
+                    let kb = &inst.kinds[b];
+                    let lhs = kind.price.saturating_mul(u128::from(kb.units));
+                    let rhs = kb.price.saturating_mul(u128::from(kind.units));
+                    Some(if lhs < rhs { k } else { b })
+                }
+            };
+        }
+        let kb = &inst.kinds[best?];
+        let savings = trials
+            .iter()
+            .map(|&tk| {
+                let tr = &inst.kinds[tk];
+                let blocks = tr.units.div_ceil(block);
+                let as_blocks = u128::from(blocks)
+                    .saturating_mul(u128::from(block))
+                    .saturating_mul(kb.price);
+                as_blocks.saturating_sub(tr.price.saturating_mul(u128::from(kb.units)))
+            })
+            .collect();
+        Some(Relax {
+            price: kb.price,
+            units: kb.units,
+            block,
+            periods,
+            savings,
+        })
+    }
+}
+
 pub(super) struct Solver<'a> {
     inst: &'a Instance,
     classes: Vec<Class>,
@@ -267,85 +378,24 @@ pub(super) struct Solver<'a> {
 impl<'a> Solver<'a> {
     /// A solver for `inst` using only the kinds with `allowed[k]`.
     pub fn new(inst: &'a Instance, allowed: &[bool]) -> Solver<'a> {
-        let on = |k: usize| allowed.get(k).copied().unwrap_or(false) && inst.kinds[k].units > 0;
-        let mut trials = Vec::new();
-        let mut by_periods: Vec<(usize, Vec<usize>)> = Vec::new();
-        for (k, kind) in inst.kinds.iter().enumerate() {
-            if !on(k) {
-                continue;
-            }
-            if kind.trial {
-                if trials.len() < 16 {
-                    trials.push(k);
-                }
-                continue;
-            }
-            // Kept in order of periods.
-            let at = by_periods.partition_point(|(p, _)| *p < kind.periods);
-            match by_periods.get_mut(at) {
-                Some((p, v)) if *p == kind.periods => v.push(k),
-                _ => by_periods.insert(at, (kind.periods, vec![k])),
-            }
-        }
-        let classes: Vec<Class> = by_periods
-            .into_iter()
-            .map(|(p, members)| Class::new(&inst.kinds, p, members))
+        let on: Vec<bool> = (0..inst.kinds.len())
+            .map(|k| allowed.get(k).copied().unwrap_or(false) && inst.kinds[k].units > 0)
             .collect();
+        let (trials, classes) = classes_of(inst, &on);
         let h = inst.demand.len();
         let max_l = inst
             .kinds
             .iter()
             .enumerate()
-            .filter(|(k, _)| on(*k))
+            .filter(|(k, _)| on[*k])
             .map(|(_, k)| k.periods)
             .max()
             .unwrap_or(1);
         let max_b = inst.balances.iter().map(|b| b.0 + 2).max().unwrap_or(0);
         let slots = max_l.max(max_b).clamp(1, h + 1);
-        let enforce = inst.need_conc > 0;
-        let relax = {
-            let mut best: Option<usize> = None;
-            let mut block = 0;
-            for (k, kind) in inst.kinds.iter().enumerate() {
-                if !on(k) || kind.trial {
-                    continue;
-                }
-                block = gcd(block, kind.units);
-                best = match best {
-                    None => Some(k),
-                    Some(b) => {
-                        let kb = &inst.kinds[b];
-                        let lhs = kind.price.saturating_mul(u128::from(kb.units));
-                        let rhs = kb.price.saturating_mul(u128::from(kind.units));
-                        Some(if lhs < rhs { k } else { b })
-                    }
-                };
-            }
-            best.map(|b| {
-                let kb = &inst.kinds[b];
-                let periods = max_l.max(slots - 1).clamp(1, h.max(1));
-                let savings = trials
-                    .iter()
-                    .map(|&tk| {
-                        let tr = &inst.kinds[tk];
-                        let blocks = tr.units.div_ceil(block);
-                        let as_blocks = u128::from(blocks)
-                            .saturating_mul(u128::from(block))
-                            .saturating_mul(kb.price);
-                        as_blocks.saturating_sub(tr.price.saturating_mul(u128::from(kb.units)))
-                    })
-                    .collect();
-                Relax {
-                    price: kb.price,
-                    units: kb.units,
-                    block,
-                    periods,
-                    savings,
-                }
-            })
-        };
+        let relax = Relax::of(inst, &on, &trials, max_l.max(slots - 1).clamp(1, h.max(1)));
         let non_trials: Vec<usize> = (0..inst.kinds.len())
-            .filter(|&k| on(k) && !inst.kinds[k].trial)
+            .filter(|&k| on[k] && !inst.kinds[k].trial)
             .collect();
         let min_cover = MinCover::new(&inst.kinds, non_trials);
         let mut demand_after = vec![0u64; h + 1];
@@ -357,7 +407,7 @@ impl<'a> Solver<'a> {
             classes,
             trials,
             slots,
-            enforce,
+            enforce: inst.need_conc > 0,
             relax,
             min_cover,
             demand_after,
@@ -575,12 +625,9 @@ impl<'a> Solver<'a> {
     /// exceeds `ub`. Returns the first period no state reaches when there is no plan.
     fn run(&mut self, beam: Option<usize>, ub: Option<Cost>) -> Result<Solution, usize> {
         let h = self.inst.demand.len();
-        let stride = self.stride();
-        let dstride = self.dec_stride();
         let mut layers: Vec<Layer> = Vec::with_capacity(h + 1);
         let mut first = Layer::new();
-        let key0 = self.initial_key();
-        first.keys.extend_from_slice(&key0);
+        first.keys.extend_from_slice(&self.initial_key());
         first.cost.push(Cost::default());
         first.prev.push(0);
         first.dec.push(0);
@@ -601,60 +648,8 @@ impl<'a> Solver<'a> {
             out_cost: Vec::new(),
             out_decs: Vec::new(),
         };
-        let mut key = vec![0u64; stride];
         for t in 0..h {
-            let cur = layers.last().map_or(0, Layer::len);
-            let mut next = Layer::new();
-            for i in 0..cur {
-                let (cost, base) = {
-                    let layer = &layers[t];
-                    key.copy_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
-                    (layer.cost[i], layer.cost[i])
-                };
-                if let Some(ub) = ub {
-                    if self.prune(t, &key, cost, ub) {
-                        continue;
-                    }
-                }
-                ctx.out_keys.clear();
-                ctx.out_cost.clear();
-                ctx.out_decs.clear();
-                self.expand(t, &key, &mut ctx);
-                if self.steps > self.budget {
-                    self.aborted = true;
-                }
-                if self.aborted {
-                    return Err(t);
-                }
-                for j in 0..ctx.out_cost.len() {
-                    let nk = &ctx.out_keys[j * stride..(j + 1) * stride];
-                    let nc = base.add(ctx.out_cost[j]);
-                    let d = &ctx.out_decs[j * dstride..(j + 1) * dstride];
-                    match next.index.find(&next.keys, stride, nk) {
-                        Ok(idx) => {
-                            if nc < next.cost[idx] {
-                                next.cost[idx] = nc;
-                                next.prev[idx] = i as u32;
-                                next.dec[idx] = next.decs.len() as u32;
-                                next.decs.extend_from_slice(d);
-                            }
-                        }
-                        Err(slot) => {
-                            let idx = next.cost.len();
-                            next.keys.extend_from_slice(nk);
-                            next.cost.push(nc);
-                            next.prev.push(i as u32);
-                            next.dec.push(next.decs.len() as u32);
-                            next.decs.extend_from_slice(d);
-                            next.index.insert(slot, idx, &next.keys, stride);
-                        }
-                    }
-                }
-            }
-            next.index = Index::new();
-            if next.len() == 0 {
-                return Err(t);
-            }
+            let mut next = self.next_layer(t, &layers[t], ub, &mut ctx)?;
             next = self.undominated(next);
             if let Some(width) = beam {
                 if next.len() > width {
@@ -674,6 +669,45 @@ impl<'a> Solver<'a> {
         Ok(self.trace(&layers, best))
     }
 
+    /// The states of period `t + 1`: every transition out of each state of `cur` (period `t`)
+    /// that the bound against `ub` keeps, the cheapest arrival at each. `Err(t)` when the work
+    /// budget runs out or no state is reached.
+    fn next_layer(&mut self, t: usize, cur: &Layer, ub: Option<Cost>, ctx: &mut Ctx) -> Result<Layer, usize> {
+        let stride = self.stride();
+        let dstride = self.dec_stride();
+        let mut key = vec![0u64; stride];
+        let mut next = Layer::new();
+        for i in 0..cur.len() {
+            key.copy_from_slice(&cur.keys[i * stride..(i + 1) * stride]);
+            let base = cur.cost[i];
+            if let Some(ub) = ub {
+                if self.prune(t, &key, base, ub) {
+                    continue;
+                }
+            }
+            ctx.out_keys.clear();
+            ctx.out_cost.clear();
+            ctx.out_decs.clear();
+            self.expand(t, &key, ctx);
+            if self.steps > self.budget {
+                self.aborted = true;
+            }
+            if self.aborted {
+                return Err(t);
+            }
+            for j in 0..ctx.out_cost.len() {
+                let nk = &ctx.out_keys[j * stride..(j + 1) * stride];
+                let d = &ctx.out_decs[j * dstride..(j + 1) * dstride];
+                next.arrive(nk, base.add(ctx.out_cost[j]), i as u32, d);
+            }
+        }
+        next.index = Index::new();
+        if next.len() == 0 {
+            return Err(t);
+        }
+        Ok(next)
+    }
+
     /// Drops the states another state dominates: the same trials and cover, no more cost, and at
     /// least as many units expiring at or after every bucket. (Whatever the dominated state can
     /// still do, the other can do at no more cost, so an optimal plan survives.)
@@ -684,17 +718,6 @@ impl<'a> Solver<'a> {
         if n < 2 {
             return layer;
         }
-        // Suffix sums per state: units expiring at or after each bucket, latest first.
-        let suffix = |i: usize| -> Vec<u64> {
-            let key = &layer.keys[i * stride..(i + 1) * stride];
-            let mut acc = 0u64;
-            let mut out = vec![0u64; w];
-            for j in (0..w).rev() {
-                acc = acc.saturating_add(key[j]);
-                out[w - 1 - j] = acc;
-            }
-            out
-        };
         let meta = |i: usize| layer.keys[i * stride + w];
         let total = |i: usize| {
             layer.keys[i * stride..i * stride + w]
@@ -720,51 +743,8 @@ impl<'a> Solver<'a> {
             let group = &order[start..end];
             match w {
                 0 => keep[group[0]] = true,
-                1 | 2 => {
-                    // A staircase of (latest, all) suffix sums: ascending in the first, descending in the second.
-                    // Kept sorted by the first; a plain Vec (binary search, splice) rather than a
-                    // BTreeMap, whose code is 5 KB of wasm.
-                    let mut stairs: Vec<(u64, u64)> = Vec::new();
-                    for &i in group {
-                        let sx = suffix(i);
-                        let (x, y) = (sx[0], sx[w - 1]);
-                        let at = stairs.partition_point(|&(k, _)| k < x);
-                        if stairs.get(at).is_some_and(|&(_, yy)| yy >= y) {
-                            continue;
-                        }
-                        keep[i] = true;
-                        // Steps at or left of x with no more in the second are covered; being a
-                        // staircase, they are the run just before the first step right of x.
-                        let end = at + usize::from(stairs.get(at).is_some_and(|&(k, _)| k == x));
-                        let start = stairs[..end].partition_point(|&(_, yy)| yy > y);
-                        // (x, y) replaces stairs[start..end] (a memmove, not a generic splice).
-                        if start == end {
-                            stairs.insert(start, (x, y));
-                        } else {
-                            stairs[start] = (x, y);
-                            let len = stairs.len();
-                            stairs.copy_within(end..len, start + 1);
-                            stairs.truncate(len - (end - start - 1));
-                        }
-                    }
-                }
-                _ => {
-                    // Pairwise against the cheapest states kept (at most DOMINANCE_PEERS of them,
-                    // so the check stays linear; a state it misses is merely kept).
-                    // Their suffix sums, `w` words each.
-                    let mut kept: Vec<u64> = Vec::new();
-                    for &i in group {
-                        let sx = suffix(i);
-                        compared += (kept.len() / w) as u64;
-                        if kept.chunks_exact(w).any(|k| k.iter().zip(&sx).all(|(a, b)| a >= b)) {
-                            continue;
-                        }
-                        keep[i] = true;
-                        if kept.len() < DOMINANCE_PEERS * w {
-                            kept.extend_from_slice(&sx);
-                        }
-                    }
-                }
+                1 | 2 => keep_staircase(&layer, stride, group, &mut keep),
+                _ => compared += keep_pairwise(&layer, stride, group, &mut keep),
             }
             start = end;
         }
@@ -772,16 +752,7 @@ impl<'a> Solver<'a> {
         if keep.iter().all(|&k| k) {
             return layer;
         }
-        let mut out = Layer::new();
-        for i in (0..n).filter(|&i| keep[i]) {
-            out.keys.extend_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
-            out.cost.push(layer.cost[i]);
-            out.prev.push(layer.prev[i]);
-            out.dec.push(out.decs.len() as u32);
-            let d = layer.dec[i] as usize;
-            out.decs.extend_from_slice(&layer.decs[d..d + self.dec_stride()]);
-        }
-        out
+        layer.select((0..n).filter(|&i| keep[i]), stride, self.dec_stride())
     }
 
     /// Keeps the `width` states with the least cost plus lower bound.
@@ -807,16 +778,7 @@ impl<'a> Solver<'a> {
             let lb = if open { self.lower_bound(t, key).unwrap_or(0) } else { 0 };
             entry.0 = entry.0.max(entry.1.money.saturating_mul(units).saturating_add(lb));
         }
-        let mut out = Layer::new();
-        for &(_, _, i) in &sorted(&score, width) {
-            out.keys.extend_from_slice(&layer.keys[i * stride..(i + 1) * stride]);
-            out.cost.push(layer.cost[i]);
-            out.prev.push(layer.prev[i]);
-            out.dec.push(out.decs.len() as u32);
-            let d = layer.dec[i] as usize;
-            out.decs.extend_from_slice(&layer.decs[d..d + self.dec_stride()]);
-        }
-        out
+        layer.select(sorted(&score, width).iter().map(|e| e.2), stride, self.dec_stride())
     }
 
     fn trace(&mut self, layers: &[Layer], best: usize) -> Solution {
@@ -1141,6 +1103,73 @@ impl<'a> Solver<'a> {
 fn sorted(v: &[(u128, Cost, usize)], n: usize) -> Vec<(u128, Cost, usize)> {
     let order = sort::order(v.len(), &|a, b| v[a].cmp(&v[b]));
     order.iter().take(n).map(|&i| v[i]).collect()
+}
+
+/// Units expiring at or after each bucket of state `i` (latest first): its suffix sums.
+fn suffix_sums(layer: &Layer, stride: usize, i: usize) -> Vec<u64> {
+    let w = stride - 1;
+    let key = &layer.keys[i * stride..(i + 1) * stride];
+    let mut acc = 0u64;
+    let mut out = vec![0u64; w];
+    for j in (0..w).rev() {
+        acc = acc.saturating_add(key[j]);
+        out[w - 1 - j] = acc;
+    }
+    out
+}
+
+/// Dominance within a `group` (same trials and cover, cheapest first) when stock spans one or
+/// two buckets: exact, against a staircase of the states kept.
+fn keep_staircase(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool]) {
+    let w = stride - 1;
+    // A staircase of (latest, all) suffix sums: ascending in the first, descending in the second.
+    // Kept sorted by the first; a plain Vec (binary search, splice) rather than a
+    // BTreeMap, whose code is 5 KB of wasm.
+    let mut stairs: Vec<(u64, u64)> = Vec::new();
+    for &i in group {
+        let sx = suffix_sums(layer, stride, i);
+        let (x, y) = (sx[0], sx[w - 1]);
+        let at = stairs.partition_point(|&(k, _)| k < x);
+        if stairs.get(at).is_some_and(|&(_, yy)| yy >= y) {
+            continue;
+        }
+        keep[i] = true;
+        // Steps at or left of x with no more in the second are covered; being a
+        // staircase, they are the run just before the first step right of x.
+        let end = at + usize::from(stairs.get(at).is_some_and(|&(k, _)| k == x));
+        let start = stairs[..end].partition_point(|&(_, yy)| yy > y);
+        // (x, y) replaces stairs[start..end] (a memmove, not a generic splice).
+        if start == end {
+            stairs.insert(start, (x, y));
+        } else {
+            stairs[start] = (x, y);
+            let len = stairs.len();
+            stairs.copy_within(end..len, start + 1);
+            stairs.truncate(len - (end - start - 1));
+        }
+    }
+}
+
+/// Dominance within a `group` when stock spans three buckets or more: pairwise against the
+/// cheapest states kept (at most [`DOMINANCE_PEERS`] of them, so the check stays linear; a state
+/// it misses is merely kept). Returns the comparisons made.
+fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool]) -> u64 {
+    let w = stride - 1;
+    let mut compared = 0;
+    // Their suffix sums, `w` words each.
+    let mut kept: Vec<u64> = Vec::new();
+    for &i in group {
+        let sx = suffix_sums(layer, stride, i);
+        compared += (kept.len() / w) as u64;
+        if kept.chunks_exact(w).any(|k| k.iter().zip(&sx).all(|(a, b)| a >= b)) {
+            continue;
+        }
+        keep[i] = true;
+        if kept.len() < DOMINANCE_PEERS * w {
+            kept.extend_from_slice(&sx);
+        }
+    }
+    compared
 }
 
 /// Plans `inst` with the kinds in `allowed`, spending at most about `budget` work units on the

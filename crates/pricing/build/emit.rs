@@ -1,0 +1,143 @@
+//! Emit: a checked catalog as Rust source, one `static` per edition. Every value is written
+//! as a const expression (decimals as `Decimal::from_parts`), so nothing is parsed at run time.
+
+use crate::validate::{Checked, CheckedPackage, CheckedService, Prov};
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+
+/// The `static` named `ident` holding catalog `c`.
+pub fn emit(ident: &str, c: &Checked) -> String {
+    let f = c.file;
+    let mut s = String::new();
+    let _ = writeln!(s, "pub static {ident}: Catalog = Catalog {{");
+    let _ = writeln!(
+        s,
+        "    edition: {:?}, title: {:?}, as_of: {:?}, checked: {:?},",
+        f.edition, f.title, f.as_of, f.checked
+    );
+    let assumptions: Vec<String> = f.assumptions.iter().map(|a| format!("{a:?}")).collect();
+    let _ = writeln!(s, "    assumptions: &[{}],", assumptions.join(", "));
+    s.push_str("    sources: &[\n");
+    for (id, src) in &f.sources {
+        let _ = writeln!(
+            s,
+            "        Source {{ id: {id:?}, title: {:?}, kind: {:?}, url: {:?} }},",
+            src.title, src.kind, src.url
+        );
+    }
+    s.push_str("    ],\n    labels: &[\n");
+    for (k, v) in &f.labels {
+        let _ = writeln!(s, "        ({k:?}, {v:?}),");
+    }
+    s.push_str("    ],\n    pools: &[\n");
+    for p in &c.pools {
+        let _ = writeln!(
+            s,
+            "        PoolInfo {{ pool: Pool::{}, name: {:?}, unit_price: {}, provenance: {} }},",
+            p.variant,
+            p.file.name,
+            decimal(p.unit_price),
+            provenance(&p.prov)
+        );
+    }
+    s.push_str("    ],\n    packages: &[\n");
+    c.packages.iter().for_each(|p| package(&mut s, p));
+    s.push_str("    ],\n    services: &[\n");
+    c.services.iter().for_each(|svc| service(&mut s, svc));
+    s.push_str("    ],\n};\n");
+    s
+}
+
+/// The list of every edition's static, `names` in order (the first is the default).
+pub fn editions(names: &[String]) -> String {
+    let refs: Vec<String> = names.iter().map(|n| format!("&{n}")).collect();
+    format!(
+        "/// Every compiled-in catalog edition; the first is the default.\npub static EDITIONS: &[&Catalog] = &[{}];\n",
+        refs.join(", ")
+    )
+}
+
+fn package(s: &mut String, c: &CheckedPackage) {
+    let p = c.file;
+    let _ = writeln!(
+        s,
+        "        Package {{ id: {:?}, name: {:?}, pool: Pool::{}, price: {}, units: {:?}, validity_days: {:?}, discount_percent: {}, concurrency: {:?}, trial: {}, custom: {}, best_for: {:?}, provenance: {} }},",
+        p.id,
+        p.name,
+        c.pool,
+        opt_code(c.price.map(decimal)),
+        p.units,
+        p.validity_days,
+        opt_code(c.discount_percent.map(decimal)),
+        p.concurrency,
+        p.trial,
+        p.custom,
+        p.best_for,
+        provenance(&c.prov)
+    );
+}
+
+fn service(s: &mut String, c: &CheckedService) {
+    let svc = c.file;
+    let billing = match svc.segment_seconds {
+        Some(n) => format!("Billing::PerSegment {{ seconds: {n} }}"),
+        None => "Billing::PerJob".to_string(),
+    };
+    let _ = writeln!(
+        s,
+        "        Service {{ id: {:?}, name: {:?}, pool: Pool::{}, description: {:?}, billing: {billing}, provenance: {}, rows: &[",
+        svc.id,
+        svc.name,
+        c.pool,
+        svc.description,
+        provenance(&c.prov)
+    );
+    for r in &c.rows {
+        let _ = writeln!(
+            s,
+            "            PriceRow {{ model: {}, mode: {}, seconds: {:?}, units: {}, provenance: {} }},",
+            opt_str(&r.file.model),
+            opt_str(&r.file.mode),
+            r.file.seconds,
+            decimal(r.units),
+            provenance(&r.prov)
+        );
+    }
+    s.push_str("        ] },\n");
+}
+
+fn provenance(p: &Prov) -> String {
+    format!(
+        "Provenance {{ source: {:?}, status: Status::{}, confirmed_by: {}, note: {} }}",
+        p.source,
+        p.status,
+        opt_str(&p.confirmed_by),
+        opt_str(&p.note)
+    )
+}
+
+/// A (checked, not negative) decimal as a const expression, so the static needs no parsing.
+fn decimal(d: Decimal) -> String {
+    let m = d.mantissa() as u128;
+    format!(
+        "Decimal::from_parts({}, {}, {}, false, {})",
+        m as u32,
+        (m >> 32) as u32,
+        (m >> 64) as u32,
+        d.scale()
+    )
+}
+
+fn opt_str(v: &Option<String>) -> String {
+    match v {
+        Some(s) => format!("Some({s:?})"),
+        None => "None".into(),
+    }
+}
+
+fn opt_code(v: Option<String>) -> String {
+    match v {
+        Some(s) => format!("Some({s})"),
+        None => "None".into(),
+    }
+}
