@@ -1,4 +1,4 @@
-//! The job-line editors: a keyed list of [`LineEditor`]s (key: the line's stable id). Adding,
+//! The job-line editors: a keyed `<For>` of [`LineEditor`]s (key: the line's stable id). Adding,
 //! removing or moving a line adds, removes or moves that line's elements only; an edit writes
 //! only the parts of its own editor that changed, each behind a memo. A box being typed in is
 //! never re-rendered, and its text is written only when it differs from what the box holds.
@@ -9,6 +9,7 @@ use crate::app::{dom, effect};
 use kling_pricing::fields::{Kind, LineField, LINE_FIELDS};
 use kling_pricing_render::form;
 use kling_pricing_render::report;
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -24,9 +25,9 @@ pub fn mount(state: AppState, root: Root) {
         };
         let list = move || {
             view! {
-                <ForEnumerate each=move || state.lines.get() key=|l| l.id let(index, line)>
-                    <LineEditor state line index/>
-                </ForEnumerate>
+                <For each=move || state.lines.get() key=|l| l.id let(line)>
+                    <LineEditor state line/>
+                </For>
             }
         };
         let mount = || leptos::mount::mount_to(wasm_bindgen::JsCast::unchecked_into(ol), list);
@@ -41,7 +42,7 @@ pub fn mount(state: AppState, root: Root) {
 /// Keeps every line's share of the total. An edit moves the total, so every share may move, but
 /// at one decimal most stay the same: one effect works them all out and tells only the lines
 /// whose text changed, instead of every line's editor waking up on every keystroke (on a 100-line
-/// mix that was about half of a keystroke's update).
+/// mix that was about a third of a keystroke's update).
 pub fn shares(state: AppState) {
     effect(move || {
         let total = state.sums.with(|s| s.total_value);
@@ -57,26 +58,30 @@ pub fn shares(state: AppState) {
 }
 
 /// One job line's editor: its selects and number boxes, figures, share of the total and buttons.
-/// `index` is its place in the list (0 first), which the list updates when lines move.
 #[component]
-fn LineEditor(state: AppState, line: Line, index: ReadSignal<usize>) -> impl IntoView {
+fn LineEditor(state: AppState, line: Line) -> impl IntoView {
     let cat = state.catalog;
     let id = line.id;
-    let n = move || index.get() + 1;
-    let last = move || state.lines.with(|ls| ls.last().map(|l| l.id)) == Some(id);
+    // Its place in the list (1 first) and how many lines there are: what moves change.
+    let place = Memo::new(move |_| {
+        state
+            .lines
+            .with(|ls| (ls.iter().position(|l| l.id == id).unwrap_or(0) + 1, ls.len()))
+    });
+    let n = move || place.get().0;
+    let last = move || place.with(|(n, len)| n == len);
     let figures = move || line.priced.with(|p| report::line_figures_html(cat, p));
     view! {
         <li class="kp-line" data-testid="line" aria-label=move || format!("Job line {}", n())>
             <div class="kp-line-fields">
-                {LINE_FIELDS.iter().filter(|f| f.kind == Kind::Select).map(|f| select_field(state, line, f)).collect_view()}
-                {LINE_FIELDS.iter().filter(|f| f.kind == Kind::Number).map(|f| number_field(state, line, f)).collect_view()}
+                {LINE_FIELDS.iter().map(|f| field_editor(state, line, f)).collect_view()}
             </div>
             <div class="kp-line-figures">
                 <div class="kp-figures" aria-live="polite" inner_html=figures></div>
                 <span class="kp-muted kp-share" data-testid="line-share">{move || line.share.get()}</span>
                 <div class="kp-line-actions" role="group" aria-label=move || format!("Line {}", n())>
                     <button type="button" class="kp-icon" data-testid="move-up" data-act="move-up" data-line=id
-                        title="Move up" disabled=move || index.get() == 0>
+                        title="Move up" disabled=move || n() == 1>
                         "↑"<span class="kp-sr">" Move line up"</span>
                     </button>
                     <button type="button" class="kp-icon" data-testid="move-down" data-act="move-down" data-line=id
@@ -90,6 +95,14 @@ fn LineEditor(state: AppState, line: Line, index: ReadSignal<usize>) -> impl Int
                 </div>
             </div>
         </li>
+    }
+}
+
+/// The control of `field`: a select or a number box, as its row says.
+fn field_editor(state: AppState, line: Line, field: &'static LineField) -> impl IntoView {
+    match field.kind {
+        Kind::Select => Either::Left(select_field(state, line, field)),
+        Kind::Number => Either::Right(number_field(state, line, field)),
     }
 }
 
