@@ -1,5 +1,6 @@
 //! Input errors that say what was wrong and where: the line, the field, the value, the rule.
 
+use crate::catalog::Durations;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
@@ -13,6 +14,9 @@ pub enum Field {
     Service,
     Model,
     Mode,
+    Audio,
+    Resolution,
+    Input,
     Duration,
     Quantity,
     VideoSeconds,
@@ -28,6 +32,9 @@ impl Field {
             Field::Service => "service",
             Field::Model => "model",
             Field::Mode => "mode",
+            Field::Audio => "audio",
+            Field::Resolution => "resolution",
+            Field::Input => "input",
             Field::Duration => "duration",
             Field::Quantity => "quantity",
             Field::VideoSeconds => "videoSeconds",
@@ -65,6 +72,11 @@ pub enum Problem {
     /// The service has no such option.
     NotApplicable {
         service: &'static str,
+    },
+    /// Missing, or not a duration the model takes (`of` names the model).
+    Durations {
+        allowed: Durations,
+        of: String,
     },
 }
 
@@ -104,6 +116,13 @@ impl Problem {
                     f,
                     "{name} \"{v}\" does not apply to {service}, which has no such option"
                 )
+            }
+            Problem::Durations { allowed, of } => {
+                let allowed = allowed.describe();
+                match v {
+                    "" => write!(f, "{name} is missing: {name} must be {allowed} for {of}"),
+                    _ => write!(f, "{name} {v} s is not offered: {name} must be {allowed} for {of}"),
+                }
             }
         }
     }

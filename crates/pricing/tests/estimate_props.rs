@@ -95,6 +95,7 @@ proptest! {
             quantity: Some(RawNumber::Text(fields[4].clone())),
             video_seconds: Some(RawNumber::Text(fields[5].clone())),
             attempts_per_kept: Some(RawNumber::Text(fields[6].clone())),
+            ..Default::default()
         }).collect() };
         let parsed = parse_mix(cat, &raw);
         let reported: std::collections::BTreeSet<_> = parsed.errors.iter().filter_map(|e| e.line).collect();
