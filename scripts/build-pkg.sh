@@ -26,3 +26,20 @@ fix("pkg-element", "kling-pricing-calculator", (p) => {
   p.exports = { ".": "./kling-pricing-calculator.js", "./kling_pricing_calculator_bg.wasm": "./kling_pricing_calculator_bg.wasm" };
 });
 '
+
+# What each package weighs: its wasm, JS and declarations (raw / gzip -9), as the README's size
+# table gives them.
+size() { # label files...
+  local label=$1 raw=0 gz=0 f
+  shift
+  for f in "$@"; do
+    raw=$((raw + $(wc -c < "$f")))
+    gz=$((gz + $(gzip -9 -n -c < "$f" | wc -c)))
+  done
+  printf 'build-pkg: %-45s %9s B raw / %7s B gzip\n' "$label" "$raw" "$gz"
+}
+size "pkg/ (kling-pricing) wasm" pkg/kling_pricing_bg.wasm
+size "pkg/ (kling-pricing) JS" pkg/kling_pricing.js
+size "pkg/ (kling-pricing) TypeScript declarations" pkg/kling_pricing.d.ts
+size "pkg-element/ (kling-pricing-calculator) wasm" pkg-element/kling_pricing_calculator_bg.wasm
+size "pkg-element/ (kling-pricing-calculator) JS" pkg-element/kling_pricing_calculator.js pkg-element/kling-pricing-calculator.js

@@ -9,6 +9,7 @@ use serde::Serialize;
 /// A resource pack type. Each has its own balance and unit price: video units cannot pay for
 /// images, and the deduction API names the product type of every charge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PoolId"))]
 pub enum Pool {
     #[serde(rename = "video")]
     Video,
@@ -40,6 +41,7 @@ impl Pool {
 /// How far an official page agrees with a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Status {
     /// An official page gives the same number.
     Confirmed,
@@ -54,6 +56,7 @@ pub enum Status {
 /// budget must see which ones are guesses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Confidence {
     /// Kling's own documentation gives it.
     Official,
@@ -77,27 +80,33 @@ impl Confidence {
 /// Where a number comes from and how far to trust it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Provenance {
     /// Key of the [`Source`] the number is taken from.
     pub source: &'static str,
     pub status: Status,
     /// Key of the official [`Source`] that confirms or contradicts it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub confirmed_by: Option<&'static str>,
     /// What a user must know about the number.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub note: Option<&'static str>,
     /// How sure the number is; `None` in editions that predate the field (seed-2025, whose
     /// `status` says the same against the official pages).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub confidence: Option<Confidence>,
     /// When the number was seen (`2026-03-13`, `2026-03` or `2026`), whenever `confidence` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub as_of: Option<&'static str>,
 }
 
 /// A document prices are taken from or checked against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
     pub id: &'static str,
     pub title: &'static str,
@@ -106,16 +115,19 @@ pub struct Source {
     pub url: &'static str,
     /// When the copy quoted was made or published, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub date: Option<&'static str>,
 }
 
 /// A resource pool's list price.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PoolInfo {
     pub pool: Pool,
     pub name: &'static str,
     /// Dollars per unit before any package discount.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub unit_price: Decimal,
     pub provenance: Provenance,
 }
@@ -123,14 +135,17 @@ pub struct PoolInfo {
 /// A prepaid package on the menu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Package {
     pub id: &'static str,
     pub name: &'static str,
     pub pool: Pool,
     /// `None` for a custom package, whose price is negotiated.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub price: Option<Decimal>,
     pub units: Option<u64>,
     pub validity_days: Option<u32>,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub discount_percent: Option<Decimal>,
     /// Concurrent tasks allowed while this is the highest active package.
     pub concurrency: Option<u32>,
@@ -155,6 +170,7 @@ impl Package {
 /// How a service turns one job into units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Billing {
     /// A fixed number of units per successful job.
     PerJob,
@@ -168,6 +184,7 @@ pub enum Billing {
 /// The whole durations a per-second row accepts: `min`, `min + step`, … up to `max`.
 /// The 3.0 family takes any second from 3 to 15 (step 1); the 2.x models 5 or 10 (step 5).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Durations {
     pub min: u32,
     pub max: u32,
@@ -200,6 +217,7 @@ impl Durations {
 /// A model's retirement: old mixes still price, and the line says the model is gone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Retirement {
     /// The day the model stops (`2026-09-15`).
     pub date: &'static str,
@@ -212,6 +230,7 @@ pub struct Retirement {
 /// ([`Service::variants`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Variant {
     /// No audio, native audio, or audio with voice control.
     Audio,
@@ -238,6 +257,7 @@ impl Variant {
 /// The values a service offers for one [`Variant`], the plain one first: a line that leaves
 /// the variant out gets the first value the chosen model offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VariantChoices {
     pub variant: Variant,
     pub choices: &'static [&'static str],
@@ -246,6 +266,7 @@ pub struct VariantChoices {
 /// One priced combination of a service's options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PriceRow {
     pub model: Option<&'static str>,
     pub mode: Option<&'static str>,
@@ -253,19 +274,25 @@ pub struct PriceRow {
     pub seconds: Option<u32>,
     /// Units per job (per segment for [`Billing::PerSegment`], per second for
     /// [`Billing::PerSecond`]).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units: Decimal,
     pub provenance: Provenance,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub audio: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub resolution: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub input: Option<&'static str>,
     /// The durations a job may request, for [`Billing::PerSecond`].
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub durations: Option<Durations>,
     /// Set when the model is retired; the row still prices.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub retired: Option<Retirement>,
 }
 
@@ -283,6 +310,7 @@ impl PriceRow {
 /// A billable API feature and its deduction table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Service {
     pub id: &'static str,
     pub name: &'static str,
@@ -293,6 +321,7 @@ pub struct Service {
     pub rows: &'static [PriceRow],
     /// The variants the service's rows use, in [`Variant::ALL`] order (empty for none).
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<VariantChoices>>", optional))]
     pub variants: &'static [VariantChoices],
 }
 
@@ -418,6 +447,7 @@ fn distinct<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Vec<T> {
 /// One edition of the catalog: every price, package and source, as of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Catalog {
     pub edition: &'static str,
     pub title: &'static str,
@@ -428,6 +458,7 @@ pub struct Catalog {
     pub sources: &'static [Source],
     /// Human names of option ids, serialized as an object.
     #[serde(serialize_with = "pairs_as_map")]
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, string>"))]
     pub labels: &'static [(&'static str, &'static str)],
     pub pools: &'static [PoolInfo],
     pub packages: &'static [Package],

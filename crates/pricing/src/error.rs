@@ -8,6 +8,7 @@ use std::fmt;
 /// The field of the input a problem is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "InputField"))]
 pub enum Field {
     Edition,
     Lines,
@@ -46,6 +47,7 @@ impl Field {
 /// What is wrong with a value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Problem {
     Missing,
     NotANumber,
@@ -55,7 +57,9 @@ pub enum Problem {
         places: u32,
     },
     OutOfRange {
+        #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
         min: Decimal,
+        #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
         max: Decimal,
     },
     TooMany {
@@ -131,6 +135,7 @@ impl Problem {
 /// One problem with the input, located precisely enough to show next to the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "InputProblem"))]
 pub struct InputError {
     /// Index of the job line (from 0), or `None` for the mix as a whole.
     pub line: Option<usize>,

@@ -13,6 +13,7 @@ use serde::Serialize;
 /// The figures for one job line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LineEstimate {
     /// Index of the line in the input mix (from 0).
     pub index: usize,
@@ -21,20 +22,26 @@ pub struct LineEstimate {
     pub label: String,
     pub pool: Pool,
     /// Units of one successful job (all segments of a lip-sync video).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units_per_job: Decimal,
     /// Billable segments per job (lip-sync only).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub segments: Option<u64>,
     /// Units per second of requested video, for a model priced per second (units per job is
     /// this times the duration).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "DecimalString"))]
     pub units_per_second: Option<Decimal>,
     /// Set when the line's model is retired: it still prices, and a page says so.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub retired: Option<Retirement>,
     /// Units per month: units per job × quantity × attempts per kept output.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units: Decimal,
     /// List value per month in dollars: units × the pool's unit price.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub value: Decimal,
     /// Where the price comes from and, in editions that state it, its confidence and date.
     pub provenance: Provenance,
@@ -43,16 +50,21 @@ pub struct LineEstimate {
 /// Units and list value of one pool.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PoolTotal {
     pub pool: Pool,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub unit_price: Decimal,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units: Decimal,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub value: Decimal,
 }
 
 /// The estimate of a whole mix for one month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Estimate {
     pub edition: &'static str,
     pub lines: Vec<LineEstimate>,
@@ -60,6 +72,7 @@ pub struct Estimate {
     pub pools: Vec<PoolTotal>,
     /// List value of all pools per month. Units of different pools are not added: they are
     /// different currencies.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub total_value: Decimal,
 }
 

@@ -12,6 +12,18 @@
 //! - [`share`]: the link format (a public contract: every link made so far must keep loading).
 //! - [`format`]: numbers as people read them (thousands separators, currency).
 //! - [`error`]: input errors that name the line, field and value.
+//!
+//! ```
+//! use kling_pricing::{estimate::estimate_raw, RawLine, RawMix, RawNumber};
+//!
+//! let mix = RawMix { edition: None, lines: vec![RawLine {
+//!     service: Some("video".into()), model: Some("v2.1".into()), mode: Some("pro".into()),
+//!     duration: Some(RawNumber::Int(5)), quantity: Some(RawNumber::Int(400)), ..Default::default()
+//! }]};
+//! let (estimate, problems) = estimate_raw(&mix); // estimate of the good lines + every problem
+//! assert!(problems.is_empty());
+//! assert_eq!(estimate.total_value.to_string(), "196");
+//! ```
 
 pub mod catalog;
 pub mod draft;

@@ -25,31 +25,40 @@ pub const MAX_LINES: usize = 500;
 /// output costs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JobLine {
     pub service: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub model: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub mode: Option<String>,
     /// Audio variant (`none`, `native`, `voice`), for models that offer one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub audio: Option<String>,
     /// Resolution variant (`720p`, `1080p`, `4k`, …), for models that offer one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub resolution: Option<String>,
     /// Input variant (`text-image`, `video-edit`, …), for models that offer one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub input: Option<String>,
     /// Output duration in seconds, for services priced by duration (any whole second of the
     /// row's range for a per-second model).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub duration: Option<u32>,
     /// Kept outputs per month.
     pub quantity: u64,
     /// Length of the input video, for services billed per segment (lip-sync).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub video_seconds: Option<u32>,
     /// Paid generations per output kept (failed tasks are free; discarded outputs are not).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub attempts_per_kept: Decimal,
 }
 
@@ -84,11 +93,13 @@ impl JobLine {
 /// A number as it arrives from JSON or a form: a JS number or the text someone typed.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "NumberInput"))]
 pub enum RawNumber {
     Int(i64),
     /// A JS number with a fraction. Only the JS API receives these (the page's input is text),
     /// so the page is built without it and carries no float formatting (about 10 KB of wasm).
     #[cfg(feature = "float-input")]
+    #[cfg_attr(feature = "ts", ts(skip))] // a JS number either way: `Int` declares it
     Float(f64),
     Text(String),
 }
@@ -127,25 +138,46 @@ impl RawNumber {
 /// A job line as it arrives, before any checking. Every field may be missing or wrong.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "JobLineInput", optional_fields))]
 pub struct RawLine {
+    /// Service id from `catalog().services`, e.g. "video", "lip-sync", "text-to-image". Required:
+    /// a line without one is reported, not guessed.
+    #[cfg_attr(feature = "ts", ts(optional = false, type = "string"))]
     pub service: Option<String>,
+    /// Model id, e.g. "v2.1"; may be left out when the service has only one.
     pub model: Option<String>,
+    /// "std" or "pro" where the service has modes.
     pub mode: Option<String>,
+    /// Audio where the model offers a choice: "none", "native" or "voice" (voice control);
+    /// left out, the model's plain one.
     pub audio: Option<String>,
+    /// Resolution where the model offers a choice, e.g. "720p", "1080p", "4k"; left out, the
+    /// mode's own.
     pub resolution: Option<String>,
+    /// Input where the model offers a choice: "text-image", or "video-edit" / "image-edit";
+    /// left out, "text-image".
     pub input: Option<String>,
+    /// Output duration in seconds where the service is priced by duration: 5 or 10 for a
+    /// per-clip model, any whole second of the model's range (3 to 15 for Video 3.0) for a
+    /// per-second one.
     pub duration: Option<RawNumber>,
+    /// Kept outputs per month, a whole number from 0 to 10,000,000. Required.
+    #[cfg_attr(feature = "ts", ts(optional = false, as = "RawNumber"))]
     pub quantity: Option<RawNumber>,
+    /// Lip-sync only: length of the input video in seconds (1 to 3,600).
     pub video_seconds: Option<RawNumber>,
+    /// Paid generations per output kept (1 to 100, up to 4 decimal places; default 1).
     pub attempts_per_kept: Option<RawNumber>,
 }
 
 /// A job mix as it arrives.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "JobMixInput", optional_fields))]
 pub struct RawMix {
     /// Catalog edition; the default edition when absent.
     pub edition: Option<String>,
+    /// At most 500 lines.
     #[serde(default)]
     pub lines: Vec<RawLine>,
 }

@@ -4,14 +4,21 @@
 //! building the same elements through the view layer. Colours come from CSS custom properties
 //! (`--kp-chart-*`), so the charts follow the light and dark themes. Every chart is an
 //! `role="img"` with a title and a description that says in words what the bars show.
+//!
+//! The markup is written with maud, which escapes every spliced value by type. Shapes are
+//! written `<rect …></rect>`, as maud has no `/>`: in SVG an explicit end tag makes the same
+//! element as a self-closing tag.
 
 use kling_pricing::estimate::{Estimate, LineEstimate};
 use kling_pricing::format;
+use maud::{html, Markup};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::fmt::Write as _;
 
-/// Escapes text for use in SVG/HTML content and attribute values.
+/// Escapes text for use in SVG/HTML content and attribute values (single-quoted ones too).
+///
+/// This module's and `report`'s markup is escaped by maud's templates; this is for the markup
+/// still built as strings elsewhere (`form`, the app's views).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -65,44 +72,64 @@ pub fn concat(parts: &[String]) -> String {
 /// element of the `<svg>` (title, description, one `<g>` per bar or the "nothing" note), then
 /// `</svg>`. A page can then replace only the children that changed.
 pub fn bar_chart_parts(id: &str, title: &str, description: &str, bars: &[Bar]) -> Vec<String> {
-    const LABEL_W: u32 = 230;
-    const BAR_W: u32 = 330;
-    const ROW_H: u32 = 28;
-    let width = LABEL_W + BAR_W + 170;
     let height = ROW_H * bars.len().max(1) as u32 + 8;
     let max = bars.iter().map(|b| b.value).max().unwrap_or_default();
-    let id = escape(id);
     let mut parts = Vec::with_capacity(bars.len() + 4);
-    parts.push(format!(
-        r#"<svg class="kp-chart" viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg">"#
-    ));
-    parts.push(format!(r#"<title id="{id}-t">{}</title>"#, escape(title)));
-    parts.push(format!(r#"<desc id="{id}-d">{}</desc>"#, escape(description)));
+    parts.push(svg_start(id, BAR_CHART_W, height));
+    parts.push(html! { title id={ (id) "-t" } { (title) } }.into_string());
+    parts.push(html! { desc id={ (id) "-d" } { (description) } }.into_string());
     if bars.is_empty() {
-        parts.push(r#"<text x="0" y="20" class="kp-chart-note">Nothing to show yet.</text>"#.to_string());
+        parts.push(html! { text x="0" y="20" class="kp-chart-note" { "Nothing to show yet." } }.into_string());
     }
     for (i, b) in bars.iter().enumerate() {
-        let y = 4 + ROW_H * i as u32;
-        let w = scale(b.value, max, BAR_W);
-        let class = if b.highlight { "kp-bar kp-bar-hi" } else { "kp-bar" };
-        let label: String = if b.label.chars().count() > 34 {
-            b.label.chars().take(33).chain(std::iter::once('…')).collect()
-        } else {
-            b.label.clone()
-        };
-        parts.push(format!(
-            r#"<g><title>{full}: {note}</title><text x="{lx}" y="{ty}" text-anchor="end" class="kp-chart-label">{label}</text><rect x="{LABEL_W}" y="{y}" width="{w}" height="{bh}" rx="3" class="{class}"/><text x="{nx}" y="{ty}" class="kp-chart-note">{note}</text></g>"#,
-            full = escape(&b.label),
-            note = escape(&b.note),
-            lx = LABEL_W - 8,
-            ty = y + 15,
-            label = escape(&label),
-            bh = ROW_H - 8,
-            nx = LABEL_W + w + 6,
-        ));
+        parts.push(bar(4 + ROW_H * i as u32, scale(b.value, max, BAR_W), b).into_string());
     }
     parts.push("</svg>".to_string());
     parts
+}
+
+/// Width of a bar chart's labels, of its longest bar, and of a row's height, in user units.
+const LABEL_W: u32 = 230;
+const BAR_W: u32 = 330;
+const ROW_H: u32 = 28;
+/// The bar chart's width: labels, the longest bar, and room for its note.
+const BAR_CHART_W: u32 = LABEL_W + BAR_W + 170;
+
+/// A chart's `<svg>` of `width` × `height` user units, drawn `shown_width` wide, labelled by the
+/// `{id}-t` title and `{id}-d` description among its `children`.
+fn svg_frame(id: &str, width: u32, height: u32, shown_width: &str, children: Markup) -> Markup {
+    html! {
+        svg class="kp-chart" viewBox={ "0 0 " (width) " " (height) } width=(shown_width) role="img"
+            aria-labelledby={ (id) "-t " (id) "-d" } xmlns="http://www.w3.org/2000/svg" { (children) }
+    }
+}
+
+/// The start tag of a childless [`svg_frame`]: maud writes whole elements, and
+/// [`bar_chart_parts`] hands out the start tag and the children as separate pieces.
+fn svg_start(id: &str, width: u32, height: u32) -> String {
+    let mut s = svg_frame(id, width, height, "100%", html! {}).into_string();
+    s.truncate(s.len() - "</svg>".len());
+    s
+}
+
+/// One bar's `<g>` at `y`, `w` wide: its label (cut at 34 characters; the full label is in the
+/// `<title>` tooltip), the bar and its note.
+fn bar(y: u32, w: u32, b: &Bar) -> Markup {
+    let label: String = if b.label.chars().count() > 34 {
+        b.label.chars().take(33).chain(std::iter::once('…')).collect()
+    } else {
+        b.label.clone()
+    };
+    let ty = y + 15;
+    html! {
+        g {
+            title { (b.label) ": " (b.note) }
+            text x=(LABEL_W - 8) y=(ty) text-anchor="end" class="kp-chart-label" { (label) }
+            rect x=(LABEL_W) y=(y) width=(w) height=(ROW_H - 8) rx="3"
+                class=(if b.highlight { "kp-bar kp-bar-hi" } else { "kp-bar" }) {}
+            text x=(LABEL_W + w + 6) y=(ty) class="kp-chart-note" { (b.note) }
+        }
+    }
 }
 
 /// Where the money goes: one bar per priced line, by list value (units of different pools are
@@ -196,16 +223,20 @@ pub fn plan_costs(p: &kling_pricing::plan::PoolPlan) -> String {
     )
 }
 
+/// Height of the balance chart's tallest column, the room above it, a column's width and the
+/// gap between columns, in user units.
+const COL_H: u32 = 160;
+const COL_TOP: u32 = 24;
+const COL_W: u32 = 44;
+const COL_GAP: u32 = 14;
+/// Where the balance chart's columns stand.
+const COL_BASE: u32 = COL_TOP + COL_H;
+
 /// Units month by month: what was available (balance + bought), what was used, and what
 /// expired unused (marked), as columns.
 pub fn balance_over_time(p: &kling_pricing::plan::PoolPlan) -> String {
-    const H: u32 = 160;
-    const TOP: u32 = 24;
-    const COL: u32 = 44;
-    const GAP: u32 = 14;
     let n = p.periods.len().max(1) as u32;
-    let width = 50 + n * (COL + GAP);
-    let height = TOP + H + 40;
+    let width = 50 + n * (COL_W + COL_GAP);
     let max = p
         .periods
         .iter()
@@ -228,61 +259,61 @@ pub fn balance_over_time(p: &kling_pricing::plan::PoolPlan) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg class="kp-chart" viewBox="0 0 {width} {height}" width="{width}" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{} units month by month</title><desc id="{id}-d">{}</desc>"#,
-        escape(p.pool_name),
-        escape(&desc)
-    );
-    let base = TOP + H;
-    let _ = write!(
-        s,
-        r#"<line x1="40" y1="{base}" x2="{width}" y2="{base}" class="kp-chart-axis"/>"#
-    );
-    for (i, r) in p.periods.iter().enumerate() {
-        let x = 50 + i as u32 * (COL + GAP);
-        let avail = r.start_balance + r.bought;
-        let h_avail = scale(avail, max, H);
-        let h_used = scale(r.used, max, H).min(h_avail);
-        let h_forf = scale(r.forfeited, max, H).min(h_avail - h_used);
-        let _ = write!(
-            s,
-            r#"<g><title>Month {m}: {a} available, {u} used, {f} forfeited</title><rect x="{x}" y="{ya}" width="{COL}" height="{h_avail}" class="kp-col-avail"/><rect x="{x}" y="{yu}" width="{COL}" height="{h_used}" class="kp-bar"/>"#,
-            m = r.month,
-            a = format::units(avail),
-            u = format::units(r.used),
-            f = format::units(r.forfeited),
-            ya = base - h_avail,
-            yu = base - h_used,
-        );
-        if !r.forfeited.is_zero() {
-            let yf = base - h_used - h_forf;
-            let _ = write!(
-                s,
-                r#"<rect x="{x}" y="{yf}" width="{COL}" height="{h_forf}" class="kp-col-forfeit"/><line x1="{x}" y1="{y}" x2="{x2}" y2="{y}" class="kp-chart-expiry"/><text x="{cx}" y="{ty}" text-anchor="middle" class="kp-chart-note">✕ {f}</text>"#,
-                y = yf.saturating_sub(2),
-                x2 = x + COL,
-                cx = x + COL / 2,
-                ty = yf.saturating_sub(6).max(10),
-                f = format::units(r.forfeited),
-            );
+    let children = html! {
+        title id={ (id) "-t" } { (p.pool_name) " units month by month" }
+        desc id={ (id) "-d" } { (desc) }
+        line x1="40" y1=(COL_BASE) x2=(width) y2=(COL_BASE) class="kp-chart-axis" {}
+        @for (i, r) in p.periods.iter().enumerate() {
+            (column(50 + i as u32 * (COL_W + COL_GAP), max, r))
         }
-        let _ = write!(
-            s,
-            r#"<text x="{cx}" y="{ly}" text-anchor="middle" class="kp-chart-label">M{m}</text></g>"#,
-            cx = x + COL / 2,
-            ly = base + 16,
-            m = r.month
-        );
+        (legend())
+    };
+    svg_frame(&id, width, COL_BASE + 40, &width.to_string(), children).into_string()
+}
+
+/// One month's column at `x` of [`balance_over_time`], where `max` units fill the height.
+fn column(x: u32, max: Decimal, r: &kling_pricing::plan::PeriodRow) -> Markup {
+    let avail = r.start_balance + r.bought;
+    let h_avail = scale(avail, max, COL_H);
+    let h_used = scale(r.used, max, COL_H).min(h_avail);
+    let h_forf = scale(r.forfeited, max, COL_H).min(h_avail - h_used);
+    let yf = COL_BASE - h_used - h_forf;
+    let cx = x + COL_W / 2;
+    html! {
+        g {
+            title {
+                "Month " (r.month) ": " (format::units(avail)) " available, " (format::units(r.used))
+                " used, " (format::units(r.forfeited)) " forfeited"
+            }
+            rect x=(x) y=(COL_BASE - h_avail) width=(COL_W) height=(h_avail) class="kp-col-avail" {}
+            rect x=(x) y=(COL_BASE - h_used) width=(COL_W) height=(h_used) class="kp-bar" {}
+            @if !r.forfeited.is_zero() {
+                rect x=(x) y=(yf) width=(COL_W) height=(h_forf) class="kp-col-forfeit" {}
+                @let ye = yf.saturating_sub(2);
+                line x1=(x) y1=(ye) x2=(x + COL_W) y2=(ye) class="kp-chart-expiry" {}
+                text x=(cx) y=(yf.saturating_sub(6).max(10)) text-anchor="middle" class="kp-chart-note" {
+                    "✕ " (format::units(r.forfeited))
+                }
+            }
+            text x=(cx) y=(COL_BASE + 16) text-anchor="middle" class="kp-chart-label" { "M" (r.month) }
+        }
     }
-    let _ = write!(
-        s,
-        r#"<g class="kp-legend"><rect x="40" y="{ly}" width="10" height="10" class="kp-bar"/><text x="54" y="{ty}" class="kp-chart-note">used</text><rect x="100" y="{ly}" width="10" height="10" class="kp-col-avail"/><text x="114" y="{ty}" class="kp-chart-note">available</text><rect x="190" y="{ly}" width="10" height="10" class="kp-col-forfeit"/><text x="204" y="{ty}" class="kp-chart-note">forfeited at expiry ✕</text></g></svg>"#,
-        ly = base + 26,
-        ty = base + 35
-    );
-    s
+}
+
+/// The key under [`balance_over_time`]'s columns.
+fn legend() -> Markup {
+    const LY: u32 = COL_BASE + 26;
+    const TY: u32 = COL_BASE + 35;
+    html! {
+        g class="kp-legend" {
+            rect x="40" y=(LY) width="10" height="10" class="kp-bar" {}
+            text x="54" y=(TY) class="kp-chart-note" { "used" }
+            rect x="100" y=(LY) width="10" height="10" class="kp-col-avail" {}
+            text x="114" y=(TY) class="kp-chart-note" { "available" }
+            rect x="190" y=(LY) width="10" height="10" class="kp-col-forfeit" {}
+            text x="204" y=(TY) class="kp-chart-note" { "forfeited at expiry ✕" }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! Exports of a calculation: CSV for spreadsheets, JSON for programs. Pure text builders, so the
-//! exact content is tested natively; the page only turns the text into a download.
+//! exact content is tested natively; the page only turns the text into a download. The JSON is
+//! `serde_json`'s from the pricing crate's derives, the shapes the JS API returns.
 
-use super::json::{self, Json};
 use kling_pricing::catalog::Catalog;
 use kling_pricing::estimate::Estimate;
 use kling_pricing::plan::{PlanError, PlanResult, PoolOutcome};
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 /// One CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula.
 pub fn csv_cell(text: &str) -> String {
@@ -177,22 +178,35 @@ fn plan_csv(out: &mut Csv, plan: &PlanResult) {
     }
 }
 
-/// The whole estimate as JSON, in the same shape the JS API's `estimate()` returns, with the
-/// catalog edition and the assumptions it rests on, and the best plan under `plan` in the shape
-/// `plan()` returns (or, when the plan options are invalid, its message under `planError`).
+/// The JSON export's top level: the catalog edition and the assumptions the figures rest on,
+/// the estimate in the shape the JS API's `estimate()` returns, and the best plan in the shape
+/// `plan()` returns, or, when the plan options are invalid, its message. The pricing crate's
+/// `Serialize` derives give the shapes, so the export and the JS API cannot drift apart.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonExport<'a> {
+    edition: &'a str,
+    as_of: &'a str,
+    assumptions: &'a [&'a str],
+    estimate: &'a Estimate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<&'a PlanResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan_error: Option<&'a str>,
+}
+
+/// The whole estimate as JSON (see [`JsonExport`]), pretty-printed with two-space indents.
 pub fn estimate_json(catalog: &Catalog, est: &Estimate, plan: &Result<PlanResult, PlanError>) -> String {
-    let mut j = Json::new();
-    j.object(|j| {
-        j.key("edition").str(catalog.edition);
-        j.key("asOf").str(catalog.as_of);
-        j.key("assumptions").strs(catalog.assumptions);
-        json::estimate(j.key("estimate"), est);
-        match plan {
-            Ok(p) => json::plan(j.key("plan"), p),
-            Err(e) => j.key("planError").str(&e.message),
-        }
-    });
-    j.finish()
+    let export = JsonExport {
+        edition: catalog.edition,
+        as_of: catalog.as_of,
+        assumptions: catalog.assumptions,
+        estimate: est,
+        plan: plan.as_ref().ok(),
+        plan_error: plan.as_ref().err().map(|e| e.message.as_str()),
+    };
+    // Cannot fail: every field serialises to a string, number, bool, array or string-keyed object.
+    serde_json::to_string_pretty(&export).expect("the export serialises")
 }
 
 #[cfg(test)]
@@ -334,6 +348,42 @@ mod tests {
         assert_eq!(p["pools"][1]["pool"], "image");
         assert_eq!(p["pools"][1]["outcome"], "noPackage");
         assert_eq!(p["pools"].as_array().map(Vec::len), Some(2));
+    }
+
+    /// The top-level keys of a pretty-printed JSON object, in the order written (a
+    /// `serde_json::Value` sorts them).
+    fn top_level_keys(json: &str) -> Vec<&str> {
+        json.lines()
+            .filter_map(|l| l.strip_prefix("  \""))
+            .filter_map(|l| l.split_once('"').map(|(k, _)| k))
+            .collect()
+    }
+
+    #[test]
+    fn json_is_pretty_with_the_edition_first() {
+        let est = sample();
+        let json = estimate_json(default_catalog(), &est, &plan_of(&est));
+        assert!(
+            json.starts_with("{\n  \"edition\": \"seed-2025\",\n  \"asOf\": \"2025\",\n  \"assumptions\": [\n    \""),
+            "{json}"
+        );
+        assert!(json.ends_with("\n}"), "no newline after the closing brace");
+        assert_eq!(
+            top_level_keys(&json),
+            ["edition", "asOf", "assumptions", "estimate", "plan"]
+        );
+        let bad = plan_with(
+            &est,
+            &PlanOptions {
+                horizon_months: 0,
+                ..PlanOptions::default()
+            },
+        );
+        let json = estimate_json(default_catalog(), &est, &bad);
+        assert_eq!(
+            top_level_keys(&json),
+            ["edition", "asOf", "assumptions", "estimate", "planError"]
+        );
     }
 
     #[test]

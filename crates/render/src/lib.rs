@@ -8,5 +8,4 @@
 pub mod chart;
 pub mod export;
 pub mod form;
-pub mod json;
 pub mod report;

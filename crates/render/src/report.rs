@@ -2,88 +2,94 @@
 //!
 //! Why text and not view code: these parts have no controls, and building them through the view
 //! layer costs far more wasm (every element and attribute becomes its own generic type) than a
-//! string does. Every value is escaped; the functions are pure and tested natively.
+//! string does. Why maud: its templates escape every spliced value by type, so a value cannot be
+//! left unescaped by forgetting a call. The public functions return `String` (what the page and
+//! `form` write); the parts they are made of return [`Markup`] and are spliced as markup, not
+//! escaped again. The functions are pure and tested natively.
 
-use super::chart::escape;
 use kling_pricing::catalog::{Catalog, Pool, Status};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::{Estimate, LineEstimate};
 use kling_pricing::format;
+use kling_pricing::plan::{PlanResult, PoolOutcome, PoolPlan};
+use maud::{html, Markup};
 use rust_decimal::Decimal;
-use std::fmt::Write as _;
+
+/// "s" unless `n` is 1: "1 month", "3 months".
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
 
 /// The `<option>`s of a select over `choices` (value, label), with `current` selected.
 pub fn options_html(choices: &[(String, String)], current: &str) -> String {
-    let mut out = String::new();
-    for (value, label) in choices {
-        let selected = if value == current { " selected" } else { "" };
-        let _ = write!(
-            out,
-            r#"<option value="{}"{selected}>{}</option>"#,
-            escape(value),
-            escape(label)
-        );
+    html! {
+        @for (value, label) in choices {
+            option value=(value) selected[value == current] { (label) }
+        }
     }
-    out
+    .into_string()
 }
 
 /// A field's inline message (empty when the field is fine); `id` is what the input's
 /// `aria-describedby` points at.
 pub fn field_error_html(id: &str, message: Option<&str>) -> String {
-    match message {
-        Some(m) => format!(
-            r#"<span class="kp-error" id="{}" role="alert">{}</span>"#,
-            escape(id),
-            escape(m)
-        ),
-        None => String::new(),
+    html! {
+        @if let Some(m) = message {
+            span class="kp-error" id=(id) role="alert" { (m) }
+        }
     }
+    .into_string()
 }
 
 /// What a link held that could not be used, or nothing when it all loaded.
 pub fn link_problems_html(problems: &[kling_pricing::share::ShareProblem]) -> String {
-    if problems.is_empty() {
-        return String::new();
+    html! {
+        @if !problems.is_empty() {
+            div class="kp-warning" role="alert" data-testid="link-problems" {
+                p { "Some of this link could not be used; everything else was loaded:" }
+                ul {
+                    @for p in problems { li { (p) } }
+                }
+            }
+        }
     }
-    let mut out = String::from(
-        r#"<div class="kp-warning" role="alert" data-testid="link-problems"><p>Some of this link could not be used; everything else was loaded:</p><ul>"#,
-    );
-    for p in problems {
-        let _ = write!(out, "<li>{}</li>", escape(&p.to_string()));
-    }
-    out.push_str("</ul></div>");
-    out
+    .into_string()
 }
 
 /// The per-pool totals and the overall list value. `excluded` lines are invalid and not counted.
 pub fn totals_html(catalog: &Catalog, est: &Estimate, excluded: usize) -> String {
-    let mut s = String::from(r#"<dl class="kp-pools">"#);
-    for pool in Pool::ALL {
-        let info = catalog.pool(pool);
-        let t = est.pool(pool);
-        let _ = write!(
-            s,
-            r#"<div class="kp-pool" data-testid="pool-{id}"><dt>{name} units</dt><dd><span class="kp-big" data-testid="pool-units">{units}</span><span class="kp-muted"> × {price} = <span data-testid="pool-value">{value}</span></span></dd></div>"#,
-            id = pool.id(),
-            name = escape(info.name),
-            units = format::units(t.units),
-            price = format::usd(info.unit_price),
-            value = format::usd(t.value),
-        );
+    html! {
+        dl class="kp-pools" {
+            @for pool in Pool::ALL {
+                @let info = catalog.pool(pool);
+                @let t = est.pool(pool);
+                div class="kp-pool" data-testid={ "pool-" (pool.id()) } {
+                    dt { (info.name) " units" }
+                    dd {
+                        span class="kp-big" data-testid="pool-units" { (format::units(t.units)) }
+                        span class="kp-muted" {
+                            " × " (format::usd(info.unit_price)) " = "
+                            span data-testid="pool-value" { (format::usd(t.value)) }
+                        }
+                    }
+                }
+            }
+        }
+        p class="kp-total" {
+            "List value: " strong data-testid="total-value" { (format::usd(est.total_value)) } " a month"
+        }
+        @if excluded > 0 {
+            p class="kp-warning" role="status" data-testid="excluded-note" {
+                (excluded) " line" (plural(excluded as u64)) " with a problem "
+                (if excluded == 1 { "is" } else { "are" }) " not counted above."
+            }
+        }
     }
-    let _ = write!(
-        s,
-        r#"</dl><p class="kp-total">List value: <strong data-testid="total-value">{}</strong> a month</p>"#,
-        format::usd(est.total_value)
-    );
-    if excluded > 0 {
-        let (s1, verb) = if excluded == 1 { ("", "is") } else { ("s", "are") };
-        let _ = write!(
-            s,
-            r#"<p class="kp-warning" role="status" data-testid="excluded-note">{excluded} line{s1} with a problem {verb} not counted above.</p>"#
-        );
-    }
-    s
+    .into_string()
 }
 
 /// Messages that belong to no single input box of the line (service, model, mode, duration).
@@ -95,182 +101,224 @@ fn line_level(errs: &[InputError]) -> impl Iterator<Item = &InputError> {
 /// A line's figures: units and list value; or why it is not counted.
 pub fn line_figures_html(catalog: &Catalog, priced: &Result<LineEstimate, Vec<InputError>>) -> String {
     match priced {
-        Ok(l) => {
-            let mut s = format!(
-                r#"<span class="kp-units" data-testid="line-units">{} {} units</span><span class="kp-value" data-testid="line-value">{}</span>"#,
-                format::units(l.units),
-                escape(catalog.pool(l.pool).name),
-                format::usd(l.value),
-            );
-            if l.provenance.status == Status::Contradicted {
-                let _ = write!(
-                    s,
-                    r#"<span class="kp-note" data-testid="line-contradiction">⚠ {}</span>"#,
-                    escape(l.provenance.note.unwrap_or("An official page gives a different price."))
-                );
-            }
-            if let Some(n) = l.segments {
-                let _ = write!(
-                    s,
-                    r#"<span class="kp-muted kp-share">{n} segment{} of 5 s per job</span>"#,
-                    if n == 1 { "" } else { "s" }
-                );
-            }
-            s
+        Ok(l) => line_counted(catalog, l),
+        Err(errs) => line_excluded(errs),
+    }
+    .into_string()
+}
+
+/// [`line_figures_html`] of a priced line: its units, value, a contradicted price's note, and
+/// lip-sync's segments.
+fn line_counted(catalog: &Catalog, l: &LineEstimate) -> Markup {
+    html! {
+        span class="kp-units" data-testid="line-units" {
+            (format::units(l.units)) " " (catalog.pool(l.pool).name) " units"
         }
-        Err(errs) => {
-            let mut s =
-                String::from(r#"<span class="kp-excluded" data-testid="line-excluded">Not counted until fixed</span>"#);
-            for e in line_level(errs) {
-                let msg = e.message.split_once(": ").map(|(_, m)| m).unwrap_or(&e.message);
-                let _ = write!(s, r#"<span class="kp-error" role="alert">{}</span>"#, escape(msg));
+        span class="kp-value" data-testid="line-value" { (format::usd(l.value)) }
+        @if l.provenance.status == Status::Contradicted {
+            span class="kp-note" data-testid="line-contradiction" {
+                "⚠ " (l.provenance.note.unwrap_or("An official page gives a different price."))
             }
-            s
+        }
+        @if let Some(n) = l.segments {
+            span class="kp-muted kp-share" { (n) " segment" (plural(n)) " of 5 s per job" }
+        }
+    }
+}
+
+/// [`line_figures_html`] of a line that is not counted: the line-level messages without the
+/// "line N, field:" prefix (the editor shows which line).
+fn line_excluded(errs: &[InputError]) -> Markup {
+    html! {
+        span class="kp-excluded" data-testid="line-excluded" { "Not counted until fixed" }
+        @for e in line_level(errs) {
+            span class="kp-error" role="alert" {
+                (e.message.split_once(": ").map(|(_, m)| m).unwrap_or(&e.message))
+            }
         }
     }
 }
 
 /// Edition, date, assumptions, known contradictions and sources.
 pub fn trust_html(catalog: &Catalog) -> String {
-    let mut s = format!(
-        r#"<p>Catalog <strong data-testid="trust-edition">{}</strong>: {}, as of {}, checked against Kling's official pages in {}. Every price below carries its source; the guide's package menu, trial limits and concurrency numbers are not confirmed by an official page.</p><h3>Assumptions</h3><ul data-testid="assumptions">"#,
-        escape(catalog.edition),
-        escape(catalog.title),
-        escape(catalog.as_of),
-        escape(catalog.checked)
-    );
-    for a in catalog.assumptions {
-        let _ = write!(s, "<li>{}</li>", escape(a));
-    }
-    s.push_str(r#"</ul><h3>Known contradictions</h3><ul data-testid="contradictions">"#);
-    for svc in catalog.services {
-        for r in svc.rows.iter().filter(|r| r.provenance.status == Status::Contradicted) {
-            let opts: Vec<&str> = r.model.iter().chain(r.mode.iter()).map(|o| catalog.label(o)).collect();
-            let _ = write!(
-                s,
-                "<li>{} ({}): {}</li>",
-                escape(svc.name),
-                escape(&opts.join(", ")),
-                escape(r.provenance.note.unwrap_or(""))
-            );
+    html! {
+        p {
+            "Catalog " strong data-testid="trust-edition" { (catalog.edition) } ": " (catalog.title)
+            ", as of " (catalog.as_of) ", checked against Kling's official pages in " (catalog.checked)
+            ". Every price below carries its source; the guide's package menu, trial limits and \
+             concurrency numbers are not confirmed by an official page."
+        }
+        h3 { "Assumptions" }
+        ul data-testid="assumptions" {
+            @for a in catalog.assumptions { li { (a) } }
+        }
+        h3 { "Known contradictions" }
+        ul data-testid="contradictions" { (contradictions(catalog)) }
+        h3 { "Sources" }
+        ul {
+            @for src in catalog.sources {
+                li {
+                    @if src.url.is_empty() {
+                        (src.title)
+                    } @else {
+                        a href=(src.url) rel="noopener noreferrer" { (src.title) }
+                    }
+                    " — " (src.kind)
+                }
+            }
         }
     }
-    s.push_str("</ul><h3>Sources</h3><ul>");
-    for src in catalog.sources {
-        if src.url.is_empty() {
-            let _ = write!(s, "<li>{} — {}</li>", escape(src.title), escape(src.kind));
-        } else {
-            let _ = write!(
-                s,
-                r#"<li><a href="{}" rel="noopener noreferrer">{}</a> — {}</li>"#,
-                escape(src.url),
-                escape(src.title),
-                escape(src.kind)
-            );
+    .into_string()
+}
+
+/// The `<li>`s of [`trust_html`]'s known contradictions: service, options, the note.
+fn contradictions(catalog: &Catalog) -> Markup {
+    html! {
+        @for svc in catalog.services {
+            @for r in svc.rows.iter().filter(|r| r.provenance.status == Status::Contradicted) {
+                @let opts: Vec<&str> = r.model.iter().chain(r.mode.iter()).map(|o| catalog.label(o)).collect();
+                li { (svc.name) " (" (opts.join(", ")) "): " (r.provenance.note.unwrap_or("")) }
+            }
         }
     }
-    s.push_str("</ul>");
-    s
 }
 
 /// The best plan for every pool: schedule, cost, effective price, forfeits, balance per month,
 /// the alternatives and why they lose, custom-package advice and the concurrency verdict.
-pub fn plan_html(plan: &kling_pricing::plan::PlanResult) -> String {
-    use kling_pricing::plan::PoolOutcome;
-    let mut s = String::new();
+pub fn plan_html(plan: &PlanResult) -> String {
     let months = plan.horizon_months;
-    let _ = write!(
-        s,
-        r#"<p class="kp-plan-total">Best plan over {months} month{}: <strong data-testid="plan-total">{}</strong></p>"#,
-        if months == 1 { "" } else { "s" },
-        format::usd(plan.total_cost)
-    );
-    if plan.pools.is_empty() {
-        s.push_str(r#"<p class="kp-muted">Add a job line to see what to buy.</p>"#);
+    html! {
+        p class="kp-plan-total" {
+            "Best plan over " (months) " month" (plural(months.into())) ": "
+            strong data-testid="plan-total" { (format::usd(plan.total_cost)) }
+        }
+        @if plan.pools.is_empty() {
+            p class="kp-muted" { "Add a job line to see what to buy." }
+        }
+        @for pool in &plan.pools { (pool_plan(pool)) }
     }
-    for p in &plan.pools {
-        let id = p.pool.id();
-        let _ = write!(
-            s,
-            r#"<div class="kp-plan-pool" data-testid="plan-{id}"><h3>{} units</h3><p class="kp-plan-msg" data-testid="plan-message">{}</p>"#,
-            escape(p.pool_name),
-            escape(&p.message)
-        );
-        if p.outcome == PoolOutcome::Planned && !p.purchases.is_empty() {
-            let eff = p.effective_unit_price.map(format::usd).unwrap_or_else(|| "–".into());
-            let _ = write!(
-                s,
-                r#"<dl class="kp-kpis"><div><dt>Cost</dt><dd data-testid="plan-cost">{cost}</dd></div><div><dt>Per used unit</dt><dd data-testid="plan-effective">{eff}</dd><dd class="kp-muted">list {list}</dd></div><div><dt>Forfeited</dt><dd data-testid="plan-forfeited">{fu} units</dd><dd class="kp-muted">{fv} at list price</dd></div></dl>"#,
-                cost = format::usd(p.total_cost),
-                list = format::usd(p.list_price),
-                fu = format::units(p.forfeited_units),
-                fv = format::usd(p.forfeited_value),
-            );
-            s.push_str(r#"<table class="kp-table" data-testid="plan-schedule"><caption>What to buy, and when</caption><thead><tr><th scope="col">Month</th><th scope="col">Package</th><th scope="col">Count</th><th scope="col">Units</th><th scope="col">Cost</th></tr></thead><tbody>"#);
-            for b in &p.purchases {
-                let _ = write!(
-                    s,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    b.month,
-                    escape(&b.name),
-                    b.count,
-                    format::units(b.units * Decimal::from(b.count)),
-                    format::usd(b.cost)
-                );
+    .into_string()
+}
+
+/// One pool's part of [`plan_html`].
+fn pool_plan(pool: &PoolPlan) -> Markup {
+    html! {
+        div class="kp-plan-pool" data-testid={ "plan-" (pool.pool.id()) } {
+            h3 { (pool.pool_name) " units" }
+            p class="kp-plan-msg" data-testid="plan-message" { (pool.message) }
+            @if pool.outcome == PoolOutcome::Planned && !pool.purchases.is_empty() {
+                (plan_kpis(pool))
+                (plan_schedule(pool))
             }
-            s.push_str("</tbody></table>");
-        }
-        if !p.periods.is_empty() && p.outcome != PoolOutcome::NoDemand {
-            s.push_str(r#"<details class="kp-details"><summary>Balance month by month</summary><table class="kp-table" data-testid="plan-balance"><thead><tr><th scope="col">Month</th><th scope="col">Demand</th><th scope="col">Start</th><th scope="col">Bought</th><th scope="col">Used</th><th scope="col">Forfeited</th><th scope="col">End</th><th scope="col">Concurrency</th></tr></thead><tbody>"#);
-            for r in &p.periods {
-                let conc = r.concurrency.map(|c| c.to_string()).unwrap_or_else(|| "–".into());
-                let _ = write!(
-                    s,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    r.month,
-                    format::units(r.demand),
-                    format::units(r.start_balance),
-                    format::units(r.bought),
-                    format::units(r.used),
-                    format::units(r.forfeited),
-                    format::units(r.end_balance),
-                    conc
-                );
+            @if !pool.periods.is_empty() && pool.outcome != PoolOutcome::NoDemand {
+                (plan_balance(pool))
             }
-            s.push_str("</tbody></table></details>");
-        }
-        if let Some(c) = &p.custom {
-            let _ = write!(
-                s,
-                r#"<p class="kp-note" data-testid="plan-custom">{}</p>"#,
-                escape(&c.message)
-            );
-        }
-        if let Some(v) = &p.concurrency {
-            let class = if v.carried { "kp-ok" } else { "kp-warning" };
-            let _ = write!(
-                s,
-                r#"<p class="{class}" data-testid="plan-concurrency">{}</p>"#,
-                escape(&v.message)
-            );
-        }
-        if !p.optimal {
-            let gap = p.cost_gap.map(format::usd).unwrap_or_else(|| "–".into());
-            let _ = write!(
-                s,
-                r#"<p class="kp-warning">This plan was not proven cheapest within the search limit; the cheapest costs at most {gap} less.</p>"#
-            );
-        }
-        if !p.alternatives.is_empty() {
-            s.push_str(r#"<h4>Why not something else</h4><ul class="kp-alts" data-testid="plan-alternatives">"#);
-            for a in &p.alternatives {
-                let _ = write!(s, "<li>{}</li>", escape(&a.reason));
+            (plan_notes(pool))
+            @if !pool.alternatives.is_empty() {
+                h4 { "Why not something else" }
+                ul class="kp-alts" data-testid="plan-alternatives" {
+                    @for a in &pool.alternatives { li { (a.reason) } }
+                }
             }
-            s.push_str("</ul>");
         }
-        s.push_str("</div>");
     }
-    s
+}
+
+/// A plan's key figures: cost, dollars per used unit (beside the list price), forfeits.
+fn plan_kpis(pool: &PoolPlan) -> Markup {
+    let effective = pool.effective_unit_price.map(format::usd).unwrap_or_else(|| "–".into());
+    html! {
+        dl class="kp-kpis" {
+            div { dt { "Cost" } dd data-testid="plan-cost" { (format::usd(pool.total_cost)) } }
+            div {
+                dt { "Per used unit" }
+                dd data-testid="plan-effective" { (effective) }
+                dd class="kp-muted" { "list " (format::usd(pool.list_price)) }
+            }
+            div {
+                dt { "Forfeited" }
+                dd data-testid="plan-forfeited" { (format::units(pool.forfeited_units)) " units" }
+                dd class="kp-muted" { (format::usd(pool.forfeited_value)) " at list price" }
+            }
+        }
+    }
+}
+
+/// A table's `<thead>`: one column header per name.
+fn thead(columns: &[&str]) -> Markup {
+    html! {
+        thead { tr { @for c in columns { th scope="col" { (c) } } } }
+    }
+}
+
+/// What to buy, and when.
+fn plan_schedule(pool: &PoolPlan) -> Markup {
+    html! {
+        table class="kp-table" data-testid="plan-schedule" {
+            caption { "What to buy, and when" }
+            (thead(&["Month", "Package", "Count", "Units", "Cost"]))
+            tbody {
+                @for b in &pool.purchases {
+                    tr {
+                        td { (b.month) } td { (b.name) } td { (b.count) }
+                        td { (format::units(b.units * Decimal::from(b.count))) } td { (format::usd(b.cost)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The balance month by month, folded away.
+fn plan_balance(pool: &PoolPlan) -> Markup {
+    const COLUMNS: [&str; 8] = [
+        "Month",
+        "Demand",
+        "Start",
+        "Bought",
+        "Used",
+        "Forfeited",
+        "End",
+        "Concurrency",
+    ];
+    html! {
+        details class="kp-details" {
+            summary { "Balance month by month" }
+            table class="kp-table" data-testid="plan-balance" {
+                (thead(&COLUMNS))
+                tbody {
+                    @for r in &pool.periods {
+                        tr {
+                            td { (r.month) }
+                            @for units in [r.demand, r.start_balance, r.bought, r.used, r.forfeited, r.end_balance] {
+                                td { (format::units(units)) }
+                            }
+                            td { (r.concurrency.map(|c| c.to_string()).unwrap_or_else(|| "–".into())) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A plan's notes: custom-package advice, the concurrency verdict, and a plan not proven
+/// cheapest within the search limit.
+fn plan_notes(pool: &PoolPlan) -> Markup {
+    html! {
+        @if let Some(c) = &pool.custom {
+            p class="kp-note" data-testid="plan-custom" { (c.message) }
+        }
+        @if let Some(v) = &pool.concurrency {
+            p class=(if v.carried { "kp-ok" } else { "kp-warning" }) data-testid="plan-concurrency" { (v.message) }
+        }
+        @if !pool.optimal {
+            p class="kp-warning" {
+                "This plan was not proven cheapest within the search limit; the cheapest costs at most "
+                (pool.cost_gap.map(format::usd).unwrap_or_else(|| "–".into())) " less."
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -28,20 +28,28 @@ pub const PERIOD_DAYS: u32 = 30;
 /// What to plan with, besides the job mix.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PlanOptionsInput"))]
 pub struct PlanOptions {
-    /// Months to plan for, 1 to 36.
+    /// Months to plan for, 1 to 36 (default 3).
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub horizon_months: u32,
-    /// Monthly growth of demand in percent, from -100 to 1000 (up to 4 decimal places).
+    /// Monthly growth of demand in percent, from -100 to 1000 (up to 4 decimal places; default 0).
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::RawNumber>", optional))]
     pub growth_percent: Decimal,
-    /// The trial packages were already bought on this account.
+    /// The trial packages were already bought on this account (default false).
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub trials_used: bool,
     /// Units already held.
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub balances: Vec<Balance>,
     /// Packages the user can buy that the catalog does not list (image and try-on packs).
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub packs: Vec<UserPack>,
     /// Custom-package quotes from Kling's sales team.
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub quotes: Vec<UserPack>,
     /// The busiest hour, for the concurrency check.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub peak: Option<Peak>,
 }
 
@@ -62,42 +70,54 @@ impl Default for PlanOptions {
 /// Units already held in a pool.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "BalanceInput"))]
 pub struct Balance {
     #[serde(deserialize_with = "pool_from_id")]
     pub pool: Pool,
+    #[cfg_attr(feature = "ts", ts(as = "crate::RawNumber"))]
     pub units: Decimal,
     /// Days until they expire; 0 means they are gone.
     pub days_left: u32,
     /// Concurrency of the package they came from (5 for Packages 1–3, 3 for a trial), if known.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub concurrency: Option<u32>,
 }
 
 /// A package the user enters: an image or try-on pack, or a custom quote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "UserPackInput"))]
 pub struct UserPack {
     #[serde(deserialize_with = "pool_from_id")]
     pub pool: Pool,
     /// Shown in the plan; a default name is used when empty.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub name: String,
     /// Dollars, up to 6 decimal places.
+    #[cfg_attr(feature = "ts", ts(as = "crate::RawNumber"))]
     pub price: Decimal,
+    #[cfg_attr(feature = "ts", ts(as = "crate::RawNumber"))]
     pub units: Decimal,
     pub validity_days: u32,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub concurrency: Option<u32>,
 }
 
 /// The busiest hour of the workload in one pool.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PeakInput"))]
 pub struct Peak {
     /// The pool whose concurrency limit applies (the video pool when left out).
     #[serde(default = "video_pool", deserialize_with = "pool_from_id")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub pool: Pool,
+    #[cfg_attr(feature = "ts", ts(as = "crate::RawNumber"))]
     pub jobs_per_hour: Decimal,
+    #[cfg_attr(feature = "ts", ts(as = "crate::RawNumber"))]
     pub minutes_per_job: Decimal,
 }
 

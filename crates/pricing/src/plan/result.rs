@@ -11,6 +11,7 @@ use serde::Serialize;
 /// Where a package on the plan comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum PackSource {
     Catalog,
     Pack,
@@ -20,6 +21,7 @@ pub enum PackSource {
 /// Packages of one kind bought at the start of one month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Purchase {
     /// 1-based.
     pub month: u32,
@@ -30,27 +32,37 @@ pub struct Purchase {
     pub trial: bool,
     pub count: u64,
     /// Price of one package.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub price: Decimal,
     /// Units of one package.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units: Decimal,
     pub validity_days: u32,
     /// `count × price`.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub cost: Decimal,
 }
 
 /// One month of a plan: the pool's stock from start to end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PeriodRow {
     /// 1-based.
     pub month: u32,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub demand: Decimal,
     /// Units held at the start of the month, before buying.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub start_balance: Decimal,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub bought: Decimal,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub used: Decimal,
     /// Units that expire unused at the end of the month.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub forfeited: Decimal,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub end_balance: Decimal,
     /// Highest concurrency of the packages held this month (`None` when nothing known is held).
     pub concurrency: Option<u32>,
@@ -61,14 +73,18 @@ pub struct PeriodRow {
 /// A plan that loses to the best one, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Alternative {
     /// E.g. "Package 2 alone", "Trials only", "Without trials".
     pub label: String,
     pub feasible: bool,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub total_cost: Option<Decimal>,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub forfeited_units: Option<Decimal>,
     pub purchase_count: Option<u64>,
     /// Dollars more than the best plan.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub extra_cost: Option<Decimal>,
     pub purchases: Vec<Purchase>,
     /// E.g. "Package 2 alone: $5,670.00, forfeits 5,000 units: $1,050.00 more than the best plan."
@@ -78,15 +94,19 @@ pub struct Alternative {
 /// When demand calls for a custom package.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustomAdvice {
     /// The busiest window of three consecutive months (the whole horizon when shorter), 1-based.
     pub first_month: u32,
     pub last_month: u32,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub window_units: Decimal,
     /// Units of the largest package on sale in the pool (quotes aside).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub largest_package_units: Decimal,
     /// A quote must cost less than this per unit to beat the plan (its cost per used unit,
     /// rounded down to 6 decimal places); `None` when there is no plan.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub quote_must_beat: Option<Decimal>,
     pub message: String,
 }
@@ -94,8 +114,10 @@ pub struct CustomAdvice {
 /// Whether the plan's concurrency carries the peak.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConcurrencyVerdict {
     /// Tasks in flight at peak: jobs per hour × minutes per job ÷ 60 (2 decimal places).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub in_flight: Decimal,
     /// Concurrent tasks needed: `in_flight` rounded up.
     pub needed: u32,
@@ -111,6 +133,7 @@ pub struct ConcurrencyVerdict {
 /// What became of a pool.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum PoolOutcome {
     /// A plan serves every month (possibly buying nothing).
     Planned,
@@ -127,6 +150,7 @@ pub enum PoolOutcome {
 /// The plan for one pool.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PoolPlan {
     pub pool: Pool,
     pub pool_name: &'static str,
@@ -134,24 +158,35 @@ pub struct PoolPlan {
     /// One sentence for people.
     pub message: String,
     /// The pool's list price per unit.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub list_price: Decimal,
     /// Demand is rounded up to multiples of this.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub unit_step: Decimal,
+    #[cfg_attr(feature = "ts", ts(type = "Array<DecimalString>"))]
     pub demand: Vec<Decimal>,
     pub purchases: Vec<Purchase>,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub total_cost: Decimal,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units_bought: Decimal,
     /// Units drawn over the horizon (all the demand when planned).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units_used: Decimal,
     /// Of those, units drawn from packages bought (the rest came from the balance).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units_used_from_purchases: Decimal,
     /// Units not used within the horizon, including `left_at_end`.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub forfeited_units: Decimal,
     /// `forfeited_units` at the list price.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub forfeited_value: Decimal,
     /// Units left at the end of the horizon that are still valid after it.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub left_at_end: Decimal,
     /// Dollars per unit drawn from purchases (6 decimal places), next to `list_price`.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub effective_unit_price: Option<Decimal>,
     pub periods: Vec<PeriodRow>,
     pub alternatives: Vec<Alternative>,
@@ -160,6 +195,7 @@ pub struct PoolPlan {
     /// The plan is proven cheapest. When `false`, `cost_gap` bounds how far it may be from it.
     pub optimal: bool,
     /// Most dollars the plan may cost above the cheapest (only when not proven optimal).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub cost_gap: Option<Decimal>,
     /// The month no plan can serve (1-based), when infeasible.
     pub unserved_month: Option<u32>,
@@ -168,13 +204,16 @@ pub struct PoolPlan {
 /// The plan for every pool with demand or a balance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanResult {
     pub edition: &'static str,
     pub horizon_months: u32,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub growth_percent: Decimal,
     pub trials_used: bool,
     pub pools: Vec<PoolPlan>,
     /// Dollars of all pools' plans.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub total_cost: Decimal,
     /// Every pool's plan is proven cheapest.
     pub optimal: bool,

@@ -18,6 +18,7 @@ use std::fmt;
 /// The input a planning error is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum PlanField {
     HorizonMonths,
     GrowthPercent,
@@ -62,6 +63,7 @@ impl PlanField {
 /// The list of [`PlanOptions`] a value with an error is in: `balances`, `packs`, `quotes` or `peak`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum OptionList {
     Balance,
     Pack,
@@ -72,6 +74,7 @@ pub enum OptionList {
 /// A planning input that is out of bounds: the field, the value and the rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PlanProblem"))]
 pub struct PlanError {
     pub field: PlanField,
     /// The list the value is in (with `index`), for a balance, pack, quote or the peak.
