@@ -93,13 +93,25 @@ fn broken(from: &str, to: &str) -> CatalogError {
     }
 }
 
+/// The statics of edition `edition` from its data file `text`.
+fn edition(edition: &str, text: &str) -> String {
+    let file = format!("catalog/{edition}.toml");
+    let parsed = parse::parse(&file, text).unwrap();
+    let checked = validate::validate(&file, edition, &parsed).unwrap();
+    emit::emit(
+        &format!("EDITION_{}", edition.to_uppercase().replace('-', "_")),
+        &checked,
+    )
+}
+
 #[test]
-fn the_seed_catalog_gives_the_statics_the_build_wrote() {
-    let file = "catalog/seed-2025.toml";
-    let parsed = parse::parse(file, include_str!("../catalog/seed-2025.toml")).unwrap();
-    let checked = validate::validate(file, "seed-2025", &parsed).unwrap();
-    let mut code = emit::emit("EDITION_SEED_2025", &checked);
-    code.push_str(&emit::editions(&["EDITION_SEED_2025".to_string()]));
+fn the_catalog_files_give_the_statics_the_build_wrote() {
+    let mut code = edition("seed-2025", include_str!("../catalog/seed-2025.toml"));
+    code.push_str(&edition("kling-2026", include_str!("../catalog/kling-2026.toml")));
+    code.push_str(&emit::editions(&[
+        "EDITION_SEED_2025".to_string(),
+        "EDITION_KLING_2026".to_string(),
+    ]));
     assert_eq!(code, include_str!(concat!(env!("OUT_DIR"), "/catalogs.rs")));
 }
 
