@@ -86,10 +86,29 @@ fn compile(text: &str) -> Result<String, CatalogError> {
 
 /// The error for `GOOD` with `from` replaced by `to` (which must occur in it).
 fn broken(from: &str, to: &str) -> CatalogError {
-    assert!(GOOD.contains(from), "{from}");
-    match compile(&GOOD.replacen(from, to, 1)) {
+    broken_in(GOOD, from, to)
+}
+
+/// The error for `good` with `from` replaced by `to` (which must occur in it).
+fn broken_in(good: &str, from: &str, to: &str) -> CatalogError {
+    assert!(good.contains(from), "{from}");
+    match compile(&good.replacen(from, to, 1)) {
         Ok(_) => panic!("accepted {to:?} for {from:?}"),
         Err(e) => e,
+    }
+}
+
+/// Each case (from, to, entry, message) of `good` is rejected, naming the file, the entry
+/// and the rule.
+fn each_rejected(good: &str, cases: &[(&str, &str, &str, &str)]) {
+    for &(from, to, entry, message) in cases {
+        let e = broken_in(good, from, to);
+        assert_eq!((e.file.as_str(), e.entry.as_str()), (FILE, entry), "{e}");
+        assert!(e.message.starts_with(message), "{e}");
+        assert!(
+            e.to_string().starts_with(&format!("invalid catalog {FILE}: {entry}: ")),
+            "{e}"
+        );
     }
 }
 
@@ -195,15 +214,7 @@ fn each_broken_entry_is_named_with_its_file() {
         ),
         ("id = \"try-on\"", "id = \"image\"", "pool \"image\"", "is listed twice"),
     ];
-    for (from, to, entry, message) in cases {
-        let e = broken(from, to);
-        assert_eq!((e.file.as_str(), e.entry.as_str()), (FILE, entry), "{e}");
-        assert!(e.message.starts_with(message), "{e}");
-        assert!(
-            e.to_string().starts_with(&format!("invalid catalog {FILE}: {entry}: ")),
-            "{e}"
-        );
-    }
+    each_rejected(GOOD, &cases);
 }
 
 #[test]
@@ -310,15 +321,6 @@ rows = [
   { model = "v2", mode = "pro", units = "0.5", durations = { min = 5, max = 10, step = 5 } },
 ]
 "#;
-
-/// The error for `GOOD_2026` with `from` replaced by `to` (which must occur in it).
-fn broken_2026(from: &str, to: &str) -> CatalogError {
-    assert!(GOOD_2026.contains(from), "{from}");
-    match compile(&GOOD_2026.replacen(from, to, 1)) {
-        Ok(_) => panic!("accepted {to:?} for {from:?}"),
-        Err(e) => e,
-    }
-}
 
 #[test]
 fn a_good_2026_catalog_compiles() {
@@ -462,11 +464,7 @@ fn each_broken_2026_entry_is_named_with_its_file() {
             "the same model, mode and seconds are priced twice",
         ),
     ];
-    for (from, to, entry, message) in cases {
-        let e = broken_2026(from, to);
-        assert_eq!((e.file.as_str(), e.entry.as_str()), (FILE, entry), "{e}");
-        assert!(e.message.starts_with(message), "{e}");
-    }
+    each_rejected(GOOD_2026, &cases);
 }
 
 #[test]
