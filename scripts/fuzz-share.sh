@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the share-link decoder (src/core/share.rs) with N adversarial query strings
+# Fuzzes the share-link decoder (crates/pricing/src/share.rs) with N adversarial query strings
 # (default 1000000): no input may panic, and decode(encode(decode(x).state)) must give the
 # same state with no problems. The last line printed is "<passed> passed, <failed> failed".
 #

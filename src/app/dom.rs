@@ -15,7 +15,7 @@ pub fn by_id(root: &Element, id: &str) -> Option<Element> {
     find(root, &format!("#{id}"))
 }
 
-/// The region `name` of the shell (`data-r="name"`, see `core::form::shell_html`).
+/// The region `name` of the shell (`data-r="name"`, see `form::shell_html`).
 pub fn region(root: &Element, name: &str) -> Option<Element> {
     find(root, &format!("[data-r=\"{name}\"]"))
 }
@@ -24,13 +24,6 @@ pub fn region(root: &Element, name: &str) -> Option<Element> {
 pub fn set_html(el: Option<Element>, html: &str) {
     if let Some(el) = el {
         el.set_inner_html(html);
-    }
-}
-
-/// Hides or shows the labelled field (`.kp-field`) holding `el`.
-pub fn set_field_hidden(el: &Element, hidden: bool) {
-    if let Ok(Some(field)) = el.closest(".kp-field") {
-        let _ = field.toggle_attribute_with_force("hidden", hidden);
     }
 }
 
@@ -65,22 +58,14 @@ pub fn show_message(root: &Element, id: &str, message: Option<&str>) {
     }
 }
 
-/// The id of the focused element under `root`, if it has one.
-pub fn focused_id(root: &Element) -> Option<String> {
-    find(root, ":focus").map(|e| e.id()).filter(|id| !id.is_empty())
+/// Whether `el` has the keyboard focus (in its document or shadow root).
+pub fn is_focused(el: &Element) -> bool {
+    el.matches(":focus").unwrap_or(false)
 }
 
 /// Focuses `el`; false when it cannot take the focus.
 pub fn focus(el: &Element) -> bool {
     el.dyn_ref::<HtmlElement>().is_some_and(|e| e.focus().is_ok())
-}
-
-/// Focuses the first of `ids` that is under `root` and enabled; false when none is.
-pub fn focus_first(root: &Element, ids: &[String]) -> bool {
-    ids.iter()
-        .filter_map(|id| by_id(root, id))
-        .find(|e| !e.has_attribute("disabled"))
-        .is_some_and(|e| focus(&e))
 }
 
 /// The element an event happened on.

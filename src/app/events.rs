@@ -1,62 +1,61 @@
 //! The calculator's two event listeners, on its root: every control reports through them
-//! (events bubble), so no element carries a handler of its own. Each turns an event into one
-//! change of the state; the views do the rest.
+//! (events bubble), so no element carries a handler of its own. Each reads the control's
+//! [`Action`] and [`apply`]s it; the views do the rest.
 
-use super::browser;
+use super::action::{apply, Action};
 use super::dom;
 use super::state::AppState;
 use super::views::{root_el, Root};
-use kling_pricing_render::form;
-use leptos::prelude::*;
+use web_sys::Element;
 
 /// A box was typed in, a choice picked or a box ticked (`input` fires for all three).
-pub fn on_input(state: AppState, theme: RwSignal<String>, ev: web_sys::Event) {
-    let Some(el) = dom::target(&ev) else { return };
-    let key = el.get_attribute("data-testid").unwrap_or_default();
-    if let Some((line, field)) = form::parse_line_field_id(&el.id()) {
-        state.edit_line(line, field, event_target_value(&ev));
-    } else if key == "theme" {
-        theme.set(event_target_value(&ev));
-    } else if key == "trials-used" {
-        state.options.update(|o| o.trials_used = event_target_checked(&ev));
-    } else {
-        let value = event_target_value(&ev);
-        state.options.maybe_update(|o| match form::setting_mut(o, &key) {
-            Some(field) => {
-                *field = value;
-                true
-            }
-            None => false,
-        });
+pub fn on_input(state: AppState, ev: web_sys::Event) {
+    if let Some(action) = dom::target(&ev).as_ref().and_then(Action::from_element) {
+        apply(state, action);
     }
 }
 
 /// A button was pressed (by pointer or keyboard).
 pub fn on_click(state: AppState, root: Root, ev: web_sys::MouseEvent) {
-    let Some(button) = dom::target(&ev).and_then(|t| t.closest("button").ok().flatten()) else {
+    let Some(button) = dom::target(&ev).and_then(|t| t.closest("button[data-act]").ok().flatten()) else {
         return;
     };
-    let line = || {
-        let li = button.closest("li").ok().flatten()?;
-        li.id().strip_prefix("kp-l")?.parse::<u32>().ok()
+    let Some(action) = Action::from_element(&button) else {
+        return;
     };
-    match button.get_attribute("data-testid").as_deref().unwrap_or_default() {
-        "add-line" => state.add_line(),
-        "clear" => state.clear(),
-        "remove-line" => line().into_iter().for_each(|id| state.remove_line(id)),
-        "duplicate-line" => line().into_iter().for_each(|id| state.duplicate_line(id)),
-        "move-up" => line().into_iter().for_each(|id| state.move_line(id, -1)),
-        "move-down" => line().into_iter().for_each(|id| state.move_line(id, 1)),
-        "export-csv" => browser::export(state, false),
-        "export-json" => browser::export(state, true),
-        "print" => browser::print(),
-        "copy-link" => {
-            if let (Some(url), Some(root)) = (browser::copy_link(state), root_el(root)) {
-                if let Some(el) = dom::region(&root, "copied") {
-                    el.set_text_content(Some(&format!("Link copied: {url}")));
-                }
-            }
+    let had_focus = dom::is_focused(&button);
+    apply(state, action);
+    if had_focus {
+        if let Some(root) = root_el(root) {
+            keep_focus(root, button);
         }
-        _ => {}
     }
+}
+
+/// Keeps the keyboard focus where the person was once the page has followed a button press: on
+/// the same button, on its neighbour when the press disabled it (the first line's "Move up"), or
+/// on "Add a line" when its line went away. Needed because the browser drops the focus of an
+/// element that is disabled or removed (to the top of the page), which would strand a keyboard
+/// user. It waits one frame: the list is updated after this handler returns.
+fn keep_focus(root: Element, pressed: Element) {
+    leptos::prelude::request_animation_frame(move || {
+        let neighbour = || {
+            let other = match pressed.get_attribute("data-act")?.as_str() {
+                "move-up" => "move-down",
+                "move-down" => "move-up",
+                _ => return None,
+            };
+            dom::find(&pressed.parent_element()?, &format!("[data-act={other}]"))
+        };
+        let target = if !pressed.is_connected() {
+            dom::find(&root, "[data-act=add]")
+        } else if pressed.has_attribute("disabled") {
+            neighbour()
+        } else {
+            Some(pressed.clone())
+        };
+        if let Some(el) = target.filter(|el| !dom::is_focused(el)) {
+            dom::focus(&el);
+        }
+    });
 }

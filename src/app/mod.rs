@@ -1,11 +1,14 @@
-//! The Leptos page. The state is signals ([`state`]); the markup comes from the core
-//! (`core::form` for the controls, `core::report` and `core::chart` for the figures); the
-//! [`views`] write it into the page when the state changes, and two listeners on the root
-//! ([`events`]) turn what a person does into state changes. No price is computed here.
+//! The Leptos page. The state is signals ([`state`]); the shell and the settings are markup
+//! from the render crate (`form`, maud templates), the job lines a keyed list of Leptos
+//! components ([`views::lines`]), the figures markup from `report` and `chart` that the
+//! [`views`] write when the state changes. Two listeners on the root ([`events`]) read what a
+//! control asks for ([`action`]) and apply it. No price is computed here.
 //!
-//! Why not a typed view per control: each compiles into generic code of its own, and the
-//! controls were most of the page's wasm (see ARCHITECTURE.md, "Size").
+//! Why markup for the shell rather than a typed view per element: each typed element compiles
+//! into generic code of its own, and the controls were most of the page's wasm (see
+//! ARCHITECTURE.md, "Size"); the line editor is a component because it changes after it is drawn.
 
+pub mod action;
 pub mod browser;
 pub mod dom;
 pub mod events;
@@ -58,13 +61,13 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
             cb.run(state);
         });
     }
-    let theme = RwSignal::new(match config.theme.as_str() {
-        "light" | "dark" => config.theme.clone(),
-        _ => String::from("auto"),
-    });
+    if matches!(config.theme.as_str(), "light" | "dark") {
+        state.theme.set(config.theme.clone());
+    }
+    let theme = state.theme;
     let root = Root::new();
-    views::lines::lines(state, root);
-    views::lines::shares(state, root);
+    views::lines::mount(state, root);
+    views::lines::shares(state);
     views::reports::totals(state, root);
     views::settings::messages(state, root);
     views::reports::plan(state, root);
@@ -73,7 +76,8 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
         .options
         .with_untracked(|o| form::shell_html(state.catalog, &theme.get_untracked(), o, &link_problems));
     let class = if config.compact { "kp-app kp-compact" } else { "kp-app" };
-    let input: Box<dyn FnMut(web_sys::Event)> = Box::new(move |ev| events::on_input(state, theme, ev));
+    views::reports::copied(state, root);
+    let input: Box<dyn FnMut(web_sys::Event)> = Box::new(move |ev| events::on_input(state, ev));
     let click: Box<dyn FnMut(web_sys::MouseEvent)> = Box::new(move |ev| events::on_click(state, root, ev));
     view! { <main class=class data-theme=theme node_ref=root on:input=input on:click=click inner_html=shell></main> }
 }

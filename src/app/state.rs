@@ -19,6 +19,9 @@ pub struct Line {
     pub draft: RwSignal<DraftLine>,
     /// This line's figures or problems. Its own memo, so a keystroke re-prices one line, not all.
     pub priced: Memo<Priced>,
+    /// This line's share of the total as shown ("12.5% of the total"), kept by
+    /// `views::lines::shares`.
+    pub share: RwSignal<String>,
 }
 
 impl Line {
@@ -30,6 +33,7 @@ impl Line {
             draft,
             // Priced as line 0; the list position is set where lines are gathered.
             priced: Memo::new(move |_| draft.with(|d| d.price(catalog, 0))),
+            share: RwSignal::new(String::new()),
         }
     }
 }
@@ -52,6 +56,10 @@ pub struct AppState {
     pub parsed_options: Memo<(PlanOptions, Vec<OptionError>)>,
     /// The best purchase plan for the valid lines.
     pub plan: Memo<Result<PlanResult, PlanError>>,
+    /// "auto" (the system's), "light" or "dark".
+    pub theme: RwSignal<String>,
+    /// What "Copy link" says it copied (empty until it is pressed).
+    pub copied: RwSignal<String>,
 }
 
 impl AppState {
@@ -88,6 +96,8 @@ impl AppState {
             options,
             parsed_options,
             plan,
+            theme: RwSignal::new(String::from("auto")),
+            copied: RwSignal::new(String::new()),
         }
     }
 
@@ -183,7 +193,7 @@ impl AppState {
         self.lines.set(Vec::new());
     }
 
-    /// Applies an edit of field `field` of line `id` (see `core::form::edit_line`).
+    /// Applies an edit of field `field` of line `id` (see [`form::edit_line`]).
     pub fn edit_line(&self, id: u32, field: &str, value: String) {
         let cat = self.catalog;
         let line = self.lines.with_untracked(|ls| ls.iter().find(|l| l.id == id).copied());

@@ -356,9 +356,11 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
 ];
 
 /// The settings of `table` that link parameter `key` carries, in their order in the link.
+/// Sorted through [`crate::sort`]: std's `sort_by_key` here was a copy of std's stable sort per
+/// table type, two in the page (1.7 KB gzip).
 pub fn carried_by<T>(table: &'static [Setting<T>], key: &str) -> Vec<&'static Setting<T>> {
     let mut rows: Vec<_> = table.iter().filter(|s| s.link.param.key == key).collect();
-    rows.sort_by_key(|s| s.link.position);
+    crate::sort::sort_by_key(&mut rows, |s| s.link.position);
     rows
 }
 

@@ -206,7 +206,10 @@ pub fn estimate_json(catalog: &Catalog, est: &Estimate, plan: &Result<PlanResult
         plan_error: plan.as_ref().err().map(|e| e.message.as_str()),
     };
     // Cannot fail: every field serialises to a string, number, bool, array or string-keyed object.
-    serde_json::to_string_pretty(&export).expect("the export serialises")
+    // Not `expect`: that formats the error with its `Debug`, which keeps serde_json's error
+    // formatting, io::Error's and std's escaped-string `Debug` in the page (1.2 KB gzip) for a
+    // message that is never shown.
+    serde_json::to_string_pretty(&export).unwrap_or_else(|_| unreachable!("the export serialises"))
 }
 
 #[cfg(test)]

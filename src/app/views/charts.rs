@@ -1,4 +1,4 @@
-//! Where the money goes, by line: the SVG from `core::chart`, redrawn bar by bar, once per
+//! Where the money goes, by line: the SVG from `chart` (render crate), redrawn bar by bar, once per
 //! frame.
 
 use super::{root_el, Root};

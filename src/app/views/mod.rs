@@ -1,10 +1,10 @@
-//! The views: each keeps one part of the page in step with the state. The markup comes from
-//! `core::form` (controls) and `core::report` / `core::chart` (figures); a view only decides
-//! when to write it, and writes only what changed.
+//! The views: each keeps one part of the page in step with the state. The read-only parts are
+//! markup from the render crate (`report`, `chart`) that a view writes only when it changed; the
+//! job lines are Leptos components.
 //!
-//! - [`lines`]: the job-line editors (the list, and each line's choices, messages, figures).
+//! - [`lines`]: the job-line editors, a keyed list (choices, messages, figures, share, buttons).
 //! - [`settings`]: the messages of the plan settings (the form itself is part of the shell).
-//! - [`reports`]: totals, the best plan and its charts.
+//! - [`reports`]: totals, the best plan and its charts, what "Copy link" copied.
 //! - [`charts`]: where the money goes, by line (redrawn bar by bar).
 
 pub mod charts;

@@ -1,5 +1,5 @@
-//! The read-only regions: totals, the best plan with its charts, and what a link could not
-//! load. Each is markup from `core::report` / `core::chart`, written when it changes.
+//! The read-only regions: totals, the best plan with its charts, and what "Copy link" copied.
+//! Each is markup from `report` / `chart` (render crate), written when it changes.
 
 use super::{root_el, Root};
 use crate::app::state::AppState;
@@ -18,6 +18,16 @@ fn region(root: Root, name: &'static str, html: impl Fn() -> String + 'static) {
         if last.as_ref() != Some(&now) {
             dom::set_html(dom::region(&root, name), &now);
             last = Some(now);
+        }
+    });
+}
+
+/// What "Copy link" copied, as text (the link carries what a person typed).
+pub fn copied(state: AppState, root: Root) {
+    effect(move || {
+        let text = state.copied.get();
+        if let Some(el) = root_el(root).and_then(|r| dom::region(&r, "copied")) {
+            el.set_text_content(Some(&text));
         }
     });
 }

@@ -1,4 +1,4 @@
-//! The plan settings' messages. The form is part of the shell (`core::form::settings_html`) and
+//! The plan settings' messages. The form is part of the shell (`form::settings_html`) and
 //! its boxes keep what is typed; this writes each field's message when it changes.
 
 use super::{root_el, Root};
