@@ -87,7 +87,7 @@ impl Action {
         Some(match el.attr("data-act")?.as_str() {
             "edit" => Action::Edit {
                 line: line()?,
-                field: form::line_field(&field()?)?.id,
+                field: kling_pricing::fields::line_field(&field()?)?.id,
                 value: el.value(),
             },
             "set" => Action::SetSetting {

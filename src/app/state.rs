@@ -5,7 +5,6 @@ use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
 use kling_pricing::plan::{plan, PlanError, PlanOptions, PlanResult};
 use kling_pricing::share::{self, ShareProblem, ShareState};
 use kling_pricing::{catalog, default_catalog, Catalog, DraftLine};
-use kling_pricing_render::form;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -196,12 +195,13 @@ impl AppState {
         self.lines.set(Vec::new());
     }
 
-    /// Applies an edit of field `field` of line `id` (see [`form::edit_line`]).
+    /// Applies an edit of field `field` of line `id` (see [`DraftLine::edit`]): the text as
+    /// typed, with the cascade a new choice brings.
     pub fn edit_line(&self, id: u32, field: &str, value: String) {
         let cat = self.catalog;
         let line = self.lines.with_untracked(|ls| ls.iter().find(|l| l.id == id).copied());
         if let Some(l) = line {
-            l.draft.maybe_update(|d| form::edit_line(cat, d, field, value));
+            l.draft.maybe_update(|d| d.edit(cat, field, value));
         }
     }
 }

@@ -4,9 +4,9 @@
 
 use super::catalog::Catalog;
 use super::catalog::Pool;
-use super::error::InputError;
+use super::error::{Field, InputError};
 use super::estimate::{price_line, LineEstimate};
-use super::fields::{carried_by, Check, Setting, POOL_SETTINGS, TOP_SETTINGS};
+use super::fields::{carried_by, line_field, Check, Kind, Setting, POOL_SETTINGS, TOP_SETTINGS};
 use super::format::group;
 use super::mix::{parse_line, JobLine, RawLine, RawNumber};
 use super::plan::{Balance, Peak, PlanOptions, UserPack};
@@ -108,6 +108,22 @@ impl DraftLine {
         self.cascade(catalog);
     }
 
+    /// Sets line field `id` (a row of [`LINE_FIELDS`](super::fields::LINE_FIELDS)) to `value`, as
+    /// typed or picked. A new choice brings the cascade of choices after it (a new service also
+    /// its default video length). False when there is no such field.
+    pub fn edit(&mut self, catalog: &Catalog, id: &str, value: String) -> bool {
+        let Some(field) = line_field(id) else { return false };
+        match (field.kind, field.field) {
+            (Kind::Select, Field::Service) => self.set_service(catalog, &value),
+            (Kind::Select, _) => {
+                *(field.get_mut)(self) = value;
+                self.cascade(catalog);
+            }
+            (Kind::Number, _) => *(field.get_mut)(self) = value,
+        }
+        true
+    }
+
     /// Makes model, mode and duration a combination the catalog prices, changing as little as
     /// possible: each keeps its value when still offered, else takes the first choice.
     pub fn cascade(&mut self, catalog: &Catalog) {
@@ -142,6 +158,22 @@ impl DraftLine {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn edits_cascade_and_ids_read_back() {
+        use crate::fields::line_field;
+        let cat = default_catalog();
+        let mut d = DraftLine::for_service(cat, "video", 10);
+        assert!(d.edit(cat, "service", "lip-sync".into()));
+        assert_eq!(d.video_seconds, "30");
+        assert!(d.edit(cat, "seconds", "12".into()));
+        assert_eq!(d.video_seconds, "12");
+        assert!(!d.edit(cat, "colour", "red".into()));
+        assert!(d.edit(cat, "model", "v2.1".into()));
+        assert_eq!(d.model, "", "lip-sync has no models: the cascade clears it");
+        assert_eq!(line_field("seconds").map(|f| f.testid), Some("video-seconds"));
+        assert!(line_field("kp-l42-seconds").is_none());
+    }
+
     use super::*;
     use crate::default_catalog;
 

@@ -355,6 +355,11 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
     },
 ];
 
+/// The row of [`LINE_FIELDS`] named `id` (`"quantity"`, `"seconds"`, …); `None` for no such field.
+pub fn line_field(id: &str) -> Option<&'static LineField> {
+    LINE_FIELDS.iter().find(|f| f.id == id)
+}
+
 /// The settings of `table` that link parameter `key` carries, in their order in the link.
 /// Sorted through [`crate::sort`]: std's `sort_by_key` here was a copy of std's stable sort per
 /// table type, two in the page (1.7 KB gzip).

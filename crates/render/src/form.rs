@@ -14,7 +14,7 @@ use kling_pricing::catalog::{Catalog, Pool};
 use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
-use kling_pricing::fields::{self, Kind, LineField, LINE_FIELDS, POOL_SETTINGS, TOP_SETTINGS};
+use kling_pricing::fields::{self, LineField, POOL_SETTINGS, TOP_SETTINGS};
 use kling_pricing::share::ShareProblem;
 use maud::{html, Markup, PreEscaped};
 use rust_decimal::Decimal;
@@ -25,11 +25,6 @@ pub type Priced = Result<LineEstimate, Vec<InputError>>;
 /// The element id of `field` of line `line` (`kp-l7-quantity`), for its label and message.
 pub fn line_field_id(line: u32, field: &str) -> String {
     format!("kp-l{line}-{field}")
-}
-
-/// The row of [`LINE_FIELDS`] named `id`; `None` for no such field.
-pub fn line_field(id: &str) -> Option<&'static LineField> {
-    LINE_FIELDS.iter().find(|f| f.id == id)
 }
 
 /// The `<option>`s of select `field` for `draft`: the choices the catalog prices given the
@@ -93,22 +88,6 @@ pub fn share_text(priced: &Priced, total: Decimal) -> String {
         Ok(e) => format!("{} of the total", chart::percent(e.value, total)),
         Err(_) => String::new(),
     }
-}
-
-/// Applies an edit of line field `id` (a row of [`LINE_FIELDS`]) to `draft`. A new choice
-/// brings the cascade of choices after it (a new service also its default video length). False
-/// when there is no such field.
-pub fn edit_line(catalog: &Catalog, draft: &mut DraftLine, id: &str, value: String) -> bool {
-    let Some(field) = line_field(id) else { return false };
-    match (field.kind, field.field) {
-        (Kind::Select, Field::Service) => draft.set_service(catalog, &value),
-        (Kind::Select, _) => {
-            *(field.get_mut)(draft) = value;
-            draft.cascade(catalog);
-        }
-        (Kind::Number, _) => *(field.get_mut)(draft) = value,
-    }
-    true
 }
 
 /// The text field of the plan settings named `key` (the keys of
@@ -284,7 +263,7 @@ mod tests {
     }
 
     fn row(id: &str) -> &'static LineField {
-        line_field(id).unwrap()
+        fields::line_field(id).unwrap()
     }
 
     #[test]
@@ -313,21 +292,6 @@ mod tests {
             number_message(&p, row("seconds")).as_deref(),
             Some(r#"videoSeconds ""><b>" is not a number"#)
         );
-    }
-
-    #[test]
-    fn edits_cascade_and_ids_read_back() {
-        let cat = default_catalog();
-        let mut d = DraftLine::for_service(cat, "video", 10);
-        assert!(edit_line(cat, &mut d, "service", "lip-sync".into()));
-        assert_eq!(d.video_seconds, "30");
-        assert!(edit_line(cat, &mut d, "seconds", "12".into()));
-        assert_eq!(d.video_seconds, "12");
-        assert!(!edit_line(cat, &mut d, "colour", "red".into()));
-        assert!(edit_line(cat, &mut d, "model", "v2.1".into()));
-        assert_eq!(d.model, "", "lip-sync has no models: the cascade clears it");
-        assert_eq!(line_field("seconds").map(|f| f.testid), Some("video-seconds"));
-        assert!(line_field("kp-l42-seconds").is_none());
     }
 
     #[test]
