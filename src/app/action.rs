@@ -195,7 +195,7 @@ mod tests {
         owner.with(|| {
             let cat = default_catalog();
             let drafts = (0..n).map(|_| DraftLine::for_service(cat, "video", 100)).collect();
-            test(AppState::new(drafts, DraftOptions::default()));
+            test(AppState::new(default_catalog(), drafts, DraftOptions::default()));
         });
     }
 

@@ -4,7 +4,7 @@ use kling_pricing::draft::{DraftOptions, OptionError};
 use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
 use kling_pricing::plan::{plan, PlanError, PlanOptions, PlanResult};
 use kling_pricing::share::{self, ShareProblem, ShareState};
-use kling_pricing::{default_catalog, Catalog, DraftLine};
+use kling_pricing::{catalog, default_catalog, Catalog, DraftLine};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -24,9 +24,9 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn new(draft: DraftLine) -> Line {
+    /// A line holding `draft`, priced from `catalog` (the calculator's edition).
+    pub fn new(catalog: &'static Catalog, draft: DraftLine) -> Line {
         let draft = RwSignal::new(draft);
-        let catalog = default_catalog();
         Line {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             draft,
@@ -63,9 +63,8 @@ pub struct AppState {
 
 impl AppState {
     /// State holding `drafts`.
-    pub fn new(drafts: Vec<DraftLine>, options: DraftOptions) -> AppState {
-        let catalog = default_catalog();
-        let lines = RwSignal::new(drafts.into_iter().map(Line::new).collect::<Vec<_>>());
+    pub fn new(catalog: &'static Catalog, drafts: Vec<DraftLine>, options: DraftOptions) -> AppState {
+        let lines = RwSignal::new(drafts.into_iter().map(|d| Line::new(catalog, d)).collect::<Vec<_>>());
         let sums = Memo::new(move |_| {
             let figures: Vec<_> = lines
                 .read()
@@ -107,8 +106,11 @@ impl AppState {
         if !decoded.ours {
             return (AppState::new_with_sample(), Vec::new());
         }
+        // The link's edition prices its lines (the decoder has already checked it is known, or
+        // reported it and fallen back to the default).
+        let catalog = catalog::edition(&decoded.state.edition).unwrap_or_else(default_catalog);
         (
-            AppState::new(decoded.state.lines, decoded.state.options),
+            AppState::new(catalog, decoded.state.lines, decoded.state.options),
             decoded.problems,
         )
     }
@@ -153,19 +155,20 @@ impl AppState {
         let lip = DraftLine::for_service(cat, "lip-sync", 60);
         let mut images = DraftLine::for_service(cat, "text-to-image", 5000);
         images.set_model(cat, "kolors-v2.1");
-        AppState::new(vec![video, lip, images], DraftOptions::default())
+        AppState::new(cat, vec![video, lip, images], DraftOptions::default())
     }
 
     pub fn add_line(&self) {
-        let line = Line::new(DraftLine::for_service(self.catalog, "video", 100));
+        let line = Line::new(self.catalog, DraftLine::for_service(self.catalog, "video", 100));
         self.lines.update(|ls| ls.push(line));
     }
 
     /// Inserts a copy of line `id` right after it.
     pub fn duplicate_line(&self, id: u32) {
+        let cat = self.catalog;
         self.lines.update(|ls| {
             if let Some(i) = ls.iter().position(|l| l.id == id) {
-                let copy = Line::new(ls[i].draft.get_untracked());
+                let copy = Line::new(cat, ls[i].draft.get_untracked());
                 ls.insert(i + 1, copy);
             }
         });

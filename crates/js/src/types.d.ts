@@ -19,7 +19,26 @@ export type JobLineInput = {
   model?: string;
   /** "std" or "pro" where the service has modes. */
   mode?: string;
-  /** Output duration in seconds (5 or 10) where the service is priced by duration. */
+  /**
+   * Audio where the model offers a choice: "none", "native" or "voice" (voice control);
+   * left out, the model's plain one.
+   */
+  audio?: string;
+  /**
+   * Resolution where the model offers a choice, e.g. "720p", "1080p", "4k"; left out, the
+   * mode's own.
+   */
+  resolution?: string;
+  /**
+   * Input where the model offers a choice: "text-image", or "video-edit" / "image-edit";
+   * left out, "text-image".
+   */
+  input?: string;
+  /**
+   * Output duration in seconds where the service is priced by duration: 5 or 10 for a
+   * per-clip model, any whole second of the model's range (3 to 15 for Video 3.0) for a
+   * per-second one.
+   */
   duration?: NumberInput;
   /** Kept outputs per month, a whole number from 0 to 10,000,000. Required. */
   quantity: NumberInput;
@@ -57,10 +76,18 @@ export type LineEstimate = {
   unitsPerJob: DecimalString;
   /** Billable segments per job (lip-sync only). */
   segments?: number;
+  /**
+   * Units per second of requested video, for a model priced per second (units per job is
+   * this times the duration).
+   */
+  unitsPerSecond?: DecimalString;
+  /** Set when the line's model is retired: it still prices, and a page says so. */
+  retired?: Retirement;
   /** Units per month: units per job × quantity × attempts per kept output. */
   units: DecimalString;
   /** List value per month in dollars: units × the pool's unit price. */
   value: DecimalString;
+  /** Where the price comes from and, in editions that state it, its confidence and date. */
   provenance: Provenance;
 };
 
@@ -72,7 +99,16 @@ export type JobLine = {
   service: string;
   model?: string;
   mode?: string;
-  /** Output duration in seconds, for services priced by duration. */
+  /** Audio variant (`none`, `native`, `voice`), for models that offer one. */
+  audio?: string;
+  /** Resolution variant (`720p`, `1080p`, `4k`, …), for models that offer one. */
+  resolution?: string;
+  /** Input variant (`text-image`, `video-edit`, …), for models that offer one. */
+  input?: string;
+  /**
+   * Output duration in seconds, for services priced by duration (any whole second of the
+   * row's range for a per-second model).
+   */
   duration?: number;
   /** Kept outputs per month. */
   quantity: number;
@@ -115,6 +151,9 @@ export type InputField =
   | "service"
   | "model"
   | "mode"
+  | "audio"
+  | "resolution"
+  | "input"
   | "duration"
   | "quantity"
   | "videoSeconds"
@@ -131,7 +170,8 @@ export type Problem =
   | { "kind": "tooMany", max: number }
   | { "kind": "unknown", choices: Array<string> }
   | { "kind": "choose", choices: Array<string> }
-  | { "kind": "notApplicable", service: string };
+  | { "kind": "notApplicable", service: string }
+  | { "kind": "durations", allowed: Durations, of: string };
 
 /** One edition of the catalog: every price, package and source, as of a date. */
 export type Catalog = {
@@ -156,6 +196,8 @@ export type Source = {
   kind: string;
   /** Empty when the document has no public address. */
   url: string;
+  /** When the copy quoted was made or published, where known. */
+  date?: string;
 };
 
 /** A resource pool's list price. */
@@ -196,20 +238,66 @@ export type Service = {
   billing: Billing;
   provenance: Provenance;
   rows: Array<PriceRow>;
+  /** The variants the service's rows use, in `Variant::ALL` order (empty for none). */
+  variants?: Array<VariantChoices>;
 };
 
 /** How a service turns one job into units. */
-export type Billing = { "kind": "perJob" } | { "kind": "perSegment", seconds: number };
+export type Billing = { "kind": "perJob" } | { "kind": "perSegment", seconds: number } | { "kind": "perSecond" };
+
+/**
+ * The values a service offers for one `Variant`, the plain one first: a line that leaves
+ * the variant out gets the first value the chosen model offers.
+ */
+export type VariantChoices = {
+  variant: Variant;
+  choices: Array<string>;
+};
+
+/**
+ * A choice a 2026 model may offer besides model, mode and duration. The kinds are fixed
+ * (a job line has a field for each); which values a service offers, in which order, is data
+ * (`Service::variants`).
+ */
+export type Variant = "audio" | "resolution" | "input";
 
 /** One priced combination of a service's options. */
 export type PriceRow = {
   model: string | null;
   mode: string | null;
-  /** Output duration in seconds, for services priced by duration. */
+  /** Output duration in seconds, for services priced per clip of a fixed length. */
   seconds: number | null;
-  /** Units per job (per segment for `Billing::PerSegment`). */
+  /**
+   * Units per job (per segment for `Billing::PerSegment`, per second for
+   * `Billing::PerSecond`).
+   */
   units: DecimalString;
   provenance: Provenance;
+  audio?: string;
+  resolution?: string;
+  input?: string;
+  /** The durations a job may request, for `Billing::PerSecond`. */
+  durations?: Durations;
+  /** Set when the model is retired; the row still prices. */
+  retired?: Retirement;
+};
+
+/**
+ * The whole durations a per-second row accepts: `min`, `min + step`, … up to `max`.
+ * The 3.0 family takes any second from 3 to 15 (step 1); the 2.x models 5 or 10 (step 5).
+ */
+export type Durations = {
+  min: number;
+  max: number;
+  step: number;
+};
+
+/** A model's retirement: old mixes still price, and the line says the model is gone. */
+export type Retirement = {
+  /** The day the model stops (`2026-09-15`). */
+  date: string;
+  /** Key of the `Source` that announces it. */
+  source: string;
 };
 
 /** Where a number comes from and how far to trust it. */
@@ -221,10 +309,24 @@ export type Provenance = {
   confirmedBy?: string;
   /** What a user must know about the number. */
   note?: string;
+  /**
+   * How sure the number is; `null` in editions that predate the field (seed-2025, whose
+   * `status` says the same against the official pages).
+   */
+  confidence?: Confidence;
+  /** When the number was seen (`2026-03-13`, `2026-03` or `2026`), whenever `confidence` is set. */
+  asOf?: string;
 };
 
 /** How far an official page agrees with a number. */
 export type Status = "confirmed" | "contradicted" | "unconfirmed";
+
+/**
+ * How sure a price is, in the words shown next to it. Editions from 2026 on state one for
+ * every number, because most 2026 prices are not on an official page and a user planning a
+ * budget must see which ones are guesses.
+ */
+export type Confidence = "official" | "inferred" | "seed";
 
 /** What to plan with, besides the job mix. */
 export type PlanOptionsInput = {

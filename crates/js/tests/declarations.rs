@@ -8,6 +8,7 @@
 //! `UPDATE_DECLARATIONS=1 cargo test -p kling-pricing-js --test declarations`
 
 use kling_pricing::catalog::{Billing, Package, PoolInfo, PriceRow, Provenance, Service, Source, Status};
+use kling_pricing::catalog::{Confidence, Durations, Retirement, Variant, VariantChoices};
 use kling_pricing::plan::{Alternative, Balance, ConcurrencyVerdict, CustomAdvice, OptionList, PackSource};
 use kling_pricing::plan::{Peak, PeriodRow, PlanError, PlanField, PlanOptions, PlanResult, PoolOutcome, PoolPlan};
 use kling_pricing::plan::{Purchase, UserPack};
@@ -57,9 +58,14 @@ fn declarations() -> Vec<Decl> {
         decl::<Package>(&cfg),
         decl::<Service>(&cfg),
         decl::<Billing>(&cfg),
+        decl::<VariantChoices>(&cfg),
+        decl::<Variant>(&cfg),
         decl::<PriceRow>(&cfg),
+        decl::<Durations>(&cfg),
+        decl::<Retirement>(&cfg),
         decl::<Provenance>(&cfg),
         decl::<Status>(&cfg),
+        decl::<Confidence>(&cfg),
         decl::<PlanOptions>(&cfg),
         decl::<Balance>(&cfg),
         decl::<UserPack>(&cfg),

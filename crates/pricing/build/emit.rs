@@ -21,8 +21,11 @@ pub fn emit(ident: &str, c: &Checked) -> String {
     for (id, src) in &f.sources {
         let _ = writeln!(
             s,
-            "        Source {{ id: {id:?}, title: {:?}, kind: {:?}, url: {:?} }},",
-            src.title, src.kind, src.url
+            "        Source {{ id: {id:?}, title: {:?}, kind: {:?}, url: {:?}, date: {} }},",
+            src.title,
+            src.kind,
+            src.url,
+            opt_str(&src.date)
         );
     }
     s.push_str("    ],\n    labels: &[\n");
@@ -79,9 +82,10 @@ fn package(s: &mut String, c: &CheckedPackage) {
 
 fn service(s: &mut String, c: &CheckedService) {
     let svc = c.file;
-    let billing = match svc.segment_seconds {
-        Some(n) => format!("Billing::PerSegment {{ seconds: {n} }}"),
-        None => "Billing::PerJob".to_string(),
+    let billing = match (svc.segment_seconds, svc.per_second) {
+        (Some(n), _) => format!("Billing::PerSegment {{ seconds: {n} }}"),
+        (None, true) => "Billing::PerSecond".to_string(),
+        (None, false) => "Billing::PerJob".to_string(),
     };
     let _ = writeln!(
         s,
@@ -93,26 +97,46 @@ fn service(s: &mut String, c: &CheckedService) {
         provenance(&c.prov)
     );
     for r in &c.rows {
+        let durations = r
+            .durations
+            .map(|(min, max, step)| format!("Durations {{ min: {min}, max: {max}, step: {step} }}"));
+        let retired = r
+            .retired
+            .map(|(date, source)| format!("Retirement {{ date: {date:?}, source: {source:?} }}"));
         let _ = writeln!(
             s,
-            "            PriceRow {{ model: {}, mode: {}, seconds: {:?}, units: {}, provenance: {} }},",
+            "            PriceRow {{ model: {}, mode: {}, seconds: {:?}, units: {}, provenance: {}, audio: {}, resolution: {}, input: {}, durations: {}, retired: {} }},",
             opt_str(&r.file.model),
             opt_str(&r.file.mode),
             r.file.seconds,
             decimal(r.units),
-            provenance(&r.prov)
+            provenance(&r.prov),
+            opt_str(&r.file.audio),
+            opt_str(&r.file.resolution),
+            opt_str(&r.file.input),
+            opt_code(durations),
+            opt_code(retired)
         );
     }
-    s.push_str("        ] },\n");
+    s.push_str("        ], variants: &[");
+    for (variant, values) in &c.variants {
+        let _ = write!(
+            s,
+            "VariantChoices {{ variant: Variant::{variant}, choices: &{values:?} }}, "
+        );
+    }
+    s.push_str("] },\n");
 }
 
 fn provenance(p: &Prov) -> String {
     format!(
-        "Provenance {{ source: {:?}, status: Status::{}, confirmed_by: {}, note: {} }}",
+        "Provenance {{ source: {:?}, status: Status::{}, confirmed_by: {}, note: {}, confidence: {}, as_of: {} }}",
         p.source,
         p.status,
         opt_str(&p.confirmed_by),
-        opt_str(&p.note)
+        opt_str(&p.note),
+        opt_code(p.confidence.map(|c| format!("Confidence::{c}"))),
+        opt_str(&p.as_of)
     )
 }
 

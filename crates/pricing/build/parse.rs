@@ -21,6 +21,26 @@ pub struct CatalogFile {
     pub pools: Vec<PoolFile>,
     pub packages: Vec<PackageFile>,
     pub services: Vec<ServiceFile>,
+    /// Retired models by model id: every row of the model, in any service, is marked.
+    #[serde(default)]
+    pub retirements: BTreeMap<String, RetirementFile>,
+}
+
+/// A model's retirement as written; both fields are checked (and required) by validate.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetirementFile {
+    pub date: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The whole durations a per-second row takes: `min` to `max` by `step` (1 when left out).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationsFile {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub step: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -29,6 +49,7 @@ pub struct SourceFile {
     pub title: String,
     pub kind: String,
     pub url: String,
+    pub date: Option<String>,
 }
 
 /// An entry's provenance as written; a field left out is inherited or defaulted when checked.
@@ -38,6 +59,8 @@ pub struct ProvFile {
     pub status: Option<String>,
     pub confirmed_by: Option<String>,
     pub note: Option<String>,
+    pub confidence: Option<String>,
+    pub as_of: Option<String>,
 }
 
 /// The provenance fields of an entry. (They are not a flattened struct because serde cannot
@@ -49,6 +72,8 @@ macro_rules! prov_of {
             status: $entry.status.clone(),
             confirmed_by: $entry.confirmed_by.clone(),
             note: $entry.note.clone(),
+            confidence: $entry.confidence.clone(),
+            as_of: $entry.as_of.clone(),
         }
     };
 }
@@ -63,6 +88,8 @@ pub struct PoolFile {
     pub status: Option<String>,
     pub confirmed_by: Option<String>,
     pub note: Option<String>,
+    pub confidence: Option<String>,
+    pub as_of: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -85,6 +112,8 @@ pub struct PackageFile {
     pub status: Option<String>,
     pub confirmed_by: Option<String>,
     pub note: Option<String>,
+    pub confidence: Option<String>,
+    pub as_of: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -95,10 +124,19 @@ pub struct ServiceFile {
     pub pool: String,
     pub description: String,
     pub segment_seconds: Option<u32>,
+    /// Rows are priced per second of requested output (each row gives its `durations`).
+    #[serde(default)]
+    pub per_second: bool,
+    /// The values each variant (audio, resolution, input) takes in this service's rows, the
+    /// plain one first.
+    #[serde(default)]
+    pub variants: BTreeMap<String, Vec<String>>,
     pub source: Option<String>,
     pub status: Option<String>,
     pub confirmed_by: Option<String>,
     pub note: Option<String>,
+    pub confidence: Option<String>,
+    pub as_of: Option<String>,
     pub rows: Vec<RowFile>,
 }
 
@@ -108,11 +146,17 @@ pub struct RowFile {
     pub model: Option<String>,
     pub mode: Option<String>,
     pub seconds: Option<u32>,
+    pub audio: Option<String>,
+    pub resolution: Option<String>,
+    pub input: Option<String>,
+    pub durations: Option<DurationsFile>,
     pub units: String,
     pub source: Option<String>,
     pub status: Option<String>,
     pub confirmed_by: Option<String>,
     pub note: Option<String>,
+    pub confidence: Option<String>,
+    pub as_of: Option<String>,
 }
 
 impl PoolFile {

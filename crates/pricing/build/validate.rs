@@ -2,7 +2,7 @@
 //! emitted. The result holds what emitting needs beyond the file as written: pools as
 //! `Pool` variants, numbers as decimals, and every entry's provenance resolved.
 
-use crate::parse::{CatalogFile, PackageFile, PoolFile, ProvFile, RowFile, ServiceFile};
+use crate::parse::{CatalogFile, DurationsFile, PackageFile, PoolFile, ProvFile, RowFile, ServiceFile};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::fmt;
@@ -46,7 +46,17 @@ pub struct Prov {
     pub status: &'static str,
     pub confirmed_by: Option<String>,
     pub note: Option<String>,
+    /// The name of a `Confidence` variant.
+    pub confidence: Option<&'static str>,
+    pub as_of: Option<String>,
 }
+
+/// The variants a job line can choose, as (id in data files, `Variant` variant), in the
+/// order the crate's `Variant::ALL` lists them (`tests/catalog_build.rs` checks they agree).
+pub const VARIANTS: [(&str, &str); 3] = [("audio", "Audio"), ("resolution", "Resolution"), ("input", "Input")];
+
+/// The confidence words of data files, as (word, `Confidence` variant).
+const CONFIDENCES: [(&str, &str); 3] = [("official", "Official"), ("inferred", "Inferred"), ("seed", "Seed")];
 
 /// A checked catalog: the file as written, plus what emitting needs that checking worked out.
 pub struct Checked<'f> {
@@ -77,12 +87,18 @@ pub struct CheckedService<'f> {
     pub pool: &'static str,
     pub prov: Prov,
     pub rows: Vec<CheckedRow<'f>>,
+    /// The declared variants as (`Variant` variant, values), in `VARIANTS` order.
+    pub variants: Vec<(&'static str, &'f [String])>,
 }
 
 pub struct CheckedRow<'f> {
     pub file: &'f RowFile,
     pub units: Decimal,
     pub prov: Prov,
+    /// (min, max, step) of a per-second row.
+    pub durations: Option<(u32, u32, u32)>,
+    /// (date, source) when the row's model is retired.
+    pub retired: Option<(&'f str, &'f str)>,
 }
 
 /// Checks `f`, parsed from the data file `file` of edition `edition`.
@@ -108,17 +124,37 @@ pub fn validate<'f>(file: &str, edition: &str, f: &'f CatalogFile) -> Result<Che
         .map(|p| cx.package(p, &mut ids))
         .collect::<Result<_>>()?;
     let mut ids = HashSet::new();
-    let services = f
+    let mut services: Vec<CheckedService> = f
         .services
         .iter()
         .map(|s| cx.service(s, &mut ids))
         .collect::<Result<_>>()?;
-    Ok(Checked {
+    cx.sources_dated()?;
+    cx.retire(&mut services)?;
+    let checked = Checked {
         file: f,
         pools,
         packages,
         services,
-    })
+    };
+    cx.confidence_everywhere(&checked)?;
+    Ok(checked)
+}
+
+/// Longest duration, in seconds, a per-second row may allow (a job line's limit too).
+const MAX_SECONDS: u32 = 3_600;
+
+/// What makes a row's option combination: model, mode, fixed seconds, variant values.
+type Combo<'f> = (
+    &'f Option<String>,
+    &'f Option<String>,
+    Option<u32>,
+    [Option<&'f String>; 3],
+);
+
+/// A row's variant values, in `VARIANTS` order.
+fn row_variants(r: &RowFile) -> [Option<&String>; 3] {
+    [r.audio.as_ref(), r.resolution.as_ref(), r.input.as_ref()]
 }
 
 /// The file being checked, for messages and look-ups.
@@ -204,42 +240,226 @@ impl<'f> Context<'_, 'f> {
         if s.segment_seconds == Some(0) {
             return Err(self.error(&entry, "segment_seconds must be positive".into()));
         }
+        if s.per_second && s.segment_seconds.is_some() {
+            let why = "a service is billed per second or per segment, not both";
+            return Err(self.error(&entry, why.into()));
+        }
+        let variants = self.variants(&entry, s)?;
         let prov = self.prov(&entry, &s.prov(), None)?;
         let mut combos = HashSet::new();
         let rows = s.rows.iter().enumerate();
         let rows = rows.map(|(i, r)| self.row(&format!("{entry} row {}", i + 1), r, s, &mut combos));
+        let rows = rows.collect::<Result<Vec<_>>>()?;
+        self.variants_per_model(&entry, &rows)?;
         Ok(CheckedService {
             file: s,
             pool,
             prov,
-            rows: rows.collect::<Result<_>>()?,
+            rows,
+            variants,
         })
     }
 
-    /// A price row: an option combination not priced before, labelled options, positive units.
+    /// A service's declared variants: known kinds, each value once and labelled.
+    fn variants(&self, entry: &str, s: &'f ServiceFile) -> Result<Vec<(&'static str, &'f [String])>> {
+        if let Some(kind) = s.variants.keys().find(|k| !VARIANTS.iter().any(|(id, _)| id == k)) {
+            let why = format!("variant {kind:?} is not audio, resolution or input");
+            return Err(self.error(entry, why));
+        }
+        let mut out = Vec::new();
+        for (id, variant) in VARIANTS {
+            let Some(values) = s.variants.get(id) else { continue };
+            let mut seen = HashSet::new();
+            if let Some(v) = values.iter().find(|v| !seen.insert(v.as_str())) {
+                return Err(self.error(entry, format!("{id} value {v:?} is listed twice")));
+            }
+            if values.is_empty() {
+                return Err(self.error(entry, format!("variant {id} lists no values")));
+            }
+            self.labelled(entry, values.iter())?;
+            out.push((variant, values.as_slice()));
+        }
+        Ok(out)
+    }
+
+    /// Within a service, a model's rows either all name a variant or none does: a row that
+    /// left it out would otherwise be a choice no line could make.
+    fn variants_per_model(&self, entry: &str, rows: &[CheckedRow]) -> Result<()> {
+        for (i, r) in rows.iter().enumerate() {
+            let first = rows.iter().find(|o| o.file.model == r.file.model).map(|o| o.file);
+            let Some(first) = first else { continue };
+            if let Some((id, _)) = VARIANTS
+                .iter()
+                .zip(row_variants(first).iter().zip(row_variants(r.file)))
+                .find(|(_, (a, b))| a.is_some() != b.is_some())
+                .map(|(v, _)| *v)
+            {
+                let why = format!("{id} must be given on every row of this model or on none");
+                return Err(self.error(&format!("{entry} row {}", i + 1), why));
+            }
+        }
+        Ok(())
+    }
+
+    /// A price row: an option combination not priced before, labelled options, variant values
+    /// the service declares, durations that fit its billing, positive units.
     fn row(
         &self,
         entry: &str,
         r: &'f RowFile,
-        service: &ServiceFile,
-        combos: &mut HashSet<(&'f Option<String>, &'f Option<String>, Option<u32>)>,
+        service: &'f ServiceFile,
+        combos: &mut HashSet<Combo<'f>>,
     ) -> Result<CheckedRow<'f>> {
-        if !combos.insert((&r.model, &r.mode, r.seconds)) {
-            return Err(self.error(entry, "the same model, mode and seconds are priced twice".into()));
+        if !combos.insert((&r.model, &r.mode, r.seconds, row_variants(r))) {
+            let why = "the same model, mode and seconds are priced twice (with the same variants)";
+            return Err(self.error(entry, why.into()));
         }
-        if let Some(id) = r
-            .model
-            .iter()
-            .chain(r.mode.iter())
-            .find(|id| !self.f.labels.contains_key(*id))
-        {
-            return Err(self.error(entry, format!("option {id:?} has no entry in [labels]")));
+        self.labelled(entry, r.model.iter().chain(r.mode.iter()))?;
+        for ((id, _), value) in VARIANTS.iter().zip(row_variants(r)) {
+            let declared = service.variants.get(*id);
+            match (value, declared) {
+                (Some(v), None) => {
+                    return Err(self.error(entry, format!("{id} {v:?} is not among the service's variants")))
+                }
+                (Some(v), Some(vs)) if !vs.contains(v) => {
+                    return Err(self.error(entry, format!("{id} {v:?} is not one of {}", vs.join(", "))))
+                }
+                _ => {}
+            }
         }
         Ok(CheckedRow {
             file: r,
             units: self.decimal(entry, "units", &r.units, false)?,
             prov: self.prov(entry, &r.prov(), Some(&service.prov()))?,
+            durations: self.durations(entry, r, service.per_second)?,
+            retired: None,
         })
+    }
+
+    /// A per-second row's durations (required there, and not `seconds`); none elsewhere.
+    fn durations(&self, entry: &str, r: &RowFile, per_second: bool) -> Result<Option<(u32, u32, u32)>> {
+        let d = match (&r.durations, per_second) {
+            (None, false) => return Ok(None),
+            (Some(_), false) => {
+                let why = "durations are for a per-second service (per_second = true); use seconds";
+                return Err(self.error(entry, why.into()));
+            }
+            (None, true) => {
+                let why = "a per-second row needs durations = { min, max } (and step when not 1)";
+                return Err(self.error(entry, why.into()));
+            }
+            (Some(d), true) => d,
+        };
+        if r.seconds.is_some() {
+            let why = "a per-second row gives durations, not seconds";
+            return Err(self.error(entry, why.into()));
+        }
+        let DurationsFile {
+            min: Some(min),
+            max: Some(max),
+            step,
+        } = *d
+        else {
+            return Err(self.error(entry, "durations needs both min and max".into()));
+        };
+        let step = step.unwrap_or(1);
+        if min == 0 || step == 0 || max > MAX_SECONDS {
+            let why = format!("durations must be whole seconds from 1 to {MAX_SECONDS} with a positive step");
+            return Err(self.error(entry, why));
+        }
+        if min > max || (max - min) % step != 0 {
+            let why = format!("durations min {min} to max {max} by {step} is not a range (min must not exceed max, and max must be min plus whole steps)");
+            return Err(self.error(entry, why));
+        }
+        Ok(Some((min, max, step)))
+    }
+
+    /// Every id of `ids` has a human name in [labels].
+    fn labelled<'i>(&self, entry: &str, mut ids: impl Iterator<Item = &'i String>) -> Result<()> {
+        match ids.find(|id| !self.f.labels.contains_key(*id)) {
+            Some(id) => Err(self.error(entry, format!("option {id:?} has no entry in [labels]"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Marks every row of each retired model, after checking the retirement: a model some
+    /// row prices, a date, and a known source.
+    fn retire(&self, services: &mut [CheckedService<'f>]) -> Result<()> {
+        for (model, r) in &self.f.retirements {
+            let entry = format!("retirement {model:?}");
+            let (Some(date), Some(source)) = (&r.date, &r.source) else {
+                return Err(self.error(&entry, "a retirement needs a date and a source".into()));
+            };
+            self.date(&entry, "date", date)?;
+            if !self.sources.contains(source.as_str()) {
+                return Err(self.error(&entry, format!("source {source:?} is not a key of [sources]")));
+            }
+            let rows = services.iter_mut().flat_map(|s| s.rows.iter_mut());
+            let mut marked = 0;
+            for row in rows.filter(|row| row.file.model.as_ref() == Some(model)) {
+                row.retired = Some((date, source));
+                marked += 1;
+            }
+            if marked == 0 {
+                return Err(self.error(&entry, "no row prices this model".into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every source's date, when it has one, is a date.
+    fn sources_dated(&self) -> Result<()> {
+        for (id, src) in &self.f.sources {
+            if let Some(d) = &src.date {
+                self.date(&format!("source {id:?}"), "date", d)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A file that states a confidence states one for every pool, package, service and row:
+    /// a price without one would be shown as if it were as sure as its neighbours.
+    fn confidence_everywhere(&self, c: &Checked) -> Result<()> {
+        let mut entries: Vec<(String, &Prov)> = Vec::new();
+        entries.extend(c.pools.iter().map(|p| (format!("pool {:?}", p.file.id), &p.prov)));
+        entries.extend(c.packages.iter().map(|p| (format!("package {:?}", p.file.id), &p.prov)));
+        for s in &c.services {
+            let entry = format!("service {:?}", s.file.id);
+            entries.extend(
+                s.rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (format!("{entry} row {}", i + 1), &r.prov)),
+            );
+            entries.push((entry, &s.prov));
+        }
+        if entries.iter().all(|(_, p)| p.confidence.is_none()) {
+            return Ok(());
+        }
+        match entries.iter().find(|(_, p)| p.confidence.is_none()) {
+            Some((entry, _)) => {
+                let why = "no confidence (official, inferred or seed), though other entries of the file state one";
+                Err(self.error(entry, why.into()))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// `text` of `entry`'s field `what` is a date as the notes write them: `2026`,
+    /// `2026-03` or `2026-03-13`.
+    fn date(&self, entry: &str, what: &str, text: &str) -> Result<()> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+        let ok =
+            !parts.is_empty() && parts.len() <= 3 && digits(parts[0], 4) && parts[1..].iter().all(|p| digits(p, 2));
+        if ok {
+            Ok(())
+        } else {
+            Err(self.error(
+                entry,
+                format!("{what} {text:?} is not a date (2026, 2026-03 or 2026-03-13)"),
+            ))
+        }
     }
 
     /// The provenance of `entry`: its own fields, else its parent's (a row's service), else
@@ -275,13 +495,33 @@ impl<'f> Context<'_, 'f> {
             let why = format!("a {status} number must name the page in confirmed_by");
             return Err(self.error(entry, why));
         }
-        let note = own.note.clone();
+        let confidence = self.confidence(entry, own.confidence.clone().or(up.confidence))?;
+        let source_date = self.f.sources.get(&source).and_then(|s| s.date.clone());
+        let as_of = own.as_of.clone().or(up.as_of).or(source_date);
+        if let Some(d) = &as_of {
+            self.date(entry, "as_of", d)?;
+        }
+        if confidence.is_some() && as_of.is_none() {
+            let why = "a confidence needs a date: as_of here or on the service, or a date on the source";
+            return Err(self.error(entry, why.into()));
+        }
         Ok(Prov {
             source,
             status,
             confirmed_by,
-            note,
+            note: own.note.clone(),
+            confidence,
+            as_of,
         })
+    }
+
+    /// The `Confidence` variant of the word `word`, if one is given.
+    fn confidence(&self, entry: &str, word: Option<String>) -> Result<Option<&'static str>> {
+        let Some(word) = word else { return Ok(None) };
+        match CONFIDENCES.iter().find(|(w, _)| *w == word) {
+            Some((_, variant)) => Ok(Some(variant)),
+            None => Err(self.error(entry, format!("confidence {word:?} is not official, inferred or seed"))),
+        }
     }
 
     /// The `Pool` variant of pool id `id`.

@@ -51,6 +51,32 @@ pub enum Status {
     Unconfirmed,
 }
 
+/// How sure a price is, in the words shown next to it. Editions from 2026 on state one for
+/// every number, because most 2026 prices are not on an official page and a user planning a
+/// budget must see which ones are guesses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Confidence {
+    /// Kling's own documentation gives it.
+    Official,
+    /// Derived from pass-through resellers' prices (they charge exactly the list price per unit).
+    Inferred,
+    /// The 2025 pricing guide's figure, not confirmed for the edition's year.
+    Seed,
+}
+
+impl Confidence {
+    /// The words a page shows before the date ("inferred from reseller prices, as of 2026-03").
+    pub fn words(self) -> &'static str {
+        match self {
+            Confidence::Official => "official",
+            Confidence::Inferred => "inferred from reseller prices",
+            Confidence::Seed => "the 2025 guide's figure",
+        }
+    }
+}
+
 /// Where a number comes from and how far to trust it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -67,6 +93,15 @@ pub struct Provenance {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub note: Option<&'static str>,
+    /// How sure the number is; `None` in editions that predate the field (seed-2025, whose
+    /// `status` says the same against the official pages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub confidence: Option<Confidence>,
+    /// When the number was seen (`2026-03-13`, `2026-03` or `2026`), whenever `confidence` is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub as_of: Option<&'static str>,
 }
 
 /// A document prices are taken from or checked against.
@@ -78,6 +113,10 @@ pub struct Source {
     pub kind: &'static str,
     /// Empty when the document has no public address.
     pub url: &'static str,
+    /// When the copy quoted was made or published, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub date: Option<&'static str>,
 }
 
 /// A resource pool's list price.
@@ -137,6 +176,91 @@ pub enum Billing {
     PerJob,
     /// Units per started segment of the input video (lip-sync).
     PerSegment { seconds: u32 },
+    /// Units per second of requested output: a row's `units` are per second, and each row
+    /// says which whole durations a job may request ([`PriceRow::durations`]).
+    PerSecond,
+}
+
+/// The whole durations a per-second row accepts: `min`, `min + step`, … up to `max`.
+/// The 3.0 family takes any second from 3 to 15 (step 1); the 2.x models 5 or 10 (step 5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Durations {
+    pub min: u32,
+    pub max: u32,
+    pub step: u32,
+}
+
+impl Durations {
+    /// Whether a job may request `seconds`.
+    pub fn contains(self, seconds: u32) -> bool {
+        (self.min..=self.max).contains(&seconds) && (seconds - self.min) % self.step.max(1) == 0
+    }
+
+    /// Every duration allowed, shortest first.
+    pub fn seconds(self) -> impl Iterator<Item = u32> {
+        (self.min..=self.max).step_by(self.step.max(1) as usize)
+    }
+
+    /// The durations as a message says them: "3 to 15 s", "5 or 10 s".
+    pub fn describe(self) -> String {
+        let all: Vec<String> = self.seconds().map(|s| s.to_string()).collect();
+        match all.as_slice() {
+            [one] => format!("{one} s"),
+            _ if self.step <= 1 => format!("{} to {} s", self.min, self.max),
+            [init @ .., last] => format!("{} or {last} s", init.join(", ")),
+            [] => String::new(),
+        }
+    }
+}
+
+/// A model's retirement: old mixes still price, and the line says the model is gone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Retirement {
+    /// The day the model stops (`2026-09-15`).
+    pub date: &'static str,
+    /// Key of the [`Source`] that announces it.
+    pub source: &'static str,
+}
+
+/// A choice a 2026 model may offer besides model, mode and duration. The kinds are fixed
+/// (a job line has a field for each); which values a service offers, in which order, is data
+/// ([`Service::variants`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Variant {
+    /// No audio, native audio, or audio with voice control.
+    Audio,
+    /// 720p / 1080p (the mode's own) or 4K; 1K-2K or 4K for images.
+    Resolution,
+    /// A text or image prompt, or a video (or image) to edit.
+    Input,
+}
+
+impl Variant {
+    /// Every kind, in the order a line's choices cascade (each narrows the next).
+    pub const ALL: [Variant; 3] = [Variant::Audio, Variant::Resolution, Variant::Input];
+
+    /// The id used in data files, job lines and the JS API.
+    pub fn id(self) -> &'static str {
+        match self {
+            Variant::Audio => "audio",
+            Variant::Resolution => "resolution",
+            Variant::Input => "input",
+        }
+    }
+}
+
+/// The values a service offers for one [`Variant`], the plain one first: a line that leaves
+/// the variant out gets the first value the chosen model offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct VariantChoices {
+    pub variant: Variant,
+    pub choices: &'static [&'static str],
 }
 
 /// One priced combination of a service's options.
@@ -146,12 +270,41 @@ pub enum Billing {
 pub struct PriceRow {
     pub model: Option<&'static str>,
     pub mode: Option<&'static str>,
-    /// Output duration in seconds, for services priced by duration.
+    /// Output duration in seconds, for services priced per clip of a fixed length.
     pub seconds: Option<u32>,
-    /// Units per job (per segment for [`Billing::PerSegment`]).
+    /// Units per job (per segment for [`Billing::PerSegment`], per second for
+    /// [`Billing::PerSecond`]).
     #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units: Decimal,
     pub provenance: Provenance,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub audio: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub resolution: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub input: Option<&'static str>,
+    /// The durations a job may request, for [`Billing::PerSecond`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub durations: Option<Durations>,
+    /// Set when the model is retired; the row still prices.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub retired: Option<Retirement>,
+}
+
+impl PriceRow {
+    /// The row's value for `variant` (`None`: the row's model has no such choice).
+    pub fn variant(&self, variant: Variant) -> Option<&'static str> {
+        match variant {
+            Variant::Audio => self.audio,
+            Variant::Resolution => self.resolution,
+            Variant::Input => self.input,
+        }
+    }
 }
 
 /// A billable API feature and its deduction table.
@@ -166,14 +319,57 @@ pub struct Service {
     pub billing: Billing,
     pub provenance: Provenance,
     pub rows: &'static [PriceRow],
+    /// The variants the service's rows use, in [`Variant::ALL`] order (empty for none).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<VariantChoices>>", optional))]
+    pub variants: &'static [VariantChoices],
+}
+
+/// One combination of a service's options, as a job line gives it (`None`: not given).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Choice<'a> {
+    pub model: Option<&'a str>,
+    pub mode: Option<&'a str>,
+    /// The line's value for each [`Variant`], in [`Variant::ALL`] order.
+    pub variants: [Option<&'a str>; 3],
+    pub seconds: Option<u32>,
+}
+
+impl Choice<'_> {
+    /// Whether `row` has this model and mode, and the same value for each variant before
+    /// `upto` in [`Variant::ALL`] (the choices a cascade has already made).
+    fn options_before(&self, row: &PriceRow, upto: usize) -> bool {
+        row.model == self.model
+            && row.mode == self.mode
+            && Variant::ALL[..upto]
+                .iter()
+                .zip(self.variants)
+                .all(|(&v, given)| row.variant(v) == given)
+    }
 }
 
 impl Service {
-    /// The row for exactly this combination of options, if the catalog prices it.
+    /// The row for exactly this combination of options, if the catalog prices it (a row
+    /// without variants; see [`Service::find`] for the rest).
     pub fn row(&self, model: Option<&str>, mode: Option<&str>, seconds: Option<u32>) -> Option<&'static PriceRow> {
-        self.rows
-            .iter()
-            .find(|r| r.model == model && r.mode == mode && r.seconds == seconds)
+        self.find(&Choice {
+            model,
+            mode,
+            seconds,
+            ..Choice::default()
+        })
+    }
+
+    /// The row pricing `choice`: same options and variants, and a duration the row takes (its
+    /// fixed `seconds`, or one of its per-second [`Durations`]).
+    pub fn find(&self, choice: &Choice) -> Option<&'static PriceRow> {
+        self.rows.iter().find(|r| {
+            choice.options_before(r, Variant::ALL.len())
+                && match r.durations {
+                    Some(d) => choice.seconds.is_some_and(|s| d.contains(s)),
+                    None => r.seconds == choice.seconds,
+                }
+        })
     }
 
     /// The distinct models, in catalog order (empty when the service has no model choice).
@@ -186,14 +382,50 @@ impl Service {
         distinct(self.rows.iter().filter(|r| r.model == model).filter_map(|r| r.mode))
     }
 
-    /// The durations offered for `model` and `mode`, in catalog order.
+    /// The durations offered for `model` and `mode` over all their variants, in catalog
+    /// order (every whole second of a per-second row's range).
     pub fn durations(&self, model: Option<&str>, mode: Option<&str>) -> Vec<u32> {
         distinct(
             self.rows
                 .iter()
                 .filter(|r| r.model == model && r.mode == mode)
-                .filter_map(|r| r.seconds),
+                .flat_map(|r| {
+                    r.seconds
+                        .into_iter()
+                        .chain(r.durations.into_iter().flat_map(Durations::seconds))
+                }),
         )
+    }
+
+    /// The values offered for `variant` once `choice`'s model, mode and earlier variants are
+    /// chosen, plain first (the service's declared order). Empty when the model has no such
+    /// choice. What a line editor offers, and what [`crate::mix::parse_line`] accepts.
+    pub fn variant_choices(&self, choice: &Choice, variant: Variant) -> Vec<&'static str> {
+        let upto = Variant::ALL.iter().position(|&v| v == variant).unwrap_or(0);
+        let offered = distinct(
+            self.rows
+                .iter()
+                .filter(|r| choice.options_before(r, upto))
+                .filter_map(|r| r.variant(variant)),
+        );
+        // Every value a row uses is in the declared list (checked at build time).
+        let declared = self.variants.iter().find(|c| c.variant == variant);
+        let declared = declared.map_or(&[][..], |c| c.choices);
+        declared.iter().copied().filter(|c| offered.contains(c)).collect()
+    }
+
+    /// The durations a per-second row takes for `choice`'s options and variants (its
+    /// duration is ignored); `None` for a service priced per clip or job.
+    pub fn seconds_range(&self, choice: &Choice) -> Option<Durations> {
+        self.rows
+            .iter()
+            .find(|r| choice.options_before(r, Variant::ALL.len()))
+            .and_then(|r| r.durations)
+    }
+
+    /// The retirement of `model`, if the catalog marks it retired.
+    pub fn retirement(&self, model: Option<&str>) -> Option<Retirement> {
+        self.rows.iter().filter(|r| r.model == model).find_map(|r| r.retired)
     }
 
     /// Whether a job line for this service gives the length of its input video.

@@ -70,6 +70,8 @@ impl DraftLine {
             quantity: Some(RawNumber::Text(self.quantity.trim().to_string())),
             video_seconds: text(&self.video_seconds),
             attempts_per_kept: text(&self.attempts_per_kept),
+            // The form offers no variants yet: each is the model's plain one.
+            ..RawLine::default()
         }
     }
 

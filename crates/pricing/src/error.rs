@@ -1,5 +1,6 @@
 //! Input errors that say what was wrong and where: the line, the field, the value, the rule.
 
+use crate::catalog::Durations;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
@@ -14,6 +15,9 @@ pub enum Field {
     Service,
     Model,
     Mode,
+    Audio,
+    Resolution,
+    Input,
     Duration,
     Quantity,
     VideoSeconds,
@@ -29,6 +33,9 @@ impl Field {
             Field::Service => "service",
             Field::Model => "model",
             Field::Mode => "mode",
+            Field::Audio => "audio",
+            Field::Resolution => "resolution",
+            Field::Input => "input",
             Field::Duration => "duration",
             Field::Quantity => "quantity",
             Field::VideoSeconds => "videoSeconds",
@@ -70,6 +77,11 @@ pub enum Problem {
     NotApplicable {
         service: &'static str,
     },
+    /// Missing, or not a duration the model takes (`of` names the model).
+    Durations {
+        allowed: Durations,
+        of: String,
+    },
 }
 
 impl Problem {
@@ -108,6 +120,13 @@ impl Problem {
                     f,
                     "{name} \"{v}\" does not apply to {service}, which has no such option"
                 )
+            }
+            Problem::Durations { allowed, of } => {
+                let allowed = allowed.describe();
+                match v {
+                    "" => write!(f, "{name} is missing: {name} must be {allowed} for {of}"),
+                    _ => write!(f, "{name} {v} s is not offered: {name} must be {allowed} for {of}"),
+                }
             }
         }
     }

@@ -4,7 +4,7 @@
 //! segments for lip-sync, times quantity, times attempts per kept output. Dollars are units times
 //! the pool's list price. All of it in `Decimal`, so the figures are exact.
 
-use super::catalog::{Billing, Catalog, Pool, Provenance};
+use super::catalog::{Billing, Catalog, Pool, Provenance, Retirement, Service, Variant};
 use super::error::{Field, InputError, Problem};
 use super::mix::{parse_mix, JobLine, RawMix};
 use rust_decimal::Decimal;
@@ -28,12 +28,22 @@ pub struct LineEstimate {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub segments: Option<u64>,
+    /// Units per second of requested video, for a model priced per second (units per job is
+    /// this times the duration).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "DecimalString"))]
+    pub units_per_second: Option<Decimal>,
+    /// Set when the line's model is retired: it still prices, and a page says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub retired: Option<Retirement>,
     /// Units per month: units per job × quantity × attempts per kept output.
     #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units: Decimal,
     /// List value per month in dollars: units × the pool's unit price.
     #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub value: Decimal,
+    /// Where the price comes from and, in editions that state it, its confidence and date.
     pub provenance: Provenance,
 }
 
@@ -92,32 +102,54 @@ pub fn price_line(catalog: &Catalog, index: usize, line: &JobLine) -> Result<Lin
         )
         .at_line(index)
     })?;
-    let row = service
-        .row(line.model.as_deref(), line.mode.as_deref(), line.duration)
-        .ok_or_else(|| {
-            let what = [line.model.as_deref(), line.mode.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            InputError::new(
-                Field::Model,
-                what,
-                Problem::Unknown {
-                    choices: service.models().iter().map(|m| m.to_string()).collect(),
-                },
-            )
-            .at_line(index)
-        })?;
-    let (units_per_job, segs) = match service.billing {
-        Billing::PerJob => (row.units, None),
+    let row = service.find(&line.choice()).ok_or_else(|| {
+        let what = [line.model.as_deref(), line.mode.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        InputError::new(
+            Field::Model,
+            what,
+            Problem::Unknown {
+                choices: service.models().iter().map(|m| m.to_string()).collect(),
+            },
+        )
+        .at_line(index)
+    })?;
+    let (units_per_job, segs, per_second) = match service.billing {
+        Billing::PerJob => (row.units, None, None),
         Billing::PerSegment { seconds } => {
             let n = segments(line.video_seconds.unwrap_or(0), seconds);
-            (row.units * Decimal::from(n), Some(n))
+            (row.units * Decimal::from(n), Some(n), None)
         }
+        // `find` matched the duration to the row's range, so it is there.
+        Billing::PerSecond => (
+            row.units * Decimal::from(line.duration.unwrap_or(0)),
+            None,
+            Some(row.units),
+        ),
     };
     let units = (units_per_job * Decimal::from(line.quantity) * line.attempts_per_kept).normalize();
     let price = catalog.pool(service.pool).unit_price;
+    Ok(LineEstimate {
+        index,
+        line: line.clone(),
+        label: label(catalog, service, line),
+        pool: service.pool,
+        units_per_job: units_per_job.normalize(),
+        segments: segs,
+        units_per_second: per_second.map(|u| u.normalize()),
+        retired: row.retired,
+        units,
+        value: (units * price).normalize(),
+        provenance: row.provenance,
+    })
+}
+
+/// A human description of a line: service, model, mode, the variants that are not the plain
+/// choice, duration, input video length.
+fn label(catalog: &Catalog, service: &Service, line: &JobLine) -> String {
     let mut parts = vec![service.name.to_string()];
     parts.extend(
         line.model
@@ -125,23 +157,20 @@ pub fn price_line(catalog: &Catalog, index: usize, line: &JobLine) -> Result<Lin
             .chain(line.mode.iter())
             .map(|o| catalog.label(o).to_string()),
     );
+    let choice = line.choice();
+    for (v, value) in Variant::ALL.into_iter().zip(choice.variants) {
+        let plain = service.variant_choices(&choice, v).first().copied();
+        if let Some(value) = value.filter(|&value| Some(value) != plain) {
+            parts.push(catalog.label(value).to_string());
+        }
+    }
     if let Some(s) = line.duration {
         parts.push(format!("{s} s"));
     }
     if let Some(s) = line.video_seconds {
         parts.push(format!("{s} s video"));
     }
-    Ok(LineEstimate {
-        index,
-        line: line.clone(),
-        label: parts.join(" · "),
-        pool: service.pool,
-        units_per_job: units_per_job.normalize(),
-        segments: segs,
-        units,
-        value: (units * price).normalize(),
-        provenance: row.provenance,
-    })
+    parts.join(" · ")
 }
 
 /// Adds up priced lines per pool and overall.

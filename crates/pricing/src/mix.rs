@@ -4,7 +4,7 @@
 //! step with errors that name the line, the field and the value. One bad line never loses the
 //! others: [`parse_mix`] returns every good line alongside every problem.
 
-use super::catalog::{Catalog, Service};
+use super::catalog::{Catalog, Choice, Durations, Service, Variant};
 use super::error::{Field, InputError, Problem};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -34,7 +34,20 @@ pub struct JobLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub mode: Option<String>,
-    /// Output duration in seconds, for services priced by duration.
+    /// Audio variant (`none`, `native`, `voice`), for models that offer one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub audio: Option<String>,
+    /// Resolution variant (`720p`, `1080p`, `4k`, …), for models that offer one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub resolution: Option<String>,
+    /// Input variant (`text-image`, `video-edit`, …), for models that offer one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub input: Option<String>,
+    /// Output duration in seconds, for services priced by duration (any whole second of the
+    /// row's range for a per-second model).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub duration: Option<u32>,
@@ -56,10 +69,23 @@ impl JobLine {
             service: service.to_string(),
             model: None,
             mode: None,
+            audio: None,
+            resolution: None,
+            input: None,
             duration: None,
             quantity: 0,
             video_seconds: None,
             attempts_per_kept: Decimal::ONE,
+        }
+    }
+
+    /// The line's options, as the catalog looks rows up.
+    pub fn choice(&self) -> Choice<'_> {
+        Choice {
+            model: self.model.as_deref(),
+            mode: self.mode.as_deref(),
+            variants: [&self.audio, &self.resolution, &self.input].map(|v| v.as_deref()),
+            seconds: self.duration,
         }
     }
 }
@@ -122,7 +148,18 @@ pub struct RawLine {
     pub model: Option<String>,
     /// "std" or "pro" where the service has modes.
     pub mode: Option<String>,
-    /// Output duration in seconds (5 or 10) where the service is priced by duration.
+    /// Audio where the model offers a choice: "none", "native" or "voice" (voice control);
+    /// left out, the model's plain one.
+    pub audio: Option<String>,
+    /// Resolution where the model offers a choice, e.g. "720p", "1080p", "4k"; left out, the
+    /// mode's own.
+    pub resolution: Option<String>,
+    /// Input where the model offers a choice: "text-image", or "video-edit" / "image-edit";
+    /// left out, "text-image".
+    pub input: Option<String>,
+    /// Output duration in seconds where the service is priced by duration: 5 or 10 for a
+    /// per-clip model, any whole second of the model's range (3 to 15 for Video 3.0) for a
+    /// per-second one.
     pub duration: Option<RawNumber>,
     /// Kept outputs per month, a whole number from 0 to 10,000,000. Required.
     #[cfg_attr(feature = "ts", ts(optional = false, as = "RawNumber"))]
@@ -190,26 +227,7 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
         )]);
     };
     let mut line = JobLine::new(service.id);
-
-    let duration = match &raw.duration {
-        None => None,
-        Some(n) => match whole(n, 1, 3_600) {
-            Ok(v) => Some(v as u32),
-            Err(p) => {
-                errors.push(InputError::new(Field::Duration, n.shown(), p));
-                None
-            }
-        },
-    };
-    match resolve_options(service, raw.model.as_deref(), raw.mode.as_deref(), duration) {
-        Ok((model, mode, seconds)) => {
-            line.model = model.map(str::to_string);
-            line.mode = mode.map(str::to_string);
-            line.duration = seconds;
-        }
-        Err(e) if raw.duration.is_some() && !errors.is_empty() && e.field == Field::Duration => {}
-        Err(e) => errors.push(e),
-    }
+    options(catalog, service, raw, &mut line, &mut errors);
 
     match &raw.quantity {
         None => errors.push(InputError::new(Field::Quantity, String::new(), Problem::Missing)),
@@ -262,60 +280,132 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
     }
 }
 
-type Options = (Option<&'static str>, Option<&'static str>, Option<u32>);
+/// Checks a line's model, mode, variants and duration, and writes what it resolves to into
+/// `line` (or its problems into `errors`).
+fn options(
+    catalog: &Catalog,
+    service: &'static Service,
+    raw: &RawLine,
+    line: &mut JobLine,
+    errors: &mut Vec<InputError>,
+) {
+    let duration = match &raw.duration {
+        None => None,
+        Some(n) => match whole(n, 1, 3_600) {
+            Ok(v) => Some(v as u32),
+            Err(p) => {
+                errors.push(InputError::new(Field::Duration, n.shown(), p));
+                None
+            }
+        },
+    };
+    let given = Choice {
+        model: raw.model.as_deref(),
+        mode: raw.mode.as_deref(),
+        variants: [&raw.audio, &raw.resolution, &raw.input].map(|v| v.as_deref()),
+        seconds: duration,
+    };
+    match resolve_options(catalog, service, &given) {
+        Ok(c) => {
+            line.model = c.model.map(str::to_string);
+            line.mode = c.mode.map(str::to_string);
+            [line.audio, line.resolution, line.input] = c.variants.map(|v| v.map(str::to_string));
+            line.duration = c.seconds;
+        }
+        // The duration's own problem is already reported.
+        Err(e) if raw.duration.is_some() && !errors.is_empty() && e.field == Field::Duration => {}
+        Err(e) => errors.push(e),
+    }
+}
 
-/// Matches the chosen model, mode and duration to a priced row. A choice the service does not
-/// have is an error; a choice it needs and did not get is too, except when there is only one.
+/// Matches the chosen model, mode, variants and duration to a priced row. A choice the
+/// service does not have is an error; a model or mode it needs and did not get is too, except
+/// when there is only one; a variant left out is the plain one (the first the model offers).
 pub fn resolve_options(
+    catalog: &Catalog,
+    service: &'static Service,
+    given: &Choice,
+) -> Result<Choice<'static>, InputError> {
+    let model = pick(Field::Model, service.models(), text(given.model), service.id)?;
+    let mode = pick(Field::Mode, service.modes(model), text(given.mode), service.id)?;
+    let mut choice = Choice {
+        model,
+        mode,
+        ..Choice::default()
+    };
+    for (i, variant) in Variant::ALL.into_iter().enumerate() {
+        let offered = service.variant_choices(&choice, variant);
+        choice.variants[i] = match (text(given.variants[i]), offered.first()) {
+            (None, first) => first.copied(),
+            (Some(g), _) => pick(variant_field(variant), offered, Some(g), service.id)?,
+        };
+    }
+    choice.seconds = match service.seconds_range(&choice) {
+        Some(range) => per_second(range, given.seconds, catalog.label(model.unwrap_or(service.name)))?,
+        None => per_clip(service, model, mode, given.seconds)?,
+    };
+    Ok(choice)
+}
+
+/// A choice as given, trimmed; `None` when left out or blank.
+fn text(v: Option<&str>) -> Option<&str> {
+    v.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The error field of a variant.
+fn variant_field(variant: Variant) -> Field {
+    match variant {
+        Variant::Audio => Field::Audio,
+        Variant::Resolution => Field::Resolution,
+        Variant::Input => Field::Input,
+    }
+}
+
+/// The duration of a per-second row: any of `range`, required unless the range has one value.
+fn per_second(range: Durations, seconds: Option<u32>, of: &str) -> Result<Option<u32>, InputError> {
+    match seconds {
+        Some(s) if range.contains(s) => Ok(Some(s)),
+        None if range.min == range.max => Ok(Some(range.min)),
+        _ => Err(InputError::new(
+            Field::Duration,
+            seconds.map(|s| s.to_string()).unwrap_or_default(),
+            Problem::Durations {
+                allowed: range,
+                of: of.to_string(),
+            },
+        )),
+    }
+}
+
+/// The duration of a row priced per clip: one of the row's fixed lengths, if it has any.
+fn per_clip(
     service: &'static Service,
     model: Option<&str>,
     mode: Option<&str>,
     seconds: Option<u32>,
-) -> Result<Options, InputError> {
-    let model = pick(
-        Field::Model,
-        service.models(),
-        model.map(str::trim).filter(|s| !s.is_empty()),
-        service.id,
-    )?;
-    let mode = pick(
-        Field::Mode,
-        service.modes(model),
-        mode.map(str::trim).filter(|s| !s.is_empty()),
-        service.id,
-    )?;
+) -> Result<Option<u32>, InputError> {
     let durations = service.durations(model, mode);
-    let seconds = match (seconds, durations.as_slice()) {
-        (None, []) => None,
-        (None, [only]) => Some(*only),
-        (None, _) => {
-            return Err(InputError::new(
-                Field::Duration,
-                String::new(),
-                Problem::Choose {
-                    choices: durations.iter().map(u32::to_string).collect(),
-                },
-            ))
-        }
-        (Some(s), _) if durations.contains(&s) => Some(s),
-        (Some(s), []) => {
-            return Err(InputError::new(
-                Field::Duration,
-                s.to_string(),
-                Problem::NotApplicable { service: service.id },
-            ))
-        }
-        (Some(s), _) => {
-            return Err(InputError::new(
-                Field::Duration,
-                s.to_string(),
-                Problem::Unknown {
-                    choices: durations.iter().map(u32::to_string).collect(),
-                },
-            ))
-        }
-    };
-    Ok((model, mode, seconds))
+    let choices = || durations.iter().map(u32::to_string).collect();
+    match (seconds, durations.as_slice()) {
+        (None, []) => Ok(None),
+        (None, [only]) => Ok(Some(*only)),
+        (None, _) => Err(InputError::new(
+            Field::Duration,
+            String::new(),
+            Problem::Choose { choices: choices() },
+        )),
+        (Some(s), _) if durations.contains(&s) => Ok(Some(s)),
+        (Some(s), []) => Err(InputError::new(
+            Field::Duration,
+            s.to_string(),
+            Problem::NotApplicable { service: service.id },
+        )),
+        (Some(s), _) => Err(InputError::new(
+            Field::Duration,
+            s.to_string(),
+            Problem::Unknown { choices: choices() },
+        )),
+    }
 }
 
 fn pick(

@@ -86,20 +86,51 @@ fn compile(text: &str) -> Result<String, CatalogError> {
 
 /// The error for `GOOD` with `from` replaced by `to` (which must occur in it).
 fn broken(from: &str, to: &str) -> CatalogError {
-    assert!(GOOD.contains(from), "{from}");
-    match compile(&GOOD.replacen(from, to, 1)) {
+    broken_in(GOOD, from, to)
+}
+
+/// The error for `good` with `from` replaced by `to` (which must occur in it).
+fn broken_in(good: &str, from: &str, to: &str) -> CatalogError {
+    assert!(good.contains(from), "{from}");
+    match compile(&good.replacen(from, to, 1)) {
         Ok(_) => panic!("accepted {to:?} for {from:?}"),
         Err(e) => e,
     }
 }
 
+/// Each case (from, to, entry, message) of `good` is rejected, naming the file, the entry
+/// and the rule.
+fn each_rejected(good: &str, cases: &[(&str, &str, &str, &str)]) {
+    for &(from, to, entry, message) in cases {
+        let e = broken_in(good, from, to);
+        assert_eq!((e.file.as_str(), e.entry.as_str()), (FILE, entry), "{e}");
+        assert!(e.message.starts_with(message), "{e}");
+        assert!(
+            e.to_string().starts_with(&format!("invalid catalog {FILE}: {entry}: ")),
+            "{e}"
+        );
+    }
+}
+
+/// The statics of edition `edition` from its data file `text`.
+fn edition(edition: &str, text: &str) -> String {
+    let file = format!("catalog/{edition}.toml");
+    let parsed = parse::parse(&file, text).unwrap();
+    let checked = validate::validate(&file, edition, &parsed).unwrap();
+    emit::emit(
+        &format!("EDITION_{}", edition.to_uppercase().replace('-', "_")),
+        &checked,
+    )
+}
+
 #[test]
-fn the_seed_catalog_gives_the_statics_the_build_wrote() {
-    let file = "catalog/seed-2025.toml";
-    let parsed = parse::parse(file, include_str!("../catalog/seed-2025.toml")).unwrap();
-    let checked = validate::validate(file, "seed-2025", &parsed).unwrap();
-    let mut code = emit::emit("EDITION_SEED_2025", &checked);
-    code.push_str(&emit::editions(&["EDITION_SEED_2025".to_string()]));
+fn the_catalog_files_give_the_statics_the_build_wrote() {
+    let mut code = edition("seed-2025", include_str!("../catalog/seed-2025.toml"));
+    code.push_str(&edition("kling-2026", include_str!("../catalog/kling-2026.toml")));
+    code.push_str(&emit::editions(&[
+        "EDITION_SEED_2025".to_string(),
+        "EDITION_KLING_2026".to_string(),
+    ]));
     assert_eq!(code, include_str!(concat!(env!("OUT_DIR"), "/catalogs.rs")));
 }
 
@@ -183,15 +214,7 @@ fn each_broken_entry_is_named_with_its_file() {
         ),
         ("id = \"try-on\"", "id = \"image\"", "pool \"image\"", "is listed twice"),
     ];
-    for (from, to, entry, message) in cases {
-        let e = broken(from, to);
-        assert_eq!((e.file.as_str(), e.entry.as_str()), (FILE, entry), "{e}");
-        assert!(e.message.starts_with(message), "{e}");
-        assert!(
-            e.to_string().starts_with(&format!("invalid catalog {FILE}: {entry}: ")),
-            "{e}"
-        );
-    }
+    each_rejected(GOOD, &cases);
 }
 
 #[test]
@@ -208,4 +231,245 @@ fn file_wide_problems_name_the_file() {
     let e = broken("best_for = ", "best_four = ");
     assert_eq!(e.file, FILE);
     assert!(e.message.contains("best_four"), "{e}");
+}
+
+/// A small catalog in the 2026 shape: confidences with dates, a per-second service with
+/// variants and ranges, and a retired model.
+const GOOD_2026: &str = r#"
+edition = "test-1"
+title = "Test 2026"
+as_of = "2026-11"
+checked = "2026-11"
+default_source = "resellers"
+
+[sources.resellers]
+title = "Resellers"
+kind = "Reseller"
+url = ""
+date = "2026-05-07"
+
+[sources.official]
+title = "Official"
+kind = "Official"
+url = "https://example.com"
+date = "2026"
+
+[sources.notice]
+title = "Partner notice"
+kind = "Partner"
+url = ""
+date = "2026-07-27"
+
+[labels]
+"v3" = "V3"
+"v2" = "V2"
+"std" = "Standard"
+"pro" = "Professional"
+"none" = "No audio"
+"native" = "Native audio"
+
+[retirements]
+"v2" = { date = "2026-09-15", source = "notice" }
+
+[[pools]]
+id = "video"
+name = "Video"
+unit_price = "0.14"
+status = "confirmed"
+confirmed_by = "official"
+confidence = "official"
+
+[[pools]]
+id = "image"
+name = "Image"
+unit_price = "0.0035"
+status = "unconfirmed"
+confidence = "inferred"
+
+[[pools]]
+id = "try-on"
+name = "Try-on"
+unit_price = "0.07"
+status = "unconfirmed"
+confidence = "seed"
+
+[[packages]]
+id = "small"
+name = "Small"
+pool = "video"
+price = "10"
+units = 100
+validity_days = 30
+concurrency = 1
+best_for = "Trying it"
+status = "unconfirmed"
+confidence = "seed"
+as_of = "2025"
+
+[[services]]
+id = "video"
+name = "Video"
+pool = "video"
+description = "A video"
+status = "unconfirmed"
+confidence = "inferred"
+per_second = true
+variants = { audio = ["none", "native"] }
+rows = [
+  { model = "v3", mode = "std", audio = "none", units = "0.6", durations = { min = 3, max = 15 }, source = "official", status = "confirmed", confirmed_by = "official", confidence = "official" },
+  { model = "v3", mode = "std", audio = "native", units = "0.9", durations = { min = 3, max = 15 }, as_of = "2026-03-13" },
+  { model = "v2", mode = "pro", units = "0.5", durations = { min = 5, max = 10, step = 5 } },
+]
+"#;
+
+#[test]
+fn a_good_2026_catalog_compiles() {
+    let code = compile(GOOD_2026).unwrap();
+    assert!(code.contains("billing: Billing::PerSecond"), "{code}");
+    assert!(
+        code.contains("durations: Some(Durations { min: 3, max: 15, step: 1 })"),
+        "{code}"
+    );
+    assert!(
+        code.contains("durations: Some(Durations { min: 5, max: 10, step: 5 })"),
+        "{code}"
+    );
+    assert!(code.contains(r#"retired: Some(Retirement { date: "2026-09-15", source: "notice" })"#));
+    assert!(code.contains(r#"VariantChoices { variant: Variant::Audio, choices: &["none", "native"] }"#));
+    // The row's own date wins over its source's; the source's date fills in otherwise.
+    assert!(code.contains(r#"confidence: Some(Confidence::Inferred), as_of: Some("2026-03-13")"#));
+    assert!(code.contains(r#"confidence: Some(Confidence::Official), as_of: Some("2026")"#));
+    assert!(code.contains(r#"confidence: Some(Confidence::Inferred), as_of: Some("2026-05-07")"#));
+}
+
+#[test]
+fn each_broken_2026_entry_is_named_with_its_file() {
+    let v2 = "{ model = \"v2\", mode = \"pro\", units = \"0.5\", durations = { min = 5, max = 10, step = 5 } }";
+    let cases = [
+        // (from, to, entry, message)
+        (
+            ", durations = { min = 5, max = 10, step = 5 }",
+            "",
+            "service \"video\" row 3",
+            "a per-second row needs durations",
+        ),
+        (
+            "durations = { min = 3, max = 15 }",
+            "durations = { min = 15, max = 3 }",
+            "service \"video\" row 1",
+            "durations min 15 to max 3 by 1 is not a range",
+        ),
+        (
+            "step = 5",
+            "step = 4",
+            "service \"video\" row 3",
+            "durations min 5 to max 10 by 4 is not a range",
+        ),
+        (
+            "durations = { min = 3, max = 15 }",
+            "durations = { max = 15 }",
+            "service \"video\" row 1",
+            "durations needs both min and max",
+        ),
+        (
+            "durations = { min = 3, max = 15 }",
+            "seconds = 5, durations = { min = 3, max = 15 }",
+            "service \"video\" row 1",
+            "a per-second row gives durations, not seconds",
+        ),
+        (
+            "per_second = true\n",
+            "",
+            "service \"video\" row 1",
+            "durations are for a per-second service",
+        ),
+        (
+            "per_second = true\n",
+            "per_second = true\nsegment_seconds = 5\n",
+            "service \"video\"",
+            "a service is billed per second or per segment, not both",
+        ),
+        (
+            "confidence = \"seed\"\nas_of",
+            "confidence = \"guessed\"\nas_of",
+            "package \"small\"",
+            "confidence \"guessed\" is not official, inferred or seed",
+        ),
+        (
+            "status = \"unconfirmed\"\nconfidence = \"inferred\"\n\n[[pools]]",
+            "status = \"unconfirmed\"\n\n[[pools]]",
+            "pool \"image\"",
+            "no confidence (official, inferred or seed), though other entries",
+        ),
+        (
+            "confidence = \"seed\"\nas_of = \"2025\"",
+            "confidence = \"seed\"\nas_of = \"last year\"",
+            "package \"small\"",
+            "as_of \"last year\" is not a date",
+        ),
+        (
+            "date = \"2026-05-07\"\n",
+            "",
+            "pool \"video\"",
+            "a confidence needs a date",
+        ),
+        (
+            "{ date = \"2026-09-15\", source = \"notice\" }",
+            "{ source = \"notice\" }",
+            "retirement \"v2\"",
+            "a retirement needs a date and a source",
+        ),
+        (
+            "\"v2\" = { date",
+            "\"v1\" = { date",
+            "retirement \"v1\"",
+            "no row prices this model",
+        ),
+        (
+            "source = \"notice\" }",
+            "source = \"notise\" }",
+            "retirement \"v2\"",
+            "source \"notise\" is not a key of [sources]",
+        ),
+        (
+            "audio = \"native\"",
+            "audio = \"voice\"",
+            "service \"video\" row 2",
+            "audio \"voice\" is not one of none, native",
+        ),
+        (
+            "variants = { audio",
+            "variants = { sound",
+            "service \"video\"",
+            "variant \"sound\" is not audio, resolution or input",
+        ),
+        (
+            "[\"none\", \"native\"]",
+            "[\"none\", \"native\", \"none\"]",
+            "service \"video\"",
+            "audio value \"none\" is listed twice",
+        ),
+        (
+            v2,
+            &format!(
+                "{v2},\n  {{ model = \"v3\", mode = \"pro\", units = \"0.8\", durations = {{ min = 3, max = 15 }} }}"
+            ),
+            "service \"video\" row 4",
+            "audio must be given on every row of this model or on none",
+        ),
+        (
+            "audio = \"native\", units = \"0.9\"",
+            "audio = \"none\", units = \"0.9\"",
+            "service \"video\" row 2",
+            "the same model, mode and seconds are priced twice",
+        ),
+    ];
+    each_rejected(GOOD_2026, &cases);
+}
+
+#[test]
+fn the_build_knows_the_variants_the_crate_does() {
+    let ids: Vec<&str> = kling_pricing::catalog::Variant::ALL.iter().map(|v| v.id()).collect();
+    let build: Vec<&str> = validate::VARIANTS.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, build);
 }

@@ -95,6 +95,7 @@ proptest! {
             quantity: Some(RawNumber::Text(fields[4].clone())),
             video_seconds: Some(RawNumber::Text(fields[5].clone())),
             attempts_per_kept: Some(RawNumber::Text(fields[6].clone())),
+            ..Default::default()
         }).collect() };
         let parsed = parse_mix(cat, &raw);
         let reported: std::collections::BTreeSet<_> = parsed.errors.iter().filter_map(|e| e.line).collect();
@@ -262,7 +263,7 @@ fn an_unknown_edition_is_reported_and_the_default_used() {
     assert_eq!(errs[0].field, Field::Edition);
     assert_eq!(
         errs[0].message,
-        "edition \"2031\" is not offered here; choose one of: seed-2025"
+        "edition \"2031\" is not offered here; choose one of: seed-2025, kling-2026"
     );
 }
 
