@@ -74,3 +74,18 @@ test("a kling-2026 link prices its lines per second from the 2026 edition", asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A line offers its model's variants: Video 3.0 Professional with native audio is 1.2 units a
+// second, so 10 s = 12 units = $1.68; the address then carries the variant (format 2).
+test("picking native audio on a kling-2026 line prices it and puts it in the link", async () => {
+  const url = `${server.url}?v=1&e=kling-2026&l=video~kling-v3~pro~10~1`;
+  const { page, context, errors } = await openCalculator(browser, url);
+  const line = page.getByTestId("line").nth(0);
+  await line.getByTestId("audio").selectOption({ label: "Native audio" });
+  assert.equal(await line.getByTestId("line-units").textContent(), "12 Video units");
+  assert.equal(await line.getByTestId("line-value").textContent(), "$1.68");
+  await page.waitForFunction(() => location.search.includes("l=video~kling-v3~pro~10~1~~1~native"));
+  assert.match(await page.evaluate(() => location.search), /^\?v=2&e=kling-2026&/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

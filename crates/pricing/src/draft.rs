@@ -2,8 +2,7 @@
 //! its message instead of being lost. The cascade of choices (service → model → mode →
 //! duration) is decided here, not in the view, so it is tested natively.
 
-use super::catalog::Catalog;
-use super::catalog::Pool;
+use super::catalog::{Catalog, Choice, Pool, Variant};
 use super::error::{Field, InputError};
 use super::estimate::{price_line, LineEstimate};
 use super::fields::{carried_by, line_field, Check, Kind, Setting, POOL_SETTINGS, TOP_SETTINGS};
@@ -23,6 +22,11 @@ pub struct DraftLine {
     pub quantity: String,
     pub video_seconds: String,
     pub attempts_per_kept: String,
+    /// The line's [`Variant`]s, each as picked; empty for the model's plain one (the first it
+    /// offers), so a line of a model without variants (every seed-2025 line) leaves them empty.
+    pub audio: String,
+    pub resolution: String,
+    pub input: String,
 }
 
 fn text(s: &str) -> Option<RawNumber> {
@@ -57,6 +61,9 @@ impl DraftLine {
             quantity: line.quantity.to_string(),
             video_seconds: line.video_seconds.map(|d| d.to_string()).unwrap_or_default(),
             attempts_per_kept: line.attempts_per_kept.normalize().to_string(),
+            audio: line.audio.clone().unwrap_or_default(),
+            resolution: line.resolution.clone().unwrap_or_default(),
+            input: line.input.clone().unwrap_or_default(),
         }
     }
 
@@ -70,8 +77,9 @@ impl DraftLine {
             quantity: Some(RawNumber::Text(self.quantity.trim().to_string())),
             video_seconds: text(&self.video_seconds),
             attempts_per_kept: text(&self.attempts_per_kept),
-            // The form offers no variants yet: each is the model's plain one.
-            ..RawLine::default()
+            audio: opt(&self.audio),
+            resolution: opt(&self.resolution),
+            input: opt(&self.input),
         }
     }
 
@@ -124,8 +132,43 @@ impl DraftLine {
         true
     }
 
+    /// The text of `variant` (the [`LINE_FIELDS`](super::fields::LINE_FIELDS) row of the same id).
+    pub fn variant(&self, variant: Variant) -> &str {
+        line_field(variant.id()).map_or("", |f| (f.get)(self))
+    }
+
+    /// The values the catalog offers for `variant` given the line's model, mode and earlier
+    /// variants (an earlier one left empty counts as its plain value, as when priced), plain
+    /// first. Empty when the model has no such choice: what the line's select offers.
+    pub fn variant_choices(&self, catalog: &Catalog, variant: Variant) -> Vec<&'static str> {
+        let Some(svc) = catalog.service(&self.service) else {
+            return Vec::new();
+        };
+        let (model, mode) = (opt(&self.model), opt(&self.mode));
+        let mut choice = Choice {
+            model: model.as_deref(),
+            mode: mode.as_deref(),
+            ..Choice::default()
+        };
+        for (i, v) in Variant::ALL.into_iter().enumerate() {
+            let offered = svc.variant_choices(&choice, v);
+            if v == variant {
+                return offered;
+            }
+            let picked = self.variant(v).trim();
+            choice.variants[i] = offered
+                .iter()
+                .copied()
+                .find(|c| *c == picked)
+                .or(offered.first().copied());
+        }
+        Vec::new()
+    }
+
     /// Makes model, mode and duration a combination the catalog prices, changing as little as
-    /// possible: each keeps its value when still offered, else takes the first choice.
+    /// possible: each keeps its value when still offered, else takes the first choice. A
+    /// variant keeps its value when still offered, else becomes plain (empty): the line then
+    /// costs what the new model charges without extras, rather than an extra picked for us.
     pub fn cascade(&mut self, catalog: &Catalog) {
         let Some(svc) = catalog.service(&self.service) else {
             return;
@@ -153,6 +196,12 @@ impl DraftLine {
         } else {
             durations.first().map(|s| s.to_string()).unwrap_or_default()
         };
+        for v in Variant::ALL {
+            let offered = self.variant_choices(catalog, v);
+            if let Some(f) = line_field(v.id()).filter(|_| !offered.contains(&self.variant(v).trim())) {
+                (f.get_mut)(self).clear();
+            }
+        }
     }
 }
 
@@ -206,6 +255,73 @@ mod tests {
         let errs = d.price(cat, 2).unwrap_err();
         assert_eq!(d.quantity, "-3");
         assert_eq!(errs[0].message, "line 3: quantity -3 is negative; it must be 0 or more");
+    }
+
+    fn kling_2026() -> &'static Catalog {
+        crate::catalog::edition("kling-2026").unwrap()
+    }
+
+    /// Video 3.0 Professional, 10 s, one a month, on edition kling-2026.
+    fn v3_pro(cat: &Catalog) -> DraftLine {
+        let mut d = DraftLine::for_service(cat, "video", 1);
+        d.set_model(cat, "kling-v3");
+        d.set_mode(cat, "pro");
+        d.duration = "10".into();
+        d
+    }
+
+    #[test]
+    fn native_audio_prices_video_3_pro_10_s_at_12_units() {
+        let cat = kling_2026();
+        let mut d = v3_pro(cat);
+        assert_eq!(d.price(cat, 0).unwrap().units, Decimal::from(8), "plain: no audio");
+        assert!(d.edit(cat, "audio", "native".into()));
+        let e = d.price(cat, 0).unwrap();
+        assert_eq!((e.units, e.value), (Decimal::from(12), Decimal::new(168, 2)));
+        assert_eq!(DraftLine::from_line(&e.line).audio, "native");
+    }
+
+    #[test]
+    fn variant_choices_follow_the_model_and_mode() {
+        let cat = kling_2026();
+        let mut d = v3_pro(cat);
+        assert_eq!(d.variant_choices(cat, Variant::Audio), ["none", "native", "voice"]);
+        assert_eq!(d.variant_choices(cat, Variant::Resolution), ["1080p", "4k"]);
+        assert_eq!(d.variant_choices(cat, Variant::Input), Vec::<&str>::new());
+        d.set_mode(cat, "std");
+        assert_eq!(d.variant_choices(cat, Variant::Resolution), ["720p", "4k"]);
+        d.audio = "voice".into();
+        assert_eq!(
+            d.variant_choices(cat, Variant::Resolution),
+            ["720p"],
+            "no 4K with voice control"
+        );
+        let seed = default_catalog();
+        let s = DraftLine::for_service(seed, "video", 1);
+        for v in Variant::ALL {
+            assert_eq!(s.variant_choices(seed, v), Vec::<&str>::new(), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn cascade_keeps_a_variant_still_offered_and_clears_the_rest() {
+        let cat = kling_2026();
+        let mut d = v3_pro(cat);
+        d.edit(cat, "audio", "voice".into());
+        d.edit(cat, "resolution", "1080p".into());
+        d.set_mode(cat, "std");
+        assert_eq!(
+            (d.audio.as_str(), d.resolution.as_str()),
+            ("voice", ""),
+            "1080p is pro's"
+        );
+        d.set_model(cat, "kling-v2.5-turbo");
+        assert_eq!(d.audio, "", "2.5 Turbo has no voice control");
+        d.set_model(cat, "kling-v3");
+        d.edit(cat, "audio", "native".into());
+        d.set_model(cat, "kling-v2.6");
+        d.set_mode(cat, "pro");
+        assert_eq!(d.audio, "", "2.6 std has no native audio, so it went on the way");
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct LineField {
     /// The text a line takes when its link value stops before this field;
     /// [`encode`](crate::share::encode) leaves out trailing fields that hold it.
     pub absent: &'static str,
+    /// The first link format that carries the field: a reader of an older format reads only
+    /// the fields it knew, so an old link keeps its meaning (see [`crate::share`]).
+    pub format: u32,
     /// The field its problems are reported on; its [`Field::name`] also names it in a link's
     /// problems ("the quantity field: …").
     pub field: Field,
@@ -48,8 +51,9 @@ pub struct LineField {
     pub get_mut: fn(&mut DraftLine) -> &mut String,
 }
 
-/// The fields of a job line, in form order (also their order in a link).
-pub const LINE_FIELDS: [LineField; 7] = [
+/// The fields of a job line, in form order. Their order in a link is their `link` place: the
+/// variants, added in format 2, come after the seven fields of format 1.
+pub const LINE_FIELDS: [LineField; 10] = [
     LineField {
         id: "service",
         label: "Service",
@@ -58,6 +62,7 @@ pub const LINE_FIELDS: [LineField; 7] = [
         suffix: "",
         link: 0,
         absent: "",
+        format: 1,
         field: Field::Service,
         get: |l| &l.service,
         get_mut: |l| &mut l.service,
@@ -70,6 +75,7 @@ pub const LINE_FIELDS: [LineField; 7] = [
         suffix: "",
         link: 1,
         absent: "",
+        format: 1,
         field: Field::Model,
         get: |l| &l.model,
         get_mut: |l| &mut l.model,
@@ -82,6 +88,7 @@ pub const LINE_FIELDS: [LineField; 7] = [
         suffix: "",
         link: 2,
         absent: "",
+        format: 1,
         field: Field::Mode,
         get: |l| &l.mode,
         get_mut: |l| &mut l.mode,
@@ -94,9 +101,49 @@ pub const LINE_FIELDS: [LineField; 7] = [
         suffix: "",
         link: 3,
         absent: "",
+        format: 1,
         field: Field::Duration,
         get: |l| &l.duration,
         get_mut: |l| &mut l.duration,
+    },
+    LineField {
+        id: "audio",
+        label: "Audio",
+        testid: "audio",
+        kind: Kind::Select,
+        suffix: "",
+        link: 7,
+        absent: "",
+        format: 2,
+        field: Field::Audio,
+        get: |l| &l.audio,
+        get_mut: |l| &mut l.audio,
+    },
+    LineField {
+        id: "resolution",
+        label: "Resolution",
+        testid: "resolution",
+        kind: Kind::Select,
+        suffix: "",
+        link: 8,
+        absent: "",
+        format: 2,
+        field: Field::Resolution,
+        get: |l| &l.resolution,
+        get_mut: |l| &mut l.resolution,
+    },
+    LineField {
+        id: "input",
+        label: "Input",
+        testid: "input",
+        kind: Kind::Select,
+        suffix: "",
+        link: 9,
+        absent: "",
+        format: 2,
+        field: Field::Input,
+        get: |l| &l.input,
+        get_mut: |l| &mut l.input,
     },
     LineField {
         id: "quantity",
@@ -106,6 +153,7 @@ pub const LINE_FIELDS: [LineField; 7] = [
         suffix: "",
         link: 4,
         absent: "",
+        format: 1,
         field: Field::Quantity,
         get: |l| &l.quantity,
         get_mut: |l| &mut l.quantity,
@@ -118,6 +166,7 @@ pub const LINE_FIELDS: [LineField; 7] = [
         suffix: "s",
         link: 5,
         absent: "",
+        format: 1,
         field: Field::VideoSeconds,
         get: |l| &l.video_seconds,
         get_mut: |l| &mut l.video_seconds,
@@ -131,6 +180,7 @@ pub const LINE_FIELDS: [LineField; 7] = [
         link: 6,
         // Links made before the field existed meant one attempt per kept output.
         absent: "1",
+        format: 1,
         field: Field::AttemptsPerKept,
         get: |l| &l.attempts_per_kept,
         get_mut: |l| &mut l.attempts_per_kept,
@@ -401,6 +451,12 @@ mod tests {
         let mut lines: Vec<usize> = LINE_FIELDS.iter().map(|f| f.link).collect();
         lines.sort();
         assert_eq!(lines, (0..LINE_FIELDS.len()).collect::<Vec<_>>());
+        // A format's line fields come before those a later format added, so a reader of
+        // format N reads the first fields of a value and finds the newer ones after them.
+        for f in &LINE_FIELDS {
+            let older = LINE_FIELDS.iter().filter(|g| g.format < f.format);
+            assert!(older.clone().all(|g| g.link < f.link), "{}", f.id);
+        }
         for key in ["h", "g", "pk"] {
             let places: Vec<usize> = carried_by(&TOP_SETTINGS, key).iter().map(|s| s.link.position).collect();
             assert_eq!(places, (0..places.len()).collect::<Vec<_>>(), "{key}");

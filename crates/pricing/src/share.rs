@@ -5,7 +5,7 @@
 //! | parameter | holds | default |
 //! |-----------|-------|---------|
 //! | `v`  | format version | `1` |
-//! | `e`  | catalog edition | the default edition |
+//! | `e`  | catalog edition | `seed-2025` |
 //! | `l`  | one job line, repeated: `service~model~mode~duration~quantity~videoSeconds~attemptsPerKept` | no lines |
 //! | `h`  | horizon, months | `3` |
 //! | `g`  | monthly growth, percent | `0` |
@@ -22,6 +22,16 @@
 //! (`A–Z a–z 0–9 - . _`) is percent-encoded by [`encode`]; [`decode`] also reads `+` as a
 //! space, as browsers' form encoding writes it. Parameters that are not ours are kept as they are.
 //!
+//! Format 2 (`v=2`) is format 1 plus three optional trailing fields of `l`, the line's
+//! variants: `…~attemptsPerKept~audio~resolution~input` (empty: the model's plain one).
+//! [`encode`] writes the oldest format that carries the state: `v=1` unless a line has a
+//! variant, so a link without variants is the same as before format 2 existed, and a link
+//! with them tells an older page it comes from a newer release (which then drops those lines
+//! as having too many fields, and says so) instead of pricing them without their variants.
+//!
+//! A link without `e` (formats 1 and 2) means [`EDITION_WITHOUT_E`], the only edition when
+//! format 1 was made, whatever the default edition is now.
+//!
 //! Stability: a link once made keeps loading the same state. [`decode`] reads every format it
 //! has ever written; the format-1 reader is its own function and its behaviour is pinned by
 //! literal links in `tests/share_format1.rs`.
@@ -33,8 +43,11 @@ use super::fields::{carried_by, Setting, LINE_FIELDS, POOL_SETTINGS, TOP_SETTING
 use super::mix::MAX_LINES;
 use std::fmt;
 
-/// The format [`encode`] writes.
-pub const FORMAT: u32 = 1;
+/// The newest format [`encode`] writes (it writes the oldest one that carries the state).
+pub const FORMAT: u32 = 2;
+/// The edition of a link that names none. Fixed, not the default edition: changing the
+/// default must not change what an old link prices.
+pub const EDITION_WITHOUT_E: &str = "seed-2025";
 /// Longest field text, in characters, a link may carry; a longer field drops its parameter.
 pub const MAX_FIELD_CHARS: usize = 1000;
 /// Most problems listed one by one; the rest are counted in a last one.
@@ -178,16 +191,18 @@ fn push_param(out: &mut String, key: &str, fields: &[&str]) {
 }
 
 /// The fields of line `l` as its `l=` value holds them, without the trailing ones a reader
-/// restores anyway (those holding their [`absent`](crate::fields::LineField::absent) text).
-fn line_fields(l: &DraftLine) -> Vec<&str> {
-    let mut fields = vec![("", ""); LINE_FIELDS.len()];
+/// restores anyway (those holding their [`absent`](crate::fields::LineField::absent) text),
+/// and the format that first carries them all.
+fn line_fields(l: &DraftLine) -> (Vec<&str>, u32) {
+    let mut fields = vec![("", "", 1); LINE_FIELDS.len()];
     for f in &LINE_FIELDS {
-        fields[f.link] = ((f.get)(l), f.absent);
+        fields[f.link] = ((f.get)(l), f.absent, f.format);
     }
-    while fields.last().is_some_and(|(text, absent)| text == absent) {
+    while fields.last().is_some_and(|(text, absent, _)| text == absent) {
         fields.pop();
     }
-    fields.into_iter().map(|(text, _)| text).collect()
+    let format = fields.iter().map(|&(_, _, format)| format).max().unwrap_or(1);
+    (fields.into_iter().map(|(text, _, _)| text).collect(), format)
 }
 
 /// The fields of settings parameter `key` of `owner` (after `lead`, a pool's id), without
@@ -230,14 +245,16 @@ fn push_settings(out: &mut String, key: &str, options: &DraftOptions) {
 /// one `l` per line, then the settings that differ from their defaults. Any text round-trips
 /// through [`decode`].
 pub fn encode(state: &ShareState) -> String {
+    let lines: Vec<(Vec<&str>, u32)> = state.lines.iter().map(line_fields).collect();
+    let format = lines.iter().map(|(_, f)| *f).max().unwrap_or(1);
     let mut out = String::new();
     for key in KEYS {
         match key {
-            "v" => push_param(&mut out, key, &[&FORMAT.to_string()]),
+            "v" => push_param(&mut out, key, &[&format.to_string()]),
             "e" => push_param(&mut out, key, &[&state.edition]),
             "l" => {
-                for l in &state.lines {
-                    push_param(&mut out, key, &line_fields(l));
+                for (fields, _) in &lines {
+                    push_param(&mut out, key, fields);
                 }
             }
             "t" if state.options.trials_used => push_param(&mut out, key, &["1"]),
@@ -344,6 +361,7 @@ pub fn decode(query: &str) -> Decoded {
     };
     // The version decides the reader. Every format ever written keeps its reader.
     let mut version_seen = 0;
+    let mut format = 1;
     for &(key, raw) in &ours {
         if key != "v" {
             continue;
@@ -356,6 +374,8 @@ pub fn decode(query: &str) -> Decoded {
         let digits = raw.trim_start_matches('0');
         if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) || digits.is_empty() {
             problems.push(key, raw, "unknown format version; read as format 1".to_string());
+        } else if digits == "2" {
+            format = 2;
         } else if digits != "1" {
             // Digits are ASCII, so any byte index is a char boundary.
             let format = if digits.len() <= 9 {
@@ -373,7 +393,10 @@ pub fn decode(query: &str) -> Decoded {
             );
         }
     }
-    let state = decode_format_1(&ours, &mut problems);
+    let state = match format {
+        2 => decode_format_2(&ours, &mut problems),
+        _ => decode_format_1(&ours, &mut problems),
+    };
     Decoded {
         state,
         ours: !ours.is_empty(),
@@ -385,7 +408,19 @@ pub fn decode(query: &str) -> Decoded {
 /// The format-1 reader. Its results for a given link must never change: a new format gets a
 /// new reader next to this one.
 fn decode_format_1(params: &[(&str, &str)], problems: &mut Problems) -> ShareState {
+    read(params, problems, 1)
+}
+
+/// The format-2 reader: format 1 with the line fields format 2 added (the variants).
+fn decode_format_2(params: &[(&str, &str)], problems: &mut Problems) -> ShareState {
+    read(params, problems, 2)
+}
+
+/// Reads `params` as link format `format`, whose lines hold the [`LINE_FIELDS`] of that
+/// format and older; everything else is read the same in every format so far.
+fn read(params: &[(&str, &str)], problems: &mut Problems, format: u32) -> ShareState {
     let mut reader = Format1 {
+        format,
         state: ShareState::default(),
         problems,
         seen: Seen::default(),
@@ -405,14 +440,14 @@ fn decode_format_1(params: &[(&str, &str)], problems: &mut Problems) -> ShareSta
     reader.finish()
 }
 
-/// The edition a link is read in: the first `e` that names a known one, else the default.
+/// The edition a link is read in: the first `e` that names a known one, else
+/// [`EDITION_WITHOUT_E`] (not the default edition: see there).
 fn chosen_edition(params: &[(&str, &str)]) -> &'static str {
     params
         .iter()
         .filter(|(k, _)| *k == "e")
         .find_map(|(_, raw)| field_text(raw).ok().and_then(|id| catalog::edition(&id)))
-        .unwrap_or_else(catalog::default_catalog)
-        .edition
+        .map_or(EDITION_WITHOUT_E, |c| c.edition)
 }
 
 /// How often each setting has been given, so that a repeat is reported and the first kept.
@@ -453,8 +488,10 @@ struct Overflow<'q> {
     first: &'q str,
 }
 
-/// The format-1 reader's state while it goes through a link's parameters in order.
+/// A reader's state while it goes through a link's parameters in order.
 struct Format1<'q, 'p> {
+    /// The link's format, which decides the line fields read.
+    format: u32,
     state: ShareState,
     problems: &'p mut Problems,
     seen: Seen,
@@ -481,7 +518,8 @@ impl<'q> Format1<'q, '_> {
         }
     }
 
-    /// An `l`: one job line, its fields in [`LINE_FIELDS`]' link places.
+    /// An `l`: one job line, its fields in the link places of the [`LINE_FIELDS`] its format
+    /// has (a field it lacks keeps its absent text: the variants are plain in format 1).
     fn line(&mut self, raw: &'q str) {
         if self.state.lines.len() >= MAX_LINES {
             if self.lines_over.count == 0 {
@@ -490,8 +528,9 @@ impl<'q> Format1<'q, '_> {
             self.lines_over.count += 1;
             return;
         }
-        let mut names = vec![""; LINE_FIELDS.len()];
-        for f in &LINE_FIELDS {
+        let known: Vec<_> = LINE_FIELDS.iter().filter(|f| f.format <= self.format).collect();
+        let mut names = vec![""; known.len()];
+        for f in &known {
             names[f.link] = f.field.name();
         }
         match fields(raw, &names) {

@@ -16,6 +16,7 @@ fn line(f: [&str; 7]) -> DraftLine {
         quantity: f[4].into(),
         video_seconds: f[5].into(),
         attempts_per_kept: f[6].into(),
+        ..Default::default()
     }
 }
 

@@ -220,6 +220,7 @@ fn every_valid_line_loads_around_broken_parts() {
                 quantity: "400".into(),
                 video_seconds: "".into(),
                 attempts_per_kept: "1".into(),
+                ..Default::default()
             },
             DraftLine {
                 service: "lip-sync".into(),

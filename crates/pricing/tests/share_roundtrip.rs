@@ -34,6 +34,7 @@ fn line() -> impl Strategy<Value = DraftLine> {
             quantity: next(),
             video_seconds: next(),
             attempts_per_kept: next(),
+            ..Default::default()
         }
     })
 }
@@ -139,6 +140,7 @@ fn every_field(p: &str) -> ShareState {
             quantity: s.clone(),
             video_seconds: s.clone(),
             attempts_per_kept: s.clone(),
+            ..Default::default()
         }],
         options: DraftOptions {
             horizon: s.clone(),

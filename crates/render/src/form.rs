@@ -10,7 +10,7 @@
 //! tested natively.
 
 use super::{chart, report};
-use kling_pricing::catalog::{Catalog, Pool};
+use kling_pricing::catalog::{Catalog, Pool, Variant};
 use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
@@ -51,6 +51,10 @@ pub fn select_options(catalog: &Catalog, draft: &DraftLine, field: &LineField) -
             report::options_html(&services, &draft.service)
         }
         (Field::Model, Some(s)) => labelled(s.models()),
+        (Field::Audio | Field::Resolution | Field::Input, Some(_)) => {
+            let variant = Variant::ALL.into_iter().find(|v| v.id() == field.id);
+            labelled(variant.map_or_else(Vec::new, |v| draft.variant_choices(catalog, v)))
+        }
         (Field::Mode, Some(s)) => labelled(s.modes(model.as_deref())),
         (Field::Duration, Some(s)) => {
             let durations: Vec<(String, String)> = s
@@ -279,6 +283,30 @@ mod tests {
         let lip = DraftLine::for_service(cat, "lip-sync", 60);
         assert_eq!(shown(&lip), [true, true, true]);
         assert_eq!(select_options(cat, &lip, row("model")), "");
+    }
+
+    /// The variant selects offer what the line's model offers, labelled from the catalog, and
+    /// are empty (hidden) for a model without variants.
+    #[test]
+    fn variant_selects_offer_the_models_variants() {
+        let seed = default_catalog();
+        let d = DraftLine::for_service(seed, "video", 1);
+        for id in ["audio", "resolution", "input"] {
+            assert_eq!(select_options(seed, &d, row(id)), "", "{id}");
+        }
+        let cat = kling_pricing::catalog::edition("kling-2026").unwrap();
+        let mut d = DraftLine::for_service(cat, "video", 1);
+        d.set_model(cat, "kling-v3");
+        d.set_mode(cat, "pro");
+        d.audio = "native".into();
+        let audio = select_options(cat, &d, row("audio"));
+        assert!(
+            audio.contains(r#"<option value="native" selected>Native audio</option>"#),
+            "{audio}"
+        );
+        assert_eq!(audio.matches("<option").count(), 3, "{audio}");
+        assert_eq!(select_options(cat, &d, row("resolution")).matches("<option").count(), 2);
+        assert_eq!(select_options(cat, &d, row("input")), "");
     }
 
     #[test]
