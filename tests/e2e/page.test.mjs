@@ -68,6 +68,8 @@ test("a kling-2026 link prices its lines per second from the 2026 edition", asyn
   const lines = page.getByTestId("line");
   assert.equal(await lines.nth(0).getByTestId("line-units").textContent(), "8 Video units");
   assert.equal(await lines.nth(0).getByTestId("line-value").textContent(), "$1.12");
+  // The row is Kling's own (official), seen on copies dated 2026: the line says how sure it is.
+  assert.equal(await lines.nth(0).getByTestId("line-confidence").textContent(), "official, as of 2026");
   assert.equal(await lines.nth(1).getByTestId("line-units").textContent(), "5.6 Video units");
   assert.equal(await page.getByTestId("pool-video").getByTestId("pool-units").textContent(), "13.6");
   assert.equal(await text(page, "total-value"), "$1.90");

@@ -10,7 +10,7 @@
 //! tested natively.
 
 use super::{chart, report};
-use kling_pricing::catalog::{Catalog, Pool, Variant};
+use kling_pricing::catalog::{Catalog, Pool, Service, Variant};
 use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
@@ -50,7 +50,7 @@ pub fn select_options(catalog: &Catalog, draft: &DraftLine, field: &LineField) -
                 .collect();
             report::options_html(&services, &draft.service)
         }
-        (Field::Model, Some(s)) => labelled(s.models()),
+        (Field::Model, Some(s)) => model_options(catalog, s, &draft.model),
         (Field::Audio | Field::Resolution | Field::Input, Some(_)) => {
             let variant = Variant::ALL.into_iter().find(|v| v.id() == field.id);
             labelled(variant.map_or_else(Vec::new, |v| draft.variant_choices(catalog, v)))
@@ -66,6 +66,24 @@ pub fn select_options(catalog: &Catalog, draft: &DraftLine, field: &LineField) -
         }
         _ => String::new(),
     }
+}
+
+/// The model select's options, a retired model marked with its date: someone planning ahead
+/// must see that the model stops, before picking it. Only editions that retire a model mark it.
+fn model_options(catalog: &Catalog, service: &Service, current: &str) -> String {
+    let choices: Vec<(String, String)> = service
+        .models()
+        .into_iter()
+        .map(|id| {
+            let label = catalog.label(id);
+            let label = match service.retirement(Some(id)) {
+                Some(r) => format!("{label} (retired {})", r.date),
+                None => label.to_string(),
+            };
+            (id.to_string(), label)
+        })
+        .collect();
+    report::options_html(&choices, current)
 }
 
 /// Whether number box `field` applies to `draft`: the video length only to a service priced by
@@ -283,6 +301,21 @@ mod tests {
         let lip = DraftLine::for_service(cat, "lip-sync", 60);
         assert_eq!(shown(&lip), [true, true, true]);
         assert_eq!(select_options(cat, &lip, row("model")), "");
+    }
+
+    /// A retired model is marked in the model select only in an edition that retires it.
+    #[test]
+    fn the_model_select_marks_retired_models() {
+        let seed = default_catalog();
+        let d = DraftLine::for_service(seed, "video", 1);
+        assert!(!select_options(seed, &d, row("model")).contains("retired"));
+        let cat = kling_pricing::catalog::edition("kling-2026").unwrap();
+        let models = select_options(cat, &DraftLine::for_service(cat, "video", 1), row("model"));
+        assert!(
+            models.contains(r#"<option value="v2.1">Kling V2.1 (retired 2026-09-15)</option>"#),
+            "{models}"
+        );
+        assert!(models.contains(r#"<option value="kling-v3">"#) && !models.contains("Kling 3.0 (retired"));
     }
 
     /// The variant selects offer what the line's model offers, labelled from the catalog, and

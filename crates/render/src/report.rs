@@ -115,6 +115,7 @@ fn line_counted(catalog: &Catalog, l: &LineEstimate) -> Markup {
             (format::units(l.units)) " " (catalog.pool(l.pool).name) " units"
         }
         span class="kp-value" data-testid="line-value" { (format::usd(l.value)) }
+        (line_trust(catalog, l))
         @if l.provenance.status == Status::Contradicted {
             span class="kp-note" data-testid="line-contradiction" {
                 "⚠ " (l.provenance.note.unwrap_or("An official page gives a different price."))
@@ -122,6 +123,26 @@ fn line_counted(catalog: &Catalog, l: &LineEstimate) -> Markup {
         }
         @if let Some(n) = l.segments {
             span class="kp-muted kp-share" { (n) " segment" (plural(n)) " of 5 s per job" }
+        }
+    }
+}
+
+/// How sure a priced line's price is, when its row states it ("inferred from reseller prices,
+/// as of 2026-03"), and a retired model's date and source: most 2026 prices are not official,
+/// and a budget built on them must say so. Seed-2025 rows state neither, so their lines show
+/// nothing here.
+fn line_trust(catalog: &Catalog, l: &LineEstimate) -> Markup {
+    let p = &l.provenance;
+    html! {
+        @if let Some(c) = p.confidence {
+            span class="kp-muted" data-testid="line-confidence" {
+                (c.words()) @if let Some(d) = p.as_of { ", as of " (d) }
+            }
+        }
+        @if let Some(r) = l.retired {
+            span class="kp-note" data-testid="line-retired" {
+                "retired " (r.date) " (" (catalog.source(r.source).map_or(r.source, |s| s.title)) ")"
+            }
         }
     }
 }
@@ -164,6 +185,7 @@ pub fn trust_html(catalog: &Catalog) -> String {
                         a href=(src.url) rel="noopener noreferrer" { (src.title) }
                     }
                     " — " (src.kind)
+                    @if let Some(d) = src.date { ", " (d) }
                 }
             }
         }
@@ -392,6 +414,56 @@ mod tests {
         assert!(html.contains("official page says 2 units"));
     }
 
+    /// A kling-2026 Video 3.0 Professional line, 10 s, with `audio` ("" = the plain value).
+    fn v3_pro_line(audio: &str) -> String {
+        let cat = kling_pricing::catalog::edition("kling-2026").unwrap();
+        let mut d = DraftLine::for_service(cat, "video", 1);
+        d.set_model(cat, "kling-v3");
+        d.set_mode(cat, "pro");
+        d.duration = "10".into();
+        d.audio = audio.into();
+        line_figures_html(cat, &d.price(cat, 0))
+    }
+
+    #[test]
+    fn a_line_states_how_sure_its_price_is() {
+        let inferred = v3_pro_line("native");
+        assert!(
+            inferred.contains(r#"<span class="kp-muted" data-testid="line-confidence">inferred from reseller prices, as of 2026-03-13</span>"#),
+            "{inferred}"
+        );
+        let official = v3_pro_line("");
+        assert!(
+            official.contains(r#"data-testid="line-confidence">official, as of 2026</span>"#),
+            "{official}"
+        );
+        assert!(!official.contains("line-retired"));
+    }
+
+    #[test]
+    fn a_retired_models_line_says_when_and_who_says_so() {
+        let cat = kling_pricing::catalog::edition("kling-2026").unwrap();
+        let mut d = DraftLine::for_service(cat, "video", 1);
+        d.set_model(cat, "v2.1");
+        let html = line_figures_html(cat, &d.price(cat, 0));
+        assert!(
+            html.contains(r#"data-testid="line-retired">retired 2026-09-15 (ComfyUI docs: partner notice"#),
+            "{html}"
+        );
+    }
+
+    /// Seed-2025 rows state no confidence: a seed line renders exactly as before.
+    #[test]
+    fn a_seed_line_renders_as_before() {
+        let cat = default_catalog();
+        let mut d = DraftLine::for_service(cat, "video", 2);
+        d.set_model(cat, "v2.1-master");
+        assert_eq!(
+            line_figures_html(cat, &d.price(cat, 0)),
+            r#"<span class="kp-units" data-testid="line-units">20 Video units</span><span class="kp-value" data-testid="line-value">$2.80</span>"#
+        );
+    }
+
     #[test]
     fn errors_are_escaped() {
         let cat = default_catalog();
@@ -400,6 +472,13 @@ mod tests {
         let html = line_figures_html(cat, &d.price(cat, 0));
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(!html.contains("<img"));
+    }
+
+    #[test]
+    fn trust_dates_the_sources_that_have_a_date() {
+        let html = trust_html(kling_pricing::catalog::edition("kling-2026").unwrap());
+        assert!(html.contains("— Official, 2026-03-28</li>"), "{html}");
+        assert!(!trust_html(default_catalog()).contains("— Official, "));
     }
 
     #[test]
