@@ -8,7 +8,7 @@
 
 use super::browser;
 use super::state::AppState;
-use kling_pricing_render::form;
+use kling_pricing::fields;
 use leptos::prelude::*;
 
 /// A downloadable file's format.
@@ -28,7 +28,7 @@ pub enum Action {
         field: &'static str,
         value: String,
     },
-    /// The plan setting `key` (see [`form::setting_mut`]) now reads `value`.
+    /// The plan setting `key` (see [`fields::setting_mut`]) now reads `value`.
     SetSetting {
         key: String,
         value: String,
@@ -125,7 +125,7 @@ pub fn apply(state: AppState, action: Action) {
         Action::SetSetting { key, value } => {
             state
                 .options
-                .maybe_update(|o| form::setting_mut(o, &key).map(|f| *f = value).is_some());
+                .maybe_update(|o| fields::setting_mut(o, &key).map(|f| *f = value).is_some());
         }
         Action::SetTrialsUsed(used) => state.options.update(|o| o.trials_used = used),
         Action::SetTheme(theme) => state.theme.set(theme),
@@ -149,6 +149,7 @@ mod tests {
     use super::*;
     use kling_pricing::draft::DraftOptions;
     use kling_pricing::{default_catalog, DraftLine};
+    use kling_pricing_render::form;
 
     /// A control as the tests describe it: attributes, a value and a tick.
     #[derive(Default)]

@@ -272,34 +272,7 @@ fn an_unknown_edition_is_reported_and_the_default_used() {
 #[test]
 fn the_brief_example_mix() {
     let cat = default_catalog();
-    let lines = vec![
-        (
-            0,
-            JobLine {
-                model: Some("v2.1".into()),
-                mode: Some("pro".into()),
-                duration: Some(5),
-                quantity: 400,
-                ..JobLine::new("video")
-            },
-        ),
-        (
-            1,
-            JobLine {
-                quantity: 60,
-                video_seconds: Some(30),
-                ..JobLine::new("lip-sync")
-            },
-        ),
-        (
-            2,
-            JobLine {
-                model: Some("kolors-v2.1".into()),
-                quantity: 5000,
-                ..JobLine::new("text-to-image")
-            },
-        ),
-    ];
+    let lines = kling_pricing::estimate::brief_lines();
     let (est, errs) = estimate_lines(cat, &lines);
     assert!(errs.is_empty());
     // Video: 400 × 3.5 + 60 × 6 segments × 0.5 = 1,400 + 180 = 1,580 units = $221.20.

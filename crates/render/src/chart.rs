@@ -184,6 +184,29 @@ pub fn percent(part: Decimal, whole: Decimal) -> String {
     format!("{p}%")
 }
 
+/// The two charts of every pool the plan buys for: what each way of buying costs, and the
+/// balance month by month. Empty when the plan buys nothing.
+pub fn plan_charts_html(plan: &kling_pricing::plan::PlanResult) -> String {
+    let planned = plan
+        .pools
+        .iter()
+        .filter(|pp| pp.outcome == kling_pricing::plan::PoolOutcome::Planned && !pp.purchases.is_empty());
+    html! {
+        @for pp in planned {
+            // The two SVGs are our own maud output, returned as text by their public builders.
+            figure.kp-figure data-testid={ "chart-plans-" (pp.pool.id()) } {
+                figcaption { (pp.pool_name) ": what each plan costs" }
+                (maud::PreEscaped(plan_costs(pp)))
+            }
+            figure.kp-figure data-testid={ "chart-balance-" (pp.pool.id()) } {
+                figcaption { (pp.pool_name) ": units month by month, with expiries" }
+                (maud::PreEscaped(balance_over_time(pp)))
+            }
+        }
+    }
+    .into_string()
+}
+
 /// What each plan costs: the best plan and its feasible alternatives, cheapest first.
 pub fn plan_costs(p: &kling_pricing::plan::PoolPlan) -> String {
     let mut bars = vec![Bar {

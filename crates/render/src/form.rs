@@ -14,7 +14,7 @@ use kling_pricing::catalog::{Catalog, Pool, Service, Variant};
 use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
-use kling_pricing::fields::{self, LineField, POOL_SETTINGS, TOP_SETTINGS};
+use kling_pricing::fields::{LineField, POOL_SETTINGS, TOP_SETTINGS};
 use kling_pricing::share::ShareProblem;
 use maud::{html, Markup, PreEscaped};
 use rust_decimal::Decimal;
@@ -112,21 +112,9 @@ pub fn share_text(priced: &Priced, total: Decimal) -> String {
     }
 }
 
-/// The text field of the plan settings named `key` (the keys of
-/// [`OptionError`](kling_pricing::draft::OptionError): `horizon`, `growth`, `peak.jobsPerHour`,
-/// `video.pack.price`, …), or `None` for no such field.
-pub fn setting_mut<'a>(options: &'a mut DraftOptions, key: &str) -> Option<&'a mut String> {
-    fields::setting_mut(options, key)
-}
-
 /// The element id of the settings field `key` (`kp-opt-video-pack-price`).
 pub fn setting_id(key: &str) -> String {
     format!("kp-opt-{}", key.replace('.', "-"))
-}
-
-/// Every settings key, in form order.
-pub fn setting_keys() -> Vec<String> {
-    fields::setting_keys()
 }
 
 /// One settings box holding the current text of `key`. Its message is written by the page
@@ -279,13 +267,14 @@ pub fn shell_html(catalog: &Catalog, theme: &str, options: &DraftOptions, link_p
 mod tests {
     use super::*;
     use kling_pricing::default_catalog;
+    use kling_pricing::fields::{line_field, setting_keys, setting_mut};
 
     fn priced(d: &DraftLine) -> Priced {
         d.price(default_catalog(), 0)
     }
 
     fn row(id: &str) -> &'static LineField {
-        fields::line_field(id).unwrap()
+        line_field(id).unwrap()
     }
 
     #[test]

@@ -205,6 +205,11 @@ fn contradictions(catalog: &Catalog) -> Markup {
     }
 }
 
+/// Why no plan could be made (an invalid setting), as an alert.
+pub fn plan_error_html(e: &kling_pricing::plan::PlanError) -> String {
+    html! { p.kp-error role="alert" { (e.message) } }.into_string()
+}
+
 /// The best plan for every pool: schedule, cost, effective price, forfeits, balance per month,
 /// the alternatives and why they lose, custom-package advice and the concurrency verdict.
 pub fn plan_html(plan: &PlanResult) -> String {

@@ -4,7 +4,6 @@
 use super::{root_el, Root};
 use crate::app::state::AppState;
 use crate::app::{dom, effect};
-use kling_pricing::plan::PoolOutcome;
 use kling_pricing_render::{chart, report};
 use leptos::prelude::*;
 
@@ -45,25 +44,12 @@ pub fn plan(state: AppState, root: Root) {
     region(root, "plan", move || {
         state.plan.with(|p| match p {
             Ok(plan) => report::plan_html(plan),
-            Err(e) => format!(r#"<p class="kp-error" role="alert">{}</p>"#, chart::escape(&e.message)),
+            Err(e) => report::plan_error_html(e),
         })
     });
     region(root, "plan-charts", move || {
-        state.plan.with(|p| {
-            let Ok(plan) = p else { return String::new() };
-            plan.pools
-                .iter()
-                .filter(|pp| pp.outcome == PoolOutcome::Planned && !pp.purchases.is_empty())
-                .map(|pp| {
-                    format!(
-                        r#"<figure class="kp-figure" data-testid="chart-plans-{id}"><figcaption>{name}: what each plan costs</figcaption>{a}</figure><figure class="kp-figure" data-testid="chart-balance-{id}"><figcaption>{name}: units month by month, with expiries</figcaption>{b}</figure>"#,
-                        id = pp.pool.id(),
-                        name = chart::escape(pp.pool_name),
-                        a = chart::plan_costs(pp),
-                        b = chart::balance_over_time(pp)
-                    )
-                })
-                .collect::<String>()
-        })
+        state
+            .plan
+            .with(|p| p.as_ref().map(chart::plan_charts_html).unwrap_or_default())
     });
 }
