@@ -117,9 +117,10 @@ async fn the_whole_app_mounts_with_the_sample_mix() {
     let root = mount(None);
     settle().await;
     assert_eq!(all(&root, "line").len(), 3);
-    assert_eq!(text(&root, "total-value"), "$291.20");
+    // The opening mix in 2026 models: 4,980 video units ($697.20) and 40,000 image units ($140).
+    assert_eq!(text(&root, "total-value"), "$837.20");
     assert_eq!(text(&root, "plan-total"), "$4,200.00");
-    assert!(text(&root, "edition").starts_with("seed-"));
+    assert_eq!(text(&root, "edition"), "kling-2026");
 }
 
 #[wasm_bindgen_test]

@@ -34,6 +34,8 @@ pub enum Action {
         value: String,
     },
     SetTrialsUsed(bool),
+    /// Price the mix from this catalog edition (see [`AppState::switch_edition`]).
+    SetEdition(String),
     /// "auto", "light" or "dark".
     SetTheme(String),
     AddLine,
@@ -96,6 +98,7 @@ impl Action {
             },
             "trials" => Action::SetTrialsUsed(el.checked()),
             "theme" => Action::SetTheme(el.value()),
+            "edition" => Action::SetEdition(el.value()),
             "add" => Action::AddLine,
             "remove" => Action::RemoveLine(line()?),
             "duplicate" => Action::DuplicateLine(line()?),
@@ -128,6 +131,7 @@ pub fn apply(state: AppState, action: Action) {
                 .maybe_update(|o| fields::setting_mut(o, &key).map(|f| *f = value).is_some());
         }
         Action::SetTrialsUsed(used) => state.options.update(|o| o.trials_used = used),
+        Action::SetEdition(id) => state.switch_edition(&id),
         Action::SetTheme(theme) => state.theme.set(theme),
         Action::AddLine => state.add_line(),
         Action::RemoveLine(id) => state.remove_line(id),
@@ -233,6 +237,11 @@ mod tests {
             ..control(&[("data-act", "trials")], "on")
         };
         assert_eq!(Action::from_element(&trials), Some(Action::SetTrialsUsed(true)));
+        let edition = control(&[("data-act", "edition")], "kling-2026");
+        assert_eq!(
+            Action::from_element(&edition),
+            Some(Action::SetEdition("kling-2026".into()))
+        );
         assert_eq!(
             Action::from_element(&control(&[("data-act", "export-json")], "")),
             Some(Action::Export(Format::Json))
@@ -268,8 +277,8 @@ mod tests {
             assert!(Action::from_element(&control(&attrs, "")).is_some(), "{act}");
             seen += 1;
         }
-        // Theme, 4 + 3 × 8 settings, trials, add, clear, 2 exports, print, copy link.
-        assert_eq!(seen, 1 + 28 + 1 + 2 + 3 + 1);
+        // Theme, edition, 4 + 3 × 8 settings, trials, add, clear, 2 exports, print, copy link.
+        assert_eq!(seen, 2 + 28 + 1 + 2 + 3 + 1);
     }
 
     #[test]
@@ -354,6 +363,39 @@ mod tests {
             assert!(state.options.with(|o| o.trials_used));
             apply(state, Action::SetTheme("dark".into()));
             assert_eq!(state.theme.get(), "dark");
+        });
+    }
+
+    /// Picking an edition reopens the calculator on a link holding the same lines and settings,
+    /// as typed, in the edition picked; an unknown edition or the current one changes nothing.
+    #[test]
+    fn picking_an_edition_reopens_on_it_with_the_lines_as_typed() {
+        with_state(2, |state| {
+            apply(
+                state,
+                Action::SetSetting {
+                    key: "horizon".into(),
+                    value: "40".into(),
+                },
+            );
+            for same in ["seed-2025", "kling-1999"] {
+                apply(state, Action::SetEdition(same.into()));
+                assert_eq!(state.query.get(), "", "{same}");
+            }
+            apply(state, Action::SetEdition("kling-2026".into()));
+            let reopened = kling_pricing::share::decode(&state.query.get());
+            assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
+            assert_eq!(reopened.state.edition, "kling-2026");
+            assert_eq!(
+                reopened.state.lines,
+                state
+                    .lines
+                    .with(|ls| ls.iter().map(|l| l.draft.get()).collect::<Vec<_>>())
+            );
+            assert_eq!(
+                reopened.state.options.horizon, "40",
+                "a bad setting is kept as typed too"
+            );
         });
     }
 }

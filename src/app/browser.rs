@@ -86,6 +86,9 @@ pub fn sync_url(state: AppState) {
         }
         let handle = set_timeout_with_handle(
             move || {
+                if !state.is_live() {
+                    return;
+                }
                 let Some(url) = address_with(&state.share_query()) else {
                     return;
                 };

@@ -44,10 +44,26 @@ pub struct AppConfig {
     pub on_change: Option<Callback<AppState>>,
 }
 
-/// The whole calculator.
+/// The whole calculator. It reopens, state and all, when its `query` changes (a new edition:
+/// every price, the settings and the sources panel follow the catalog, so rebuilding is simpler
+/// and safer than making each of them follow a catalog signal). The theme and the query outlive
+/// each opening.
 #[component]
 pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
-    let (state, link_problems) = AppState::from_query(&config.query);
+    let query = RwSignal::new(config.query.clone());
+    let theme = RwSignal::new(match config.theme.as_str() {
+        t @ ("light" | "dark") => t.to_string(),
+        _ => String::from("auto"),
+    });
+    move || {
+        query.track();
+        untrack(|| calculator(&config, query, theme))
+    }
+}
+
+/// One opening of the calculator: the state `query` describes, its views and listeners.
+fn calculator(config: &AppConfig, query: RwSignal<String>, theme: RwSignal<String>) -> impl IntoView {
+    let (state, link_problems) = AppState::open(query, theme);
     provide_context(state);
     if config.sync_url {
         browser::sync_url(state);
@@ -61,10 +77,6 @@ pub fn App(#[prop(optional)] config: AppConfig) -> impl IntoView {
             cb.run(state);
         });
     }
-    if matches!(config.theme.as_str(), "light" | "dark") {
-        state.theme.set(config.theme.clone());
-    }
-    let theme = state.theme;
     let root = Root::new();
     views::lines::mount(state, root);
     views::lines::shares(state);

@@ -1,6 +1,6 @@
 //! The page's reactive state: the job lines as typed, and the estimate derived from them.
 
-use kling_pricing::draft::{DraftOptions, OptionError};
+use kling_pricing::draft::{opening_sample, DraftOptions, OptionError};
 use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
 use kling_pricing::plan::{plan, PlanError, PlanOptions, PlanResult};
 use kling_pricing::share::{self, ShareProblem, ShareState};
@@ -55,10 +55,14 @@ pub struct AppState {
     pub parsed_options: Memo<(PlanOptions, Vec<OptionError>)>,
     /// The best purchase plan for the valid lines.
     pub plan: Memo<Result<PlanResult, PlanError>>,
-    /// "auto" (the system's), "light" or "dark".
+    /// "auto" (the system's), "light" or "dark". Outlives the state: kept when the calculator
+    /// reopens on another edition.
     pub theme: RwSignal<String>,
     /// What "Copy link" says it copied (empty until it is pressed).
     pub copied: RwSignal<String>,
+    /// The link the calculator was opened with; setting it reopens the calculator on that state
+    /// (see [`AppState::switch_edition`]). Outlives the state, like `theme`.
+    pub query: RwSignal<String>,
 }
 
 impl AppState {
@@ -96,23 +100,38 @@ impl AppState {
             plan,
             theme: RwSignal::new(String::from("auto")),
             copied: RwSignal::new(String::new()),
+            query: RwSignal::new(String::new()),
         }
     }
 
-    /// The state a link describes (its `search` part), the sample mix when it says nothing,
-    /// and whatever the link held that could not be used (shown once, when the page opens).
-    pub fn from_query(search: &str) -> (AppState, Vec<ShareProblem>) {
-        let decoded = share::decode(search);
-        if !decoded.ours {
-            return (AppState::new_with_sample(), Vec::new());
+    /// The state `query` describes (a link's `search` part), the opening sample when it says
+    /// nothing, and whatever the link held that could not be used (shown once, when the page
+    /// opens). `query` and `theme` belong to the calculator, not the state: they are kept when it
+    /// reopens.
+    pub fn open(query: RwSignal<String>, theme: RwSignal<String>) -> (AppState, Vec<ShareProblem>) {
+        let decoded = query.with_untracked(|q| share::decode(q));
+        let (state, problems) = if decoded.ours {
+            // The link's edition prices its lines (the decoder has already checked it is known,
+            // or reported it and fallen back to the default).
+            let catalog = catalog::edition(&decoded.state.edition).unwrap_or_else(default_catalog);
+            let state = AppState::new(catalog, decoded.state.lines, decoded.state.options);
+            (state, decoded.problems)
+        } else {
+            (AppState::new_with_sample(), Vec::new())
+        };
+        (AppState { query, theme, ..state }, problems)
+    }
+
+    /// Reopens the calculator on edition `id` with the same lines and settings, as typed: a line
+    /// the new edition prices keeps its figures' inputs, one it does not is flagged with what is
+    /// missing, and nothing the person entered is lost. Going back restores every figure.
+    pub fn switch_edition(&self, id: &str) {
+        if catalog::edition(id).is_none() || id == self.catalog.edition {
+            return;
         }
-        // The link's edition prices its lines (the decoder has already checked it is known, or
-        // reported it and fallen back to the default).
-        let catalog = catalog::edition(&decoded.state.edition).unwrap_or_else(default_catalog);
-        (
-            AppState::new(catalog, decoded.state.lines, decoded.state.options),
-            decoded.problems,
-        )
+        let mut state = self.share_state();
+        state.edition = id.to_string();
+        self.query.set(share::encode(&state));
     }
 
     /// Totals of the lines that are valid, with every line's figures: what the exports and the
@@ -134,28 +153,31 @@ impl AppState {
         }
     }
 
-    /// The whole state as a link's query parameters (ours only).
-    pub fn share_query(&self) -> String {
-        let lines = self.lines.with(|ls| ls.iter().map(|l| l.draft.get()).collect());
-        let options = self.options.get();
-        share::encode(&ShareState {
-            edition: self.catalog.edition.to_string(),
-            lines,
-            options,
-        })
+    /// False once the calculator has reopened (on another edition) and this state is gone: a
+    /// timer or frame callback it scheduled checks this before reading it.
+    pub fn is_live(&self) -> bool {
+        !self.lines.is_disposed()
     }
 
-    /// The sample a first-time visitor sees: the brief's example mix.
+    /// The whole state as a link carries it.
+    pub fn share_state(&self) -> ShareState {
+        ShareState {
+            edition: self.catalog.edition.to_string(),
+            lines: self.lines.with(|ls| ls.iter().map(|l| l.draft.get()).collect()),
+            options: self.options.get(),
+        }
+    }
+
+    /// The whole state as a link's query parameters (ours only).
+    pub fn share_query(&self) -> String {
+        share::encode(&self.share_state())
+    }
+
+    /// The sample a first-time visitor sees: the brief's example mix in today's line-up
+    /// ([`opening_sample`]).
     pub fn new_with_sample() -> AppState {
-        let cat = default_catalog();
-        let mut video = DraftLine::for_service(cat, "video", 400);
-        video.set_model(cat, "v2.1");
-        video.set_mode(cat, "pro");
-        video.duration = "5".into();
-        let lip = DraftLine::for_service(cat, "lip-sync", 60);
-        let mut images = DraftLine::for_service(cat, "text-to-image", 5000);
-        images.set_model(cat, "kolors-v2.1");
-        AppState::new(cat, vec![video, lip, images], DraftOptions::default())
+        let (catalog, lines) = opening_sample();
+        AppState::new(catalog, lines, DraftOptions::default())
     }
 
     pub fn add_line(&self) {

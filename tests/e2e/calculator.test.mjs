@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { serve, launch, openCalculator, root } from "./harness.mjs";
+import { serve, launch, openCalculator, root, SEED_SAMPLE } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -32,8 +32,9 @@ async function settles(loc, expected) {
   assert.fail(`${last} never became ${expected}`);
 }
 
+/** The seed edition's sample mix, whose figures these tests check. */
 async function fresh(options) {
-  return openCalculator(browser, server.url, options);
+  return openCalculator(browser, server.url + SEED_SAMPLE, options);
 }
 
 test("building a mix: add, duplicate, reorder, remove, clear — with exact figures", async () => {
@@ -178,6 +179,8 @@ test("keyboard only: reach and change every control, with a visible focus ring",
   const { page, context } = await fresh();
   await page.keyboard.press("Tab"); // theme
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "theme");
+  await page.keyboard.press("Tab"); // the edition picker
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "edition-select");
   await page.keyboard.press("Tab"); // first line's service
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "service");
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);

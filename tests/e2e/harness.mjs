@@ -20,6 +20,13 @@ function freePort() {
   });
 }
 
+/**
+ * The 2025 guide's sample mix as a link (400 V2.1 Pro 5 s videos, 60 lip-syncs of 30 s, 5,000
+ * Kolors images): what the page opened with before it opened on the 2026 line-up. Tests whose
+ * figures are the seed edition's open it, so their assertions stay as they were.
+ */
+export const SEED_SAMPLE = "?v=1&e=seed-2025&l=video~v2.1~pro~5~400&l=lip-sync~~~~60~30&l=text-to-image~kolors-v2.1~~~5000";
+
 /** Serves `dir` (default dist/) with python's static server; resolves to { url, stop }. */
 export async function serve(dir = path.join(root, "dist")) {
   const port = await freePort();

@@ -1,7 +1,7 @@
 // The calculator page as a user meets it: release build, served statically, headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openCalculator } from "./harness.mjs";
+import { serve, launch, openCalculator, SEED_SAMPLE } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -15,20 +15,89 @@ after(async () => {
 
 const text = (page, id) => page.getByTestId(id).first().textContent();
 
-test("the page loads with the sample mix and its exact total", async () => {
+// A new visitor opens today's line-up: the brief's mix in 2026 models, priced per second.
+test("a new visitor opens the 2026 edition, its confidence stated, with a mix of current models", async () => {
   const { page, context, errors } = await openCalculator(browser, server.url);
+  assert.equal(await text(page, "edition"), "kling-2026");
+  assert.equal(await page.getByTestId("edition-select").inputValue(), "kling-2026");
+  assert.match(await text(page, "edition-confidence"), /^prices \d+ official, \d+ inferred from reseller prices, \d+ from the 2025 guide$/);
+  assert.equal(await page.getByTestId("line").count(), 3);
+  // 400 × 10 s × 1.2 (Video 3.0 Pro, native audio) = 4,800 + 60 × 6 × 0.5 = 180: 4,980 video
+  // units = $697.20; 5,000 × 8 (Image 3.0) = 40,000 image units × $0.0035 = $140.
+  assert.equal(await page.getByTestId("pool-video").getByTestId("pool-units").textContent(), "4,980");
+  assert.equal(await page.getByTestId("pool-image").getByTestId("pool-units").textContent(), "40,000");
+  assert.equal(await text(page, "total-value"), "$837.20");
+  // No retired model in the opening mix, and each line says how sure its price is.
+  assert.equal(await page.getByTestId("line-retired").count(), 0);
+  assert.equal(await page.getByTestId("line-confidence").count(), 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Every link made so far loads as before: a format-1 link without an edition is the 2025 guide's.
+test("an old format-1 link opens the 2025 edition with its old figures", async () => {
+  const url = `${server.url}?l=video~v2.1~pro~5~400&l=lip-sync~~~~60~30&l=text-to-image~kolors-v2.1~~~5000`;
+  const { page, context, errors } = await openCalculator(browser, url);
   assert.equal(await page.getByTestId("line").count(), 3);
   // 400 × 3.5 + 60 × 6 × 0.5 = 1,580 video units = $221.20; 5,000 × 4 = 20,000 image units = $70.
   assert.equal(await page.getByTestId("pool-video").getByTestId("pool-units").textContent(), "1,580");
   assert.equal(await page.getByTestId("pool-image").getByTestId("pool-units").textContent(), "20,000");
   assert.equal(await text(page, "total-value"), "$291.20");
   assert.equal(await text(page, "edition"), "seed-2025");
+  assert.equal(await page.getByTestId("edition-select").inputValue(), "seed-2025");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Picked from the page's own controls, as a person would: Video 3.0, Professional, native audio,
+// 10 s, one a month is 1.2 units a second × 10 = 12 units = $1.68.
+test("Video 3.0 Professional with native audio, 10 s, picked on the page: 12 units, $1.68", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url);
+  await page.getByTestId("clear").click();
+  await page.getByTestId("add-line").click();
+  const line = page.getByTestId("line").nth(0);
+  await line.getByTestId("service").selectOption({ label: "Text-to-video / image-to-video" });
+  await line.getByTestId("model").selectOption({ label: "Kling Video 3.0" });
+  await line.getByTestId("mode").selectOption({ label: "Professional (1080p)" });
+  await line.getByTestId("audio").selectOption({ label: "Native audio" });
+  await line.getByTestId("duration").selectOption({ label: "10 s" });
+  await line.getByTestId("quantity").fill("1");
+  assert.equal(await line.getByTestId("line-units").textContent(), "12 Video units");
+  assert.equal(await line.getByTestId("line-value").textContent(), "$1.68");
+  assert.equal(await text(page, "total-value"), "$1.68");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Changing edition keeps every line as typed: a line the 2025 guide prices keeps its figures,
+// the others are flagged with what is missing, and going back restores every figure.
+test("changing edition keeps the lines, flags those the edition lacks, and goes back intact", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url);
+  await page.getByTestId("edition-select").selectOption("seed-2025");
+  await page.waitForFunction(() => document.querySelector('[data-testid="edition"]')?.textContent === "seed-2025");
+  const lines = page.getByTestId("line");
+  assert.equal(await lines.count(), 3);
+  // Video 3.0 and Image 3.0 are not in the 2025 guide: shown as typed, flagged, not counted.
+  assert.equal(await lines.nth(0).getByTestId("model").inputValue(), "kling-v3");
+  assert.match(await lines.nth(0).getByTestId("model").locator("option:checked").textContent(), /not in this edition/);
+  assert.match(await lines.nth(0).locator(".kp-error").first().textContent(), /model "kling-v3" is not offered/);
+  assert.equal(await lines.nth(2).getByTestId("line-excluded").count(), 1);
+  // Lip-sync is priced the same in both: 180 units = $25.20, the only line counted.
+  assert.equal(await lines.nth(1).getByTestId("line-units").textContent(), "180 Video units");
+  assert.equal(await text(page, "total-value"), "$25.20");
+  // The keyboard focus stays on the picker, and the address pins the edition.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.act), "edition");
+  await page.waitForFunction(() => location.search.includes("e=seed-2025"));
+  await page.getByTestId("edition-select").selectOption("kling-2026");
+  await page.waitForFunction(() => document.querySelector('[data-testid="edition"]')?.textContent === "kling-2026");
+  assert.equal(await text(page, "total-value"), "$837.20");
+  assert.equal(await page.getByTestId("line-excluded").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("changing a quantity changes the total to the right figure", async () => {
-  const { page, context, errors } = await openCalculator(browser, server.url);
+  const { page, context, errors } = await openCalculator(browser, server.url + SEED_SAMPLE);
   const first = page.getByTestId("line").first();
   await first.getByTestId("quantity").fill("1000");
   // 1,000 × 3.5 = 3,500 + 180 = 3,680 video units = $515.20; + $70 images.
@@ -45,7 +114,7 @@ test("changing a quantity changes the total to the right figure", async () => {
 });
 
 test("a bad quantity is explained inline and the rest of the mix stays", async () => {
-  const { page, context, errors } = await openCalculator(browser, server.url);
+  const { page, context, errors } = await openCalculator(browser, server.url + SEED_SAMPLE);
   const second = page.getByTestId("line").nth(1);
   await second.getByTestId("quantity").fill("-5");
   assert.equal(await second.getByTestId("quantity").inputValue(), "-5");

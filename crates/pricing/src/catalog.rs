@@ -507,9 +507,54 @@ mod generated {
 
 pub use generated::EDITIONS;
 
-/// The edition used when none is asked for.
+/// The edition used when none is asked for: by the Rust and JS APIs, a mix without `edition` and
+/// a link without `e`. It stays the 2025 guide's, so every call and link made so far keeps its
+/// figures; a new visitor of the page opens [`OPENING_EDITION`] instead.
 pub fn default_catalog() -> &'static Catalog {
     EDITIONS[0]
+}
+
+/// The edition a new visitor of the page opens on: today's line-up.
+pub const OPENING_EDITION: &str = "kling-2026";
+
+/// The catalog of [`OPENING_EDITION`].
+pub fn opening_catalog() -> &'static Catalog {
+    edition(OPENING_EDITION).unwrap_or_else(default_catalog)
+}
+
+/// How many of an edition's prices (rows, pools and packages) carry each confidence, or, in an
+/// edition that predates confidence (seed-2025), each status against the official pages: what
+/// the page states next to the edition's name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TrustCounts {
+    pub official: usize,
+    pub inferred: usize,
+    pub seed: usize,
+    pub confirmed: usize,
+    pub contradicted: usize,
+    pub unconfirmed: usize,
+}
+
+impl Catalog {
+    /// Counts every price of the edition by its confidence (see [`TrustCounts`]).
+    pub fn trust_counts(&self) -> TrustCounts {
+        let rows = self.services.iter().flat_map(|s| s.rows.iter().map(|r| r.provenance));
+        let pools = self.pools.iter().map(|p| p.provenance);
+        let packs = self.packages.iter().filter(|p| !p.custom).map(|p| p.provenance);
+        let mut c = TrustCounts::default();
+        for p in rows.chain(pools).chain(packs) {
+            let slot = match (p.confidence, p.status) {
+                (Some(Confidence::Official), _) => &mut c.official,
+                (Some(Confidence::Inferred), _) => &mut c.inferred,
+                (Some(Confidence::Seed), _) => &mut c.seed,
+                (None, Status::Confirmed) => &mut c.confirmed,
+                (None, Status::Contradicted) => &mut c.contradicted,
+                (None, Status::Unconfirmed) => &mut c.unconfirmed,
+            };
+            *slot += 1;
+        }
+        c
+    }
 }
 
 /// The catalog edition with this id.

@@ -2,7 +2,7 @@
 //! its message instead of being lost. The cascade of choices (service → model → mode →
 //! duration) is decided here, not in the view, so it is tested natively.
 
-use super::catalog::{Catalog, Choice, Pool, Variant};
+use super::catalog::{opening_catalog, Catalog, Choice, Pool, Variant};
 use super::error::{Field, InputError};
 use super::estimate::{price_line, LineEstimate};
 use super::fields::{carried_by, line_field, Check, Kind, Setting, POOL_SETTINGS, TOP_SETTINGS};
@@ -205,8 +205,71 @@ impl DraftLine {
     }
 }
 
+/// The mix a new visitor of the page sees, priced from [`opening_catalog`]: the brief's example
+/// in today's line-up, 400 ten-second Video 3.0 Professional clips with native audio, 60
+/// lip-syncs of 30 s and 5,000 Image 3.0 images a month. Built through [`DraftLine::edit`], as a
+/// person would pick it, so a catalog change that drops one of its choices shows as a line with
+/// a problem (and fails the tests) rather than as a quietly different mix.
+pub fn opening_sample() -> (&'static Catalog, Vec<DraftLine>) {
+    let cat = opening_catalog();
+    let line = |service: &str, quantity: u64, picks: &[(&str, &str)]| {
+        let mut d = DraftLine::for_service(cat, service, quantity);
+        for (field, value) in picks {
+            d.edit(cat, field, value.to_string());
+        }
+        d
+    };
+    let video = [
+        ("model", "kling-v3"),
+        ("mode", "pro"),
+        ("audio", "native"),
+        ("duration", "10"),
+    ];
+    let lines = vec![
+        line("video", 400, &video),
+        line("lip-sync", 60, &[("seconds", "30")]),
+        line("image", 5000, &[("model", "kling-v3-image")]),
+    ];
+    (cat, lines)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_opening_sample_is_the_brief_in_todays_line_up() {
+        let (cat, lines) = opening_sample();
+        assert_eq!(cat.edition, "kling-2026");
+        let priced: Vec<_> = lines.iter().map(|d| d.price(cat, 0).unwrap()).collect();
+        let units: Vec<_> = priced.iter().map(|e| e.units).collect();
+        // 400 × 10 s × 1.2; 60 × 6 segments × 0.5; 5,000 × 8 image units.
+        assert_eq!(units, [Decimal::from(4800), Decimal::from(180), Decimal::from(40000)]);
+        let value: Decimal = priced.iter().map(|e| e.value).sum();
+        assert_eq!(value, Decimal::new(83720, 2), "$697.20 of video, $140 of images");
+        assert!(priced.iter().all(|e| e.retired.is_none()), "current models only");
+    }
+
+    /// A line keeps its text when the edition changes: priced where the new edition has its
+    /// choices, flagged (its problem naming the model and the edition's choices) where not.
+    #[test]
+    fn a_line_moved_to_another_edition_is_kept_as_typed() {
+        let (cat, lines) = opening_sample();
+        let seed = default_catalog();
+        let video = &lines[0];
+        let errs = video.price(seed, 0).unwrap_err();
+        assert!(errs[0].message.contains("kling-v3"), "{}", errs[0].message);
+        assert_eq!(lines[1].price(seed, 1).unwrap().units, Decimal::from(180));
+        let mut old = DraftLine::for_service(seed, "video", 400);
+        old.set_model(seed, "v2.1");
+        old.set_mode(seed, "pro");
+        let e = old.price(cat, 0).unwrap();
+        assert_eq!(
+            e.units,
+            Decimal::from(1400),
+            "V2.1 Pro 5 s is 3.5 units in both editions"
+        );
+        assert!(e.retired.is_some(), "and retired in 2026");
+    }
+
     #[test]
     fn edits_cascade_and_ids_read_back() {
         use crate::fields::line_field;

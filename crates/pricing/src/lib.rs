@@ -36,7 +36,7 @@ pub mod plan;
 pub mod share;
 pub mod sort;
 
-pub use catalog::{default_catalog, Catalog, Pool};
+pub use catalog::{default_catalog, opening_catalog, Catalog, Pool};
 pub use draft::DraftLine;
 pub use error::{Field, InputError, Problem};
 pub use estimate::{estimate_lines, estimate_raw, price_line, Estimate, LineEstimate, PoolTotal};

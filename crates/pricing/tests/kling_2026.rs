@@ -580,3 +580,25 @@ fn durations_are_described_as_a_person_would() {
     assert!(five_or_ten.contains(5) && five_or_ten.contains(10));
     assert!(!five_or_ten.contains(7) && !five_or_ten.contains(15) && !five_or_ten.contains(0));
 }
+
+/// The page states an edition's confidence next to its name from these counts: every price is
+/// counted once, by its confidence in kling-2026 and by its status in seed-2025.
+#[test]
+fn every_price_of_an_edition_is_counted_once_by_how_sure_it_is() {
+    for cat in kling_pricing::catalog::EDITIONS {
+        let c = cat.trust_counts();
+        let rows: usize = cat.services.iter().map(|s| s.rows.len()).sum();
+        let packs = cat.packages.iter().filter(|p| !p.custom).count();
+        let counted = c.official + c.inferred + c.seed + c.confirmed + c.contradicted + c.unconfirmed;
+        assert_eq!(counted, rows + cat.pools.len() + packs, "{}", cat.edition);
+    }
+    let c = kling_2026().trust_counts();
+    assert!(c.official > 0 && c.inferred > 0 && c.seed > 0, "{c:?}");
+    assert_eq!(
+        c.confirmed + c.contradicted + c.unconfirmed,
+        0,
+        "2026 states a confidence everywhere"
+    );
+    let s = kling_pricing::default_catalog().trust_counts();
+    assert_eq!(s.official + s.inferred + s.seed, 0, "seed-2025 predates confidence");
+}

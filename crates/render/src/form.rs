@@ -10,7 +10,7 @@
 //! tested natively.
 
 use super::{chart, report};
-use kling_pricing::catalog::{Catalog, Pool, Service, Variant};
+use kling_pricing::catalog::{Catalog, Pool, Service, Variant, EDITIONS};
 use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
@@ -201,7 +201,9 @@ fn button(act: &str, text: &str) -> Markup {
     html! { button.kp-secondary type="button" data-testid=(act) data-act=(act) { (text) } }
 }
 
-/// The header: title, theme choice (`theme` selected) and the catalog's edition.
+/// The header: title, theme choice (`theme` selected), and the edition picker (`catalog`
+/// chosen) with how sure the edition's prices are, so the figures below are never read without
+/// knowing which line-up and how firm they are.
 fn header(catalog: &Catalog, theme: &str) -> Markup {
     html! {
         header.kp-header {
@@ -215,8 +217,21 @@ fn header(catalog: &Catalog, theme: &str) -> Markup {
                 }
             }
             p.kp-sub {
-                "Units, list value and the cheapest prepaid plan for a monthly job mix. Prices: catalog "
-                span data-testid="edition" { (catalog.edition) } ", as of " (catalog.as_of) "."
+                "Units, list value and the cheapest prepaid plan for a monthly job mix."
+            }
+            div.kp-edition-row {
+                label.kp-field.kp-edition {
+                    span.kp-label { "Prices" }
+                    select data-testid="edition-select" data-act="edition" {
+                        @for c in EDITIONS {
+                            option value=(c.edition) selected[c.edition == catalog.edition] { (c.title) }
+                        }
+                    }
+                }
+                p.kp-sub.kp-edition-trust {
+                    "Edition " span data-testid="edition" { (catalog.edition) } ", as of " (catalog.as_of) ": "
+                    span data-testid="edition-confidence" { (report::edition_trust(catalog)) } "."
+                }
             }
         }
     }
@@ -367,6 +382,31 @@ mod tests {
         let html = settings_html(default_catalog(), &o);
         assert_eq!(html.matches(r#"value="x""#).count(), keys.len());
         assert!(html.contains(r#"id="kp-opt-image-pack-price""#));
+    }
+
+    /// The header offers every edition, the current one chosen, and states how sure its prices
+    /// are next to its name.
+    #[test]
+    fn the_header_picks_the_edition_and_says_how_sure_it_is() {
+        let cat = kling_pricing::opening_catalog();
+        let html = shell_html(cat, "auto", &DraftOptions::default(), &[]);
+        assert!(html.contains(r#"data-act="edition""#));
+        assert!(
+            html.contains(r#"<option value="kling-2026" selected>Kling AI API prices in 2026 (per second)</option>"#)
+        );
+        assert!(html.contains(r#"<option value="seed-2025">Kling AI API pricing guide (2025)</option>"#));
+        let c = cat.trust_counts();
+        let said = format!(
+            "prices {} official, {} inferred from reseller prices, {} from the 2025 guide",
+            c.official, c.inferred, c.seed
+        );
+        assert!(
+            html.contains(&format!(r#"data-testid="edition-confidence">{said}</span>"#)),
+            "{html}"
+        );
+        let seed = shell_html(default_catalog(), "auto", &DraftOptions::default(), &[]);
+        assert!(seed.contains(r#"<option value="seed-2025" selected>"#));
+        assert!(seed.contains("confirmed by Kling's official pages"));
     }
 
     #[test]

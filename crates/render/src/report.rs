@@ -7,7 +7,7 @@
 //! `form` write); the parts they are made of return [`Markup`] and are spliced as markup, not
 //! escaped again. The functions are pure and tested natively.
 
-use kling_pricing::catalog::{Catalog, Pool, Status};
+use kling_pricing::catalog::{Catalog, Confidence, Pool, Status};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::{Estimate, LineEstimate};
 use kling_pricing::format;
@@ -24,9 +24,14 @@ fn plural(n: u64) -> &'static str {
     }
 }
 
-/// The `<option>`s of a select over `choices` (value, label), with `current` selected.
+/// The `<option>`s of a select over `choices` (value, label), with `current` selected. A current
+/// value that is not among the choices (a line kept from another edition, or a link's unknown
+/// model) comes first, marked, and selected: the select shows what the line holds, never a
+/// choice the line does not have. No choices, no options: the select does not apply.
 pub fn options_html(choices: &[(String, String)], current: &str) -> String {
+    let kept = !choices.is_empty() && !current.is_empty() && !choices.iter().any(|(value, _)| value == current);
     html! {
+        @if kept { option value=(current) selected { (current) " (not in this edition)" } }
         @for (value, label) in choices {
             option value=(value) selected[value == current] { (label) }
         }
@@ -120,6 +125,8 @@ fn line_counted(catalog: &Catalog, l: &LineEstimate) -> Markup {
             span class="kp-note" data-testid="line-contradiction" {
                 "⚠ " (l.provenance.note.unwrap_or("An official page gives a different price."))
             }
+        } @else if let (Some(_), Some(note)) = (l.provenance.confidence, l.provenance.note) {
+            span class="kp-muted kp-source-note" data-testid="line-note" { (note) }
         }
         @if let Some(n) = l.segments {
             span class="kp-muted kp-share" { (n) " segment" (plural(n)) " of 5 s per job" }
@@ -158,6 +165,27 @@ fn line_excluded(errs: &[InputError]) -> Markup {
             }
         }
     }
+}
+
+/// How sure an edition's prices are, counted ("31 official, 40 inferred from reseller prices,
+/// 10 the 2025 guide's figures"; seed-2025 by its status against the official pages): shown
+/// next to the edition's name, so a budget is never read as firmer than its prices.
+pub fn edition_trust(catalog: &Catalog) -> String {
+    let c = catalog.trust_counts();
+    let parts = [
+        (c.official, Confidence::Official.words()),
+        (c.inferred, Confidence::Inferred.words()),
+        (c.seed, "from the 2025 guide"),
+        (c.confirmed, "confirmed by Kling's official pages"),
+        (c.contradicted, "contradicted by them"),
+        (c.unconfirmed, "unconfirmed"),
+    ];
+    let said: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, words)| format!("{n} {words}"))
+        .collect();
+    format!("prices {}", said.join(", "))
 }
 
 /// Edition, date, assumptions, known contradictions and sources.
@@ -374,6 +402,11 @@ mod tests {
             r#"<option value="a">A &amp; B</option><option value="&quot;x" selected>&lt;X&gt;</option>"#
         );
         assert_eq!(options_html(&[], "a"), "");
+        assert_eq!(
+            options_html(&choices, "v9"),
+            r#"<option value="v9" selected>v9 (not in this edition)</option><option value="a">A &amp; B</option><option value="&quot;x">&lt;X&gt;</option>"#,
+            "a value the choices lack is shown as kept, not replaced"
+        );
     }
 
     #[test]

@@ -24,7 +24,9 @@ pub fn value_by_line(state: AppState, root: Root) {
         let (pending, last) = (pending.clone(), last.clone());
         request_animation_frame(move || {
             pending.set(false);
-            draw(state, root, &mut last.borrow_mut());
+            if state.is_live() {
+                draw(state, root, &mut last.borrow_mut());
+            }
         });
     });
 }
