@@ -80,6 +80,7 @@ fn calculator(config: &AppConfig, query: RwSignal<String>, theme: RwSignal<Strin
     let root = Root::new();
     views::lines::mount(state, root);
     views::lines::shares(state);
+    views::reports::summary(state, root);
     views::reports::totals(state, root);
     views::settings::messages(state, root);
     views::reports::plan(state, root);

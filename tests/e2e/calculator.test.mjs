@@ -130,16 +130,32 @@ test("500 units a month for 2 months: Package 1, and the 29,000 forfeited units 
   await context.close();
 });
 
-test("charts are drawn as labelled SVG", async () => {
-  const { page, context } = await fresh();
-  for (const id of ["chart-lines", "chart-plans-video", "chart-balance-video"]) {
-    const svg = tid(page, id).locator("svg");
-    assert.equal(await svg.getAttribute("role"), "img", id);
-    assert.ok((await svg.locator("title").first().textContent()).length > 5, id);
-    assert.ok((await svg.locator("rect").count()) >= 2, id);
+test("charts are labelled images with dollar axes and text of 12 px or more, wide and narrow", async () => {
+  for (const width of [1280, 360]) {
+    const { page, context } = await fresh({ viewport: { width, height: 800 } });
+    for (const id of ["chart-lines", "chart-plans-video", "chart-balance-video"]) {
+      const chart = tid(page, id).locator('[role="img"]');
+      const title = await chart.getAttribute("aria-labelledby");
+      assert.ok((await page.locator(`[id="${title}"]`).textContent()).length > 5, id);
+      assert.ok((await chart.locator("rect").count()) >= 2, id);
+      // Every piece of text the chart shows is at least 12 px, at either width.
+      const sizes = await chart.evaluate((el) =>
+        [...el.querySelectorAll("span")]
+          .filter((s) => s.offsetParent !== null && s.textContent.trim() && !s.classList.contains("kp-sr"))
+          .map((s) => parseFloat(getComputedStyle(s).fontSize)),
+      );
+      assert.ok(sizes.length > 3 && Math.min(...sizes) >= 12, `${id} at ${width}: ${sizes}`);
+      // The chart fits its column: nothing sticks out.
+      const [w, parent] = await chart.evaluate((el) => [el.scrollWidth, el.parentElement.clientWidth]);
+      assert.ok(w <= parent, `${id} at ${width}: ${w} > ${parent}`);
+    }
+    // Dollar ticks from $0 under the bars; the description says each line in words.
+    assert.match(await text(tid(page, "chart-plans-video").locator(".kp-ticks")), /^\$0\$2,500\$5,000\$7,500$/);
+    assert.match(await tid(page, "chart-lines").locator('[id="kp-chart-lines-d"]').textContent(), /Lip-sync.*\$25\.20/);
+    // The balance chart marks what expires unused and says so in its legend.
+    assert.match(await text(tid(page, "chart-balance-video").locator(".kp-legend")), /forfeited: expired unused/);
+    await context.close();
   }
-  assert.match(await tid(page, "chart-lines").locator("desc").textContent(), /Lip-sync.*\$25\.20/);
-  await context.close();
 });
 
 test("exports: CSV and JSON carry the lines, totals and plan", async () => {

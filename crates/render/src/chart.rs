@@ -44,8 +44,9 @@ pub struct Bar {
     pub highlight: bool,
 }
 
-/// Width in user units of a bar of `value` when `max` fills `full`. Geometry only, never shown
-/// as a figure, so the conversion to a float here cannot change a displayed number.
+/// Length of a bar of `value` on a track of `full` units that ends at `max`. Geometry only,
+/// never shown as a figure, so the conversion to an integer here cannot change a displayed
+/// number.
 fn scale(value: Decimal, max: Decimal, full: u32) -> u32 {
     if max <= Decimal::ZERO || value <= Decimal::ZERO {
         return 0;
@@ -54,7 +55,47 @@ fn scale(value: Decimal, max: Decimal, full: u32) -> u32 {
     w.clamp(1, full)
 }
 
-/// A horizontal bar chart. `id` makes the title/description ids unique on the page.
+/// The end of an axis that holds `max` and its ticks: of the steps 1, 2, 2.5 and 5 × 10ⁿ that
+/// reach `max` in at most four steps, the one whose end is closest above `max` (the longest
+/// bars), the smaller step on a tie; tick labels are then round figures people read at a glance
+/// ($0, $2,000, $4,000, $6,000). `(end, step)`; `(0, 0)` for nothing to show.
+pub fn axis(max: Decimal) -> (Decimal, Decimal) {
+    // In ten-thousandths, as whole numbers: a cent's hundredth is the finest figure shown, and
+    // whole-number arithmetic keeps this small in the page's wasm.
+    let scaled = max.checked_mul(Decimal::from(10_000)).map(|t| t.ceil().to_u128());
+    let top = match scaled {
+        None => return (max, max),
+        Some(None | Some(0)) => return (Decimal::ZERO, Decimal::ZERO),
+        Some(Some(t)) => t,
+    };
+    let mut best = (u128::MAX, 0);
+    let mut power: u128 = 1;
+    while power <= top.saturating_mul(10) {
+        for step in [power, 2 * power, 5 * power / 2, 5 * power] {
+            let end = top.div_ceil(step) * step;
+            if top.div_ceil(step) <= 4 && (end, step) < best {
+                best = (end, step);
+            }
+        }
+        power = power.saturating_mul(10);
+    }
+    let back = |v: u128| Decimal::try_from_i128_with_scale(i128::try_from(v).ok()?, 4).ok();
+    match (back(best.0), back(best.1)) {
+        (Some(end), Some(step)) => (end.normalize(), step.normalize()),
+        _ => (max, max),
+    }
+}
+
+/// The tick values of [`axis`]: 0, step, … end.
+fn ticks(end: Decimal, step: Decimal) -> Vec<Decimal> {
+    let mut out = vec![Decimal::ZERO];
+    while step > Decimal::ZERO && *out.last().unwrap_or(&end) < end {
+        out.push(out.last().copied().unwrap_or_default() + step);
+    }
+    out
+}
+
+/// A horizontal bar chart in dollars. `id` makes the title/description ids unique on the page.
 pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> String {
     concat(&bar_chart_parts(id, title, description, bars))
 }
@@ -68,66 +109,66 @@ pub fn concat(parts: &[String]) -> String {
     s
 }
 
-/// [`bar_chart`] in pieces that concatenate to it: the `<svg>` start tag, then each child
-/// element of the `<svg>` (title, description, one `<g>` per bar or the "nothing" note), then
-/// `</svg>`. A page can then replace only the children that changed.
+/// Bars are drawn on a track this many units long (each bar's own SVG stretches it to the
+/// column's width).
+const TRACK: u32 = 1000;
+
+/// [`bar_chart`] in pieces that concatenate to it: the chart's start tag (which names the bar
+/// count and the axis, so a change of either changes it), then each child element (title,
+/// description, one row per bar or the "nothing" note, the dollar axis), then the end tag. A
+/// page can then replace only the children that changed.
+///
+/// Why HTML rows with an SVG bar each, rather than one SVG: the labels are text laid out by the
+/// browser at the page's own size (never scaled down with the drawing), the bars stretch to
+/// the column, and a narrow column puts each label above its bar. The chart is one image to
+/// assistive technology, named by its title and described in words.
 pub fn bar_chart_parts(id: &str, title: &str, description: &str, bars: &[Bar]) -> Vec<String> {
-    let height = ROW_H * bars.len().max(1) as u32 + 8;
-    let max = bars.iter().map(|b| b.value).max().unwrap_or_default();
-    let mut parts = Vec::with_capacity(bars.len() + 4);
-    parts.push(svg_start(id, BAR_CHART_W, height));
-    parts.push(html! { title id={ (id) "-t" } { (title) } }.into_string());
-    parts.push(html! { desc id={ (id) "-d" } { (description) } }.into_string());
+    let (end, step) = axis(bars.iter().map(|b| b.value).max().unwrap_or_default());
+    let mut parts = Vec::with_capacity(bars.len() + 5);
+    let start = html! {
+        div class="kp-hbars" role="img" aria-labelledby={ (id) "-t" } aria-describedby={ (id) "-d" }
+            data-n=(bars.len()) data-end=(end) {}
+    };
+    let mut start = start.into_string();
+    start.truncate(start.len() - "</div>".len());
+    parts.push(start);
+    parts.push(html! { span.kp-sr id={ (id) "-t" } { (title) } }.into_string());
+    parts.push(html! { span.kp-sr id={ (id) "-d" } { (description) } }.into_string());
     if bars.is_empty() {
-        parts.push(html! { text x="0" y="20" class="kp-chart-note" { "Nothing to show yet." } }.into_string());
+        parts.push(html! { p.kp-muted.kp-hbars-none { "Nothing to show yet." } }.into_string());
     }
-    for (i, b) in bars.iter().enumerate() {
-        parts.push(bar(4 + ROW_H * i as u32, scale(b.value, max, BAR_W), b).into_string());
+    for b in bars {
+        parts.push(bar(scale(b.value, end, TRACK), b).into_string());
     }
-    parts.push("</svg>".to_string());
+    parts.push(dollar_axis(end, step).into_string());
+    parts.push("</div>".to_string());
     parts
 }
 
-/// Width of a bar chart's labels, of its longest bar, and of a row's height, in user units.
-const LABEL_W: u32 = 230;
-const BAR_W: u32 = 330;
-const ROW_H: u32 = 28;
-/// The bar chart's width: labels, the longest bar, and room for its note.
-const BAR_CHART_W: u32 = LABEL_W + BAR_W + 170;
-
-/// A chart's `<svg>` of `width` × `height` user units, drawn `shown_width` wide, labelled by the
-/// `{id}-t` title and `{id}-d` description among its `children`.
-fn svg_frame(id: &str, width: u32, height: u32, shown_width: &str, children: Markup) -> Markup {
+/// One bar's row: its label (cut by the stylesheet when too long; the whole label is in the
+/// tooltip), then the bar, `w` of [`TRACK`] long, with its note under it (the bar keeps the
+/// column's whole width, however long the note).
+fn bar(w: u32, b: &Bar) -> Markup {
     html! {
-        svg class="kp-chart" viewBox={ "0 0 " (width) " " (height) } width=(shown_width) role="img"
-            aria-labelledby={ (id) "-t " (id) "-d" } xmlns="http://www.w3.org/2000/svg" { (children) }
+        div.kp-hbar {
+            span.kp-hbar-label title={ (b.label) ": " (b.note) } { (b.label) }
+            span.kp-hbar-cell {
+                svg.kp-hbar-track viewBox={ "0 0 " (TRACK) " 10" } preserveAspectRatio="none" aria-hidden="true" {
+                    rect width=(w) height="10" class=(if b.highlight { "kp-bar kp-bar-hi" } else { "kp-bar" }) {}
+                }
+                span.kp-hbar-note { (b.note) }
+            }
+        }
     }
 }
 
-/// The start tag of a childless [`svg_frame`]: maud writes whole elements, and
-/// [`bar_chart_parts`] hands out the start tag and the children as separate pieces.
-fn svg_start(id: &str, width: u32, height: u32) -> String {
-    let mut s = svg_frame(id, width, height, "100%", html! {}).into_string();
-    s.truncate(s.len() - "</svg>".len());
-    s
-}
-
-/// One bar's `<g>` at `y`, `w` wide: its label (cut at 34 characters; the full label is in the
-/// `<title>` tooltip), the bar and its note.
-fn bar(y: u32, w: u32, b: &Bar) -> Markup {
-    let label: String = if b.label.chars().count() > 34 {
-        b.label.chars().take(33).chain(std::iter::once('…')).collect()
-    } else {
-        b.label.clone()
-    };
-    let ty = y + 15;
+/// The dollar ticks under the bars: round figures from $0 to the axis' end, spread evenly over
+/// the track.
+fn dollar_axis(end: Decimal, step: Decimal) -> Markup {
     html! {
-        g {
-            title { (b.label) ": " (b.note) }
-            text x=(LABEL_W - 8) y=(ty) text-anchor="end" class="kp-chart-label" { (label) }
-            rect x=(LABEL_W) y=(y) width=(w) height=(ROW_H - 8) rx="3"
-                class=(if b.highlight { "kp-bar kp-bar-hi" } else { "kp-bar" }) {}
-            text x=(LABEL_W + w + 6) y=(ty) class="kp-chart-note" { (b.note) }
+        div.kp-hbar-axis aria-hidden="true" {
+            span {}
+            span.kp-ticks { @for t in ticks(end, step) { span { "$" (format::units(t)) } } }
         }
     }
 }
@@ -246,28 +287,56 @@ pub fn plan_costs(p: &kling_pricing::plan::PoolPlan) -> String {
     )
 }
 
-/// Height of the balance chart's tallest column, the room above it, a column's width and the
-/// gap between columns, in user units.
-const COL_H: u32 = 160;
-const COL_TOP: u32 = 24;
-const COL_W: u32 = 44;
-const COL_GAP: u32 = 14;
-/// Where the balance chart's columns stand.
-const COL_BASE: u32 = COL_TOP + COL_H;
+/// The height of the balance chart's columns in drawing units (each column's SVG stretches it
+/// to the plot's height, set by the stylesheet).
+const COL_H: u32 = 1000;
+
+/// More months than this and the columns are too narrow for a figure above each: the forfeit
+/// marker stays (the legend explains it) and the figure moves to the column's tooltip.
+const MARKED_MONTHS: usize = 12;
 
 /// Units month by month: what was available (balance + bought), what was used, and what
-/// expired unused (marked), as columns.
+/// expired unused (marked, with its figure), as columns on a units axis, with a legend.
+///
+/// HTML columns with an SVG each, for the reasons given at [`bar_chart_parts`]: the month
+/// labels, the axis and the figures stay at the page's text size at any width, and the columns
+/// share the width of the plot.
 pub fn balance_over_time(p: &kling_pricing::plan::PoolPlan) -> String {
-    let n = p.periods.len().max(1) as u32;
-    let width = 50 + n * (COL_W + COL_GAP);
     let max = p
         .periods
         .iter()
         .map(|r| r.start_balance + r.bought)
         .max()
         .unwrap_or_default();
+    let (end, step) = axis(max);
     let id = format!("kp-chart-bal-{}", p.pool.id());
-    let desc = p
+    let every = p.periods.len().div_ceil(MARKED_MONTHS).max(1);
+    let marked = p.periods.len() <= MARKED_MONTHS;
+    let mut tick_values = ticks(end, step);
+    tick_values.reverse();
+    html! {
+        div.kp-cols role="img" aria-labelledby={ (id) "-t" } aria-describedby={ (id) "-d" } {
+            span.kp-sr id={ (id) "-t" } { (p.pool_name) " units month by month" }
+            span.kp-sr id={ (id) "-d" } { (balance_description(p)) }
+            div.kp-cols-body {
+                span.kp-cols-axis aria-hidden="true" {
+                    span {} span.kp-ticks { @for t in &tick_values { span { (format::units(*t)) } } } span {}
+                }
+                div.kp-cols-plot {
+                    @for (i, r) in p.periods.iter().enumerate() {
+                        (column(end, r, marked, i % every == 0))
+                    }
+                }
+            }
+            (legend())
+        }
+    }
+    .into_string()
+}
+
+/// The balance chart's description: each month's figures in words.
+fn balance_description(p: &kling_pricing::plan::PoolPlan) -> String {
+    let months: Vec<String> = p
         .periods
         .iter()
         .map(|r| {
@@ -280,61 +349,46 @@ pub fn balance_over_time(p: &kling_pricing::plan::PoolPlan) -> String {
                 format::units(r.end_balance)
             )
         })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let children = html! {
-        title id={ (id) "-t" } { (p.pool_name) " units month by month" }
-        desc id={ (id) "-d" } { (desc) }
-        line x1="40" y1=(COL_BASE) x2=(width) y2=(COL_BASE) class="kp-chart-axis" {}
-        @for (i, r) in p.periods.iter().enumerate() {
-            (column(50 + i as u32 * (COL_W + COL_GAP), max, r))
-        }
-        (legend())
-    };
-    svg_frame(&id, width, COL_BASE + 40, &width.to_string(), children).into_string()
+        .collect();
+    months.join("; ")
 }
 
-/// One month's column at `x` of [`balance_over_time`], where `max` units fill the height.
-fn column(x: u32, max: Decimal, r: &kling_pricing::plan::PeriodRow) -> Markup {
+/// One month's column of [`balance_over_time`] on an axis ending at `end`: available, used and
+/// forfeited units stacked, an expiry line over what was forfeited, the forfeited figure above
+/// when `marked`, and the month's name below when `named`.
+fn column(end: Decimal, r: &kling_pricing::plan::PeriodRow, marked: bool, named: bool) -> Markup {
     let avail = r.start_balance + r.bought;
-    let h_avail = scale(avail, max, COL_H);
-    let h_used = scale(r.used, max, COL_H).min(h_avail);
-    let h_forf = scale(r.forfeited, max, COL_H).min(h_avail - h_used);
-    let yf = COL_BASE - h_used - h_forf;
-    let cx = x + COL_W / 2;
+    let h_avail = scale(avail, end, COL_H);
+    let h_used = scale(r.used, end, COL_H).min(h_avail);
+    let h_forf = scale(r.forfeited, end, COL_H).min(h_avail - h_used);
+    let yf = COL_H - h_used - h_forf;
+    let forfeits = !r.forfeited.is_zero();
     html! {
-        g {
-            title {
-                "Month " (r.month) ": " (format::units(avail)) " available, " (format::units(r.used))
-                " used, " (format::units(r.forfeited)) " forfeited"
-            }
-            rect x=(x) y=(COL_BASE - h_avail) width=(COL_W) height=(h_avail) class="kp-col-avail" {}
-            rect x=(x) y=(COL_BASE - h_used) width=(COL_W) height=(h_used) class="kp-bar" {}
-            @if !r.forfeited.is_zero() {
-                rect x=(x) y=(yf) width=(COL_W) height=(h_forf) class="kp-col-forfeit" {}
-                @let ye = yf.saturating_sub(2);
-                line x1=(x) y1=(ye) x2=(x + COL_W) y2=(ye) class="kp-chart-expiry" {}
-                text x=(cx) y=(yf.saturating_sub(6).max(10)) text-anchor="middle" class="kp-chart-note" {
-                    "✕ " (format::units(r.forfeited))
+        div.kp-col title={
+            "Month " (r.month) ": " (format::units(avail)) " available, " (format::units(r.used))
+            " used, " (format::units(r.forfeited)) " forfeited"
+        } {
+            span.kp-col-mark { @if forfeits && marked { "✕ " (format::units(r.forfeited)) } }
+            svg.kp-col-bars viewBox={ "0 0 10 " (COL_H) } preserveAspectRatio="none" aria-hidden="true" {
+                rect y=(COL_H - h_avail) width="10" height=(h_avail) class="kp-col-avail" {}
+                rect y=(COL_H - h_used) width="10" height=(h_used) class="kp-bar" {}
+                @if forfeits {
+                    rect y=(yf) width="10" height=(h_forf) class="kp-col-forfeit" {}
+                    line x1="0" y1=(yf) x2="10" y2=(yf) class="kp-chart-expiry" vector-effect="non-scaling-stroke" {}
                 }
             }
-            text x=(cx) y=(COL_BASE + 16) text-anchor="middle" class="kp-chart-label" { "M" (r.month) }
+            span.kp-col-label { @if named { "M" (r.month) } }
         }
     }
 }
 
 /// The key under [`balance_over_time`]'s columns.
 fn legend() -> Markup {
-    const LY: u32 = COL_BASE + 26;
-    const TY: u32 = COL_BASE + 35;
     html! {
-        g class="kp-legend" {
-            rect x="40" y=(LY) width="10" height="10" class="kp-bar" {}
-            text x="54" y=(TY) class="kp-chart-note" { "used" }
-            rect x="100" y=(LY) width="10" height="10" class="kp-col-avail" {}
-            text x="114" y=(TY) class="kp-chart-note" { "available" }
-            rect x="190" y=(LY) width="10" height="10" class="kp-col-forfeit" {}
-            text x="204" y=(TY) class="kp-chart-note" { "forfeited at expiry ✕" }
+        ul.kp-legend aria-hidden="true" {
+            li { span.kp-swatch.kp-sw-used {} "used" }
+            li { span.kp-swatch.kp-sw-avail {} "available, not used yet" }
+            li { span.kp-swatch.kp-sw-forfeit {} "✕ forfeited: expired unused (dashed line: the expiry)" }
         }
     }
 }
@@ -354,7 +408,7 @@ mod tests {
     }
 
     #[test]
-    fn bars_are_to_scale_and_described() {
+    fn bars_are_to_scale_on_a_dollar_axis_and_described() {
         let cat = default_catalog();
         let lines = vec![
             (
@@ -377,14 +431,38 @@ mod tests {
             ),
         ];
         let (est, _) = estimate_lines(cat, &lines);
-        let svg = value_by_line(&est);
-        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
-        assert!(svg.contains(r#"role="img""#));
-        // $196 is the longest bar (330); $70 is 70/196 of it.
-        assert!(svg.contains(r#"width="330""#));
-        assert!(svg.contains(r#"width="118""#));
-        assert!(svg.contains("1,400 video units · $196.00"));
-        assert_eq!(svg.matches("<rect").count(), 2);
+        let html = value_by_line(&est);
+        assert!(html.starts_with(r#"<div class="kp-hbars" role="img""#) && html.ends_with("</div>"));
+        // The axis ends at $200 in steps of $50: $196 is 980 of the track's 1,000, $70 is 350.
+        assert!(html.contains(r#"<rect width="980""#), "{html}");
+        assert!(html.contains(r#"<rect width="350""#));
+        assert!(html.contains("<span>$0</span><span>$50</span><span>$100</span><span>$150</span><span>$200</span>"));
+        assert!(html.contains("1,400 video units · $196.00"));
+        assert_eq!(html.matches("<rect").count(), 2);
+    }
+
+    #[test]
+    fn axes_end_on_a_round_figure_in_at_most_four_steps() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (max, end, step) in [
+            ("4200", "5000", "2500"),
+            ("6720", "7500", "2500"),
+            ("196", "200", "50"),
+            ("0.0035", "0.004", "0.001"),
+            ("1", "1", "0.25"),
+            ("30000", "30000", "10000"),
+            ("45060", "50000", "25000"),
+        ] {
+            assert_eq!(axis(d(max)), (d(end), d(step)), "{max}");
+        }
+        assert_eq!(axis(Decimal::ZERO), (Decimal::ZERO, Decimal::ZERO));
+        assert_eq!(ticks(d("7500"), d("2500")), [d("0"), d("2500"), d("5000"), d("7500")]);
+        assert_eq!(
+            axis(Decimal::MAX).0,
+            Decimal::MAX,
+            "no overflow at the top of the range"
+        );
+        assert!(axis(Decimal::MAX / Decimal::from(100_000)).0 > Decimal::ZERO);
     }
 
     #[test]
@@ -407,17 +485,60 @@ mod tests {
             let bars: Vec<Bar> = est.lines.iter().map(|l| line_bar(l.index, l)).collect();
             let (parts, desc) = value_by_line_parts(&bars);
             assert_eq!(concat(&parts), value_by_line(&est));
-            // The start tag, title, description, one piece per bar (or the note), `</svg>`.
-            assert_eq!(parts.len(), n.max(1) + 4);
-            assert!(parts[0].starts_with("<svg") && parts[parts.len() - 1] == "</svg>");
+            // The start tag, title, description, one piece per bar (or the note), the axis, the end.
+            assert_eq!(parts.len(), n.max(1) + 5);
+            assert!(parts[0].starts_with(r#"<div class="kp-hbars""#) && parts[parts.len() - 1] == "</div>");
             assert!(parts[1..parts.len() - 1]
                 .iter()
                 .all(|p| p.starts_with('<') && !p.contains('\0')));
             assert_eq!(
                 parts[2],
-                format!(r#"<desc id="kp-chart-lines-d">{}</desc>"#, escape(&desc))
+                format!(r#"<span class="kp-sr" id="kp-chart-lines-d">{}</span>"#, escape(&desc))
             );
         }
+    }
+
+    /// The video pool's plan for `units` a month over `months` (seed-2025's packages).
+    fn video_plan(units: i64, months: u32) -> kling_pricing::plan::PoolPlan {
+        let options = kling_pricing::plan::PlanOptions {
+            horizon_months: months,
+            ..Default::default()
+        };
+        let units = [(kling_pricing::Pool::Video, Decimal::from(units))];
+        let plan = kling_pricing::plan::plan(default_catalog(), &units, &options).unwrap();
+        plan.pools.into_iter().next().unwrap()
+    }
+
+    /// The balance chart names every month, marks what expired unused with its figure and the
+    /// expiry, states it all in words, and explains its marks in a legend; with many months it
+    /// names every few and keeps each figure for the tooltip.
+    #[test]
+    fn the_balance_chart_marks_forfeits_and_names_months() {
+        // 9,000 units a month for 3 months: Package 1's 30,000 units leave 3,000 at its expiry.
+        let html = balance_over_time(&video_plan(9000, 3));
+        assert!(html.starts_with(r#"<div class="kp-cols" role="img""#));
+        assert!(html.contains(r#"<span class="kp-col-mark">✕ 3,000</span>"#), "{html}");
+        assert_eq!(html.matches(r#"class="kp-chart-expiry""#).count(), 1);
+        for m in ["M1", "M2", "M3"] {
+            assert!(
+                html.contains(&format!(r#"<span class="kp-col-label">{m}</span>"#)),
+                "{m}"
+            );
+        }
+        assert!(html.contains("month 3: 12,000 available, 9,000 used, 3,000 forfeited, 0 left"));
+        assert!(html.contains(r#"<ul class="kp-legend" aria-hidden="true">"#));
+        assert!(html.contains("<span>30,000</span>"), "the units axis ends at 30,000");
+        let long = balance_over_time(&video_plan(9000, 36));
+        assert_eq!(long.matches(r#"class="kp-col""#).count(), 36);
+        assert!(
+            long.contains(">M4</span>") && !long.contains(">M2</span>"),
+            "every third month named"
+        );
+        assert!(
+            !long.contains(r#"<span class="kp-col-mark">✕"#),
+            "no figure over 36 narrow columns"
+        );
+        assert!(long.contains(" forfeited\""), "the figures stay in the tooltips");
     }
 
     #[test]

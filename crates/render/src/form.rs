@@ -258,13 +258,27 @@ pub fn shell_html(catalog: &Catalog, theme: &str, options: &DraftOptions, link_p
             div data-r="chart-lines" {}
         }
     };
+    let summary = html! {
+        section.kp-summary aria-label="The answer at a glance" data-testid="summary" {
+            div aria-live="polite" data-r="summary" {}
+        }
+    };
     html! {
         (header(catalog, theme))
-        (section("mix", "Job mix per month", None, mix))
-        (section("totals", "Per month, at list price", None, html! { div aria-live="polite" data-r="totals" {} }))
-        (settings(catalog, options))
-        (section("plan", "Cheapest way to buy it", Some("plan"), plan))
-        (section("charts", "Pictures", None, charts))
+        // Two columns on a wide calculator (the inputs; the answer, kept in view), one on a narrow
+        // one, where the summary comes first and stays at the top while scrolling (style/main.css).
+        div.kp-layout {
+            div.kp-work {
+                (section("mix", "Job mix per month", None, mix))
+                (settings(catalog, options))
+            }
+            div.kp-side {
+                (summary)
+                (section("totals", "Per month, at list price", None, html! { div aria-live="polite" data-r="totals" {} }))
+                (section("plan", "Cheapest way to buy it", Some("plan"), plan))
+                (section("charts", "Pictures", None, charts))
+            }
+        }
         div.kp-actions.kp-export role="group" aria-label="Export" {
             (button("export-csv", "Download CSV")) (button("export-json", "Download JSON")) (button("print", "Print"))
         }
@@ -413,7 +427,15 @@ mod tests {
     fn the_shell_holds_every_region_and_the_chosen_theme() {
         let cat = default_catalog();
         let html = shell_html(cat, "dark", &DraftOptions::default(), &[]);
-        for r in ["lines", "totals", "plan", "plan-charts", "chart-lines", "copied"] {
+        for r in [
+            "lines",
+            "summary",
+            "totals",
+            "plan",
+            "plan-charts",
+            "chart-lines",
+            "copied",
+        ] {
             assert!(html.contains(&format!(r#"data-r="{r}""#)), "{r}");
         }
         assert!(html.contains(r#"<option value="dark" selected>Dark</option>"#));

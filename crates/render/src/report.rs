@@ -11,7 +11,7 @@ use kling_pricing::catalog::{Catalog, Confidence, Pool, Status};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::{Estimate, LineEstimate};
 use kling_pricing::format;
-use kling_pricing::plan::{PlanResult, PoolOutcome, PoolPlan};
+use kling_pricing::plan::{PlanError, PlanResult, PoolOutcome, PoolPlan};
 use maud::{html, Markup};
 use rust_decimal::Decimal;
 
@@ -253,6 +253,76 @@ pub fn plan_html(plan: &PlanResult) -> String {
         @for pool in &plan.pools { (pool_plan(pool)) }
     }
     .into_string()
+}
+
+/// The answer at a glance, which the page shows first (and keeps in view while the mix is
+/// edited): one sentence saying what to buy and what it saves against the next best way, then
+/// the list value a month and the best plan's cost.
+pub fn summary_html(est: &Estimate, plan: &Result<PlanResult, PlanError>) -> String {
+    let best = match plan {
+        Ok(p) if !p.pools.is_empty() => Some((p.horizon_months, format::usd(p.total_cost))),
+        _ => None,
+    };
+    html! {
+        p class="kp-verdict" data-testid="verdict" { (verdict(plan)) }
+        dl class="kp-summary-figures" {
+            div { dt { "List value a month" } dd data-testid="summary-value" { (format::usd(est.total_value)) } }
+            div {
+                dt {
+                    "Best plan"
+                    @if let Some((months, _)) = &best { ", " (months) " month" (plural((*months).into())) }
+                }
+                dd data-testid="summary-plan" { (best.map_or_else(|| "–".to_string(), |(_, cost)| cost)) }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// [`summary_html`]'s sentence: each pool's plan in words (named by its pool when the mix uses
+/// more than one) and, for the first pool that had a choice, what the plan saves against the
+/// cheapest alternative that would also have served it.
+fn verdict(plan: &Result<PlanResult, PlanError>) -> String {
+    let plan = match plan {
+        Err(_) => return "Fix the plan settings marked below to see what to buy.".into(),
+        Ok(p) => p,
+    };
+    let with_demand = plan.pools.iter().filter(|p| p.outcome != PoolOutcome::NoDemand);
+    let planned: Vec<&PoolPlan> = with_demand
+        .clone()
+        .filter(|p| p.outcome == PoolOutcome::Planned)
+        .collect();
+    // A pool with nothing to plan with (no image pack entered) is explained in the plan itself;
+    // the sentence speaks of it only when no pool has a plan.
+    let pools = if planned.is_empty() {
+        with_demand.collect()
+    } else {
+        planned
+    };
+    if pools.is_empty() {
+        return "Add a job line to see what to buy.".into();
+    }
+    let mut words: Vec<String> = pools
+        .iter()
+        .map(|p| match pools.len() {
+            1 => p.message.clone(),
+            _ => format!("{}: {}", p.pool_name, p.message),
+        })
+        .collect();
+    let saving = pools.iter().find_map(|p| {
+        let costs = p.alternatives.iter().filter(|a| a.feasible);
+        let (label, cost) = costs
+            .filter_map(|a| Some((&a.label, a.total_cost?)))
+            .min_by_key(|(_, c)| *c)?;
+        (cost > p.total_cost).then(|| {
+            format!(
+                "That is {} less than the next best way ({label}).",
+                format::usd(cost - p.total_cost)
+            )
+        })
+    });
+    words.extend(saving);
+    words.join(" ")
 }
 
 /// One pool's part of [`plan_html`].

@@ -32,7 +32,7 @@ pub fn value_by_line(state: AppState, root: Root) {
 }
 
 /// Draws the chart. The markup comes in the pieces of [`chart::bar_chart_parts`]: when the
-/// frame (the first piece: size and bar count) is unchanged, only the children of the `<svg>`
+/// frame (the first piece: bar count and axis) is unchanged, only the children of the chart
 /// whose piece changed are re-parsed (the description is set as text), so an edit that moves
 /// one bar does not rebuild a hundred. The element ends up as if the whole markup had been set.
 fn draw(state: AppState, root: Root, last: &mut Option<Vec<String>>) {
@@ -49,16 +49,16 @@ fn draw(state: AppState, root: Root, last: &mut Option<Vec<String>>) {
     let Some(host) = root_el(root).and_then(|r| dom::region(&r, "chart-lines")) else {
         return;
     };
-    let svg = host.first_element_child();
-    match (last.take(), svg) {
-        (Some(last), Some(svg)) if last.len() == now.len() && last.first() == now.first() => {
-            // Pieces 1.. are the `<svg>`'s children in order; the last piece is `</svg>`.
-            let mut child = svg.first_element_child();
+    let chart = host.first_element_child();
+    match (last.take(), chart) {
+        (Some(last), Some(chart)) if last.len() == now.len() && last.first() == now.first() => {
+            // Pieces 1.. are the chart element's children in order; the last is its end tag.
+            let mut child = chart.first_element_child();
             for (i, (o, n)) in last[1..].iter().zip(&now[1..now.len() - 1]).enumerate() {
                 let Some(c) = child else { break };
                 child = c.next_element_sibling();
                 if o != n {
-                    // The second child is the `<desc>`: one text node, no markup.
+                    // The second child is the description: one text node, no markup.
                     if i == 1 {
                         c.set_text_content(Some(&desc));
                     } else {

@@ -7,8 +7,13 @@ use crate::app::{dom, effect};
 use kling_pricing_render::{chart, report};
 use leptos::prelude::*;
 
-/// Keeps region `name` showing `html()`, writing it only when it changes.
+/// Keeps region `name` showing `html()`, writing it only when it changes. `html` is boxed so
+/// that this effect is compiled once, not once per region.
 fn region(root: Root, name: &'static str, html: impl Fn() -> String + 'static) {
+    region_boxed(root, name, Box::new(html));
+}
+
+fn region_boxed(root: Root, name: &'static str, html: Box<dyn Fn() -> String>) {
     let mut last = None;
     effect(move || {
         let now = html();
@@ -28,6 +33,14 @@ pub fn copied(state: AppState, root: Root) {
         if let Some(el) = root_el(root).and_then(|r| dom::region(&r, "copied")) {
             el.set_text_content(Some(&text));
         }
+    });
+}
+
+/// The answer at a glance: the verdict, the list value a month and the best plan's cost (the
+/// plan follows the totals one frame later, too soon to be seen).
+pub fn summary(state: AppState, root: Root) {
+    region(root, "summary", move || {
+        state.sums.with(|e| state.plan.with(|p| report::summary_html(e, p)))
     });
 }
 
