@@ -187,6 +187,8 @@ export type Catalog = {
   pools: Array<PoolInfo>;
   packages: Array<Package>;
   services: Array<Service>;
+  /** Sellers of the models per use, with their price lists (none in seed-2025). */
+  perUse?: Array<PerUseSource>;
 };
 
 /** A document prices are taken from or checked against. */
@@ -326,7 +328,32 @@ export type Status = "confirmed" | "contradicted" | "unconfirmed";
  * every number, because most 2026 prices are not on an official page and a user planning a
  * budget must see which ones are guesses.
  */
-export type Confidence = "official" | "inferred" | "seed";
+export type Confidence = "official" | "inferred" | "seed" | "listed";
+
+/**
+ * A seller of Kling's models per use (fal.ai, Runware, …): no expiry, no minimum, no pack.
+ * A row it has no price for is a model it does not offer, as far as the sources show.
+ */
+export type PerUseSource = {
+  id: string;
+  name: string;
+  provenance: Provenance;
+  prices: Array<PerUsePrice>;
+};
+
+/**
+ * One price of a per-use seller: dollars for one unit of what a catalog row bills (a second
+ * of a per-second row, a segment of a per-segment row, a job otherwise).
+ */
+export type PerUsePrice = {
+  /** The id of the row's service. */
+  service: string;
+  /** Index of the row in its service's `rows` (checked at build time). */
+  row: number;
+  /** Dollars per second, segment or job, as the row bills. */
+  price: DecimalString;
+  provenance: Provenance;
+};
 
 /** What to plan with, besides the job mix. */
 export type PlanOptionsInput = {

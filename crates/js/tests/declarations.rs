@@ -9,6 +9,7 @@
 
 use kling_pricing::catalog::{Billing, Package, PoolInfo, PriceRow, Provenance, Service, Source, Status};
 use kling_pricing::catalog::{Confidence, Durations, Retirement, Variant, VariantChoices};
+use kling_pricing::catalog::{PerUsePrice, PerUseSource};
 use kling_pricing::plan::{Alternative, Balance, ConcurrencyVerdict, CustomAdvice, OptionList, PackSource};
 use kling_pricing::plan::{Peak, PeriodRow, PlanError, PlanField, PlanOptions, PlanResult, PoolOutcome, PoolPlan};
 use kling_pricing::plan::{Purchase, UserPack};
@@ -66,6 +67,8 @@ fn declarations() -> Vec<Decl> {
         decl::<Provenance>(&cfg),
         decl::<Status>(&cfg),
         decl::<Confidence>(&cfg),
+        decl::<PerUseSource>(&cfg),
+        decl::<PerUsePrice>(&cfg),
         decl::<PlanOptions>(&cfg),
         decl::<Balance>(&cfg),
         decl::<UserPack>(&cfg),

@@ -580,3 +580,40 @@ fn durations_are_described_as_a_person_would() {
     assert!(five_or_ten.contains(5) && five_or_ten.contains(10));
     assert!(!five_or_ten.contains(7) && !five_or_ten.contains(15) && !five_or_ten.contains(0));
 }
+
+/// fal.ai and Runware pass Kling's list price through: each of their per-use prices is its
+/// row's units (per second, segment or job, as the row bills) at $0.14 a video unit. The
+/// others charge no less (Replicate's V2.1 Master is at the list price, the rest marked up).
+/// Every per-use price carries its source, date and confidence.
+#[test]
+fn pass_through_sellers_charge_the_list_price() {
+    use kling_pricing::catalog::Confidence;
+    let cat = kling_2026();
+    let ids: Vec<&str> = cat.per_use.iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["fal", "runware", "replicate", "piapi", "krea"]);
+    for seller in cat.per_use {
+        for p in seller.prices {
+            let service = cat.service(p.service).unwrap();
+            let row = &service.rows[p.row];
+            let list = row.units * cat.pool(service.pool).unit_price;
+            if ["fal", "runware"].contains(&seller.id) {
+                assert_eq!(p.price, list, "{} {:?}", seller.id, row.model);
+            } else {
+                assert!(
+                    p.price >= list,
+                    "{} {:?} is not below the list price",
+                    seller.id,
+                    row.model
+                );
+            }
+            assert!(cat.source(p.provenance.source).is_some());
+            assert!(p.provenance.as_of.is_some());
+            assert!(matches!(
+                p.provenance.confidence,
+                Some(Confidence::Listed | Confidence::Inferred)
+            ));
+        }
+    }
+    // seed-2025 has no per-use sellers.
+    assert!(kling_pricing::default_catalog().per_use.is_empty());
+}
