@@ -277,8 +277,9 @@ mod tests {
             assert!(Action::from_element(&control(&attrs, "")).is_some(), "{act}");
             seen += 1;
         }
-        // Theme, edition, 4 + 3 × 8 settings, trials, add, clear, 2 exports, print, copy link.
-        assert_eq!(seen, 2 + 28 + 1 + 2 + 3 + 1);
+        // Theme, edition, 4 + 3 × 8 settings, the per-use source and 3 per-use rates, trials,
+        // add, clear, 2 exports, print, copy link.
+        assert_eq!(seen, 2 + 28 + 4 + 1 + 2 + 3 + 1);
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The page's reactive state: the job lines as typed, and the estimate derived from them.
 
-use kling_pricing::draft::{opening_sample, DraftOptions, OptionError};
+use kling_pricing::draft::{opening_options, opening_sample, DraftOptions, OptionError};
 use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
+use kling_pricing::mix::JobLine;
 use kling_pricing::plan::{plan, PlanError, PlanOptions, PlanResult};
 use kling_pricing::share::{self, ShareProblem, ShareState};
-use kling_pricing::{catalog, default_catalog, Catalog, DraftLine};
+use kling_pricing::{catalog, default_catalog, per_use, Catalog, DraftLine, Pool};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Line ids are unique across every calculator on the page, so element ids never collide.
@@ -36,6 +38,32 @@ impl Line {
         }
     }
 }
+
+/// What the planner works from: the units per pool, and the valid lines (whose shape gives a
+/// per-use seller's price per unit).
+type PlanInput = (Vec<(Pool, Decimal)>, Vec<JobLine>);
+
+/// The planner's input as the lines and totals stand now (read tracked).
+fn plan_input(lines: RwSignal<Vec<Line>>, sums: Memo<Estimate>) -> PlanInput {
+    let units = sums.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect());
+    let jobs = lines
+        .read()
+        .iter()
+        .filter_map(|l| l.priced.read().as_ref().ok().map(|e| e.line.clone()))
+        .collect();
+    (units, jobs)
+}
+
+/// The best plan for `units` with the settings `options`, buying per use at the chosen seller's
+/// price for these `jobs` (see `kling_pricing::per_use`).
+fn plan_mix(catalog: &Catalog, units: &[(Pool, Decimal)], jobs: &[JobLine], options: &PlanOptions) -> PlanOutcome {
+    let mut o = options.clone();
+    per_use::apply(catalog, jobs, &mut o)?;
+    plan(catalog, units, &o)
+}
+
+/// The plan, or why there is none.
+type PlanOutcome = Result<PlanResult, PlanError>;
 
 /// A line's figures, or the problems that keep it out of the totals.
 pub use kling_pricing_render::form::Priced;
@@ -79,18 +107,18 @@ impl AppState {
         });
         let options = RwSignal::new(options);
         let parsed_options = Memo::new(move |_| options.with(DraftOptions::to_options));
-        let units_now = move || sums.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect::<Vec<_>>());
-        let planned_units = RwSignal::new(units_now());
+        let planned = RwSignal::new(plan_input(lines, sums));
         crate::app::effect(move || {
             // The planner follows the totals one frame later, so typing updates the figures
-            // first; the units per pool are copied over only when they change.
-            let units = units_now();
-            if planned_units.with_untracked(|u| *u != units) {
-                request_animation_frame(move || planned_units.set(units));
+            // first; its input is copied over only when it changes.
+            let now = plan_input(lines, sums);
+            if planned.with_untracked(|p| *p != now) {
+                request_animation_frame(move || planned.set(now));
             }
         });
-        let plan =
-            Memo::new(move |_| planned_units.with(|units| parsed_options.with(|(o, _)| plan(catalog, units, o))));
+        let plan = Memo::new(move |_| {
+            planned.with(|(units, jobs)| parsed_options.with(|(o, _)| plan_mix(catalog, units, jobs, o)))
+        });
         AppState {
             catalog,
             lines,
@@ -177,7 +205,7 @@ impl AppState {
     /// ([`opening_sample`]).
     pub fn new_with_sample() -> AppState {
         let (catalog, lines) = opening_sample();
-        AppState::new(catalog, lines, DraftOptions::default())
+        AppState::new(catalog, lines, opening_options())
     }
 
     pub fn add_line(&self) {

@@ -160,3 +160,35 @@ test("picking native audio on a kling-2026 line prices it and puts it in the lin
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Per use on the page: the opening mix is bought from fal.ai at the list price, topped with the
+// two trials, and the plan compares every way to buy it; "Buy per use from" changes the answer.
+test("the opening mix's verdict is per use from fal.ai, and the per-use source changes the plan", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url);
+  const settles = async (id, want) => {
+    await page.waitForFunction(([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent.includes(want), [id, want]);
+  };
+  // 4,980 video units a month for 3 months = 14,940: the 100- and 1,000-unit trials ($9.79 +
+  // $97.99) and 13,840 units per use at $0.14 ($1,937.60) = $2,045.38, $46.22 under per use only.
+  await settles("plan-total", "$2,045.38");
+  assert.equal(await page.getByTestId("per-use-source").inputValue(), "fal");
+  const verdict = await text(page, "verdict");
+  assert.match(verdict, /13,840 units per use from fal\.ai \(\$1,937\.60\): \$2,045\.38 in all; nothing forfeited\./);
+  assert.match(verdict, /That is \$46\.22 less than the next best way \(Per use only \(fal\.ai\)\)\./);
+  const rows = page.getByTestId("comparison").locator("tbody tr");
+  assert.match(await rows.filter({ hasText: "Best plan" }).textContent(), /\$2,045\.38/);
+  // Images are sold by none of the sellers: each is left out of the whole-mix comparison, saying why.
+  assert.match(await rows.filter({ hasText: "Per use only (fal.ai)" }).textContent(), /does not sell Image generation/);
+  // Nobody per use: the cheapest of Kling's packs, Package 1 for $4,200, forfeiting 15,060 units.
+  await page.getByTestId("per-use-source").selectOption("");
+  await settles("plan-total", "$4,200.00");
+  assert.match(await text(page, "verdict"), /^Buy Package 1 in month 1: \$4,200\.00/);
+  // A negotiated rate of $0.10 a video unit: the trials, then 13,840 units at $0.10 = $1,491.78.
+  await page.getByTestId("per-use-source").selectOption("rate");
+  await page.locator("summary", { hasText: "Balances you hold" }).click();
+  await page.getByTestId("video.perUse.rate").fill("0.10");
+  await settles("plan-total", "$1,491.78");
+  await page.waitForFunction(() => location.search.includes("pu=rate") && location.search.includes("pr=video~0.10"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -210,6 +210,10 @@ impl DraftLine {
 /// lip-syncs of 30 s and 5,000 Image 3.0 images a month. Built through [`DraftLine::edit`], as a
 /// person would pick it, so a catalog change that drops one of its choices shows as a line with
 /// a problem (and fails the tests) rather than as a quietly different mix.
+///
+/// Its settings ([`opening_options`]) buy per use from fal.ai, which sells Kling's models at the
+/// list price with no expiry: without it, the cheapest of Kling's own packs would be the answer
+/// even where nobody should buy one.
 pub fn opening_sample() -> (&'static Catalog, Vec<DraftLine>) {
     let cat = opening_catalog();
     let line = |service: &str, quantity: u64, picks: &[(&str, &str)]| {
@@ -231,6 +235,19 @@ pub fn opening_sample() -> (&'static Catalog, Vec<DraftLine>) {
         line("image", 5000, &[("model", "kling-v3-image")]),
     ];
     (cat, lines)
+}
+
+/// The settings a new visitor of the page starts with: the defaults, buying per use from the
+/// opening edition's first seller (fal.ai, at the list price).
+pub fn opening_options() -> DraftOptions {
+    DraftOptions {
+        per_use_source: opening_catalog()
+            .per_use
+            .first()
+            .map(|s| s.id.to_string())
+            .unwrap_or_default(),
+        ..DraftOptions::default()
+    }
 }
 
 #[cfg(test)]

@@ -248,6 +248,35 @@ pub fn plan_charts_html(plan: &kling_pricing::plan::PlanResult) -> String {
     .into_string()
 }
 
+/// What each way to buy the whole mix costs over the horizon (the plan's comparison rows that can
+/// serve it: per use only at each seller, packs only, the best plan, highlighted).
+pub fn comparison_chart(plan: &kling_pricing::plan::PlanResult) -> String {
+    let bars: Vec<Bar> = plan
+        .comparison
+        .iter()
+        .filter_map(|r| {
+            let cost = r.total_cost?;
+            Some(Bar {
+                label: r.label.clone(),
+                value: cost,
+                note: format::usd(cost),
+                highlight: r.kind == kling_pricing::plan::ComparisonKind::Best,
+            })
+        })
+        .collect();
+    let desc = bars
+        .iter()
+        .map(|b| format!("{}: {}", b.label, b.note))
+        .collect::<Vec<_>>()
+        .join("; ");
+    bar_chart(
+        "kp-chart-compare",
+        "Ways to buy the mix compared by total cost",
+        &desc,
+        &bars,
+    )
+}
+
 /// What each plan costs: the best plan and its feasible alternatives, cheapest first.
 pub fn plan_costs(p: &kling_pricing::plan::PoolPlan) -> String {
     let mut bars = vec![Bar {

@@ -14,7 +14,8 @@ use kling_pricing::catalog::{Catalog, Pool, Service, Variant, EDITIONS};
 use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
-use kling_pricing::fields::{LineField, POOL_SETTINGS, TOP_SETTINGS};
+use kling_pricing::fields::{LineField, PER_USE_POOL_SETTINGS, PER_USE_SOURCE_KEY, POOL_SETTINGS, TOP_SETTINGS};
+use kling_pricing::plan::OWN_RATE;
 use kling_pricing::share::ShareProblem;
 use maud::{html, Markup, PreEscaped};
 use rust_decimal::Decimal;
@@ -141,7 +142,7 @@ fn pool_settings(catalog: &Catalog, pool: Pool, values: &DraftPool) -> Markup {
         fieldset.kp-pool-settings data-testid={ "settings-" (id) } {
             legend { (catalog.pool(pool).name) " pool" }
             div.kp-row {
-                @for f in &POOL_SETTINGS {
+                @for f in POOL_SETTINGS.iter().chain(&PER_USE_POOL_SETTINGS) {
                     (setting_field(&format!("{id}.{}", f.key), f.label, f.suffix, (f.get)(values)))
                 }
             }
@@ -169,14 +170,41 @@ fn settings(catalog: &Catalog, options: &DraftOptions) -> Markup {
             div.kp-row {
                 @for f in &TOP_SETTINGS[2..] { (setting_field(f.key, f.label, f.suffix, (f.get)(o))) }
             }
+            (per_use_source(catalog, &o.per_use_source))
             details.kp-details {
-                summary { "Balances you hold, image and try-on packs, custom quotes" }
+                summary { "Balances you hold, image and try-on packs, custom quotes, your per-use rate" }
                 p.kp-muted {
                     "The guide sells packages for video units only. Enter an image or try-on pack to "
                     "plan those pools, a balance you already hold, or a custom package quote from "
-                    "Kling's sales team; the planner uses them like any package."
+                    "Kling's sales team; the planner uses them like any package. A per-use rate you "
+                    "negotiated (dollars a unit) is used when \"Buy per use from\" says so."
                 }
                 @for (pool, values) in Pool::ALL.into_iter().zip(&o.pools) { (pool_settings(catalog, pool, values)) }
+            }
+        }
+    }
+}
+
+/// Who the planner may buy per use from: nobody (Kling's packs only), each seller the edition
+/// lists (with the date of its prices), or the rate the person enters. Buying per use has no
+/// expiry and no minimum, so it is the plan's answer wherever packs would forfeit too much.
+fn per_use_source(catalog: &Catalog, current: &str) -> Markup {
+    let id = setting_id(PER_USE_SOURCE_KEY);
+    let current = current.trim();
+    html! {
+        div.kp-row {
+            label.kp-field for=(id) {
+                span.kp-label { "Buy per use from" }
+                select id=(id) data-testid="per-use-source" data-act="set" data-field=(PER_USE_SOURCE_KEY) {
+                    option value="" selected[current.is_empty()] { "Nobody: Kling's packs only" }
+                    @for s in catalog.per_use {
+                        option value=(s.id) selected[current == s.id] {
+                            (s.name) @if let Some(d) = s.provenance.as_of { ", prices as of " (d) }
+                        }
+                    }
+                    option value=(OWN_RATE) selected[current == OWN_RATE] { "Your own rate (enter it under the pools)" }
+                }
+                span.kp-field-msg {}
             }
         }
     }
@@ -421,6 +449,30 @@ mod tests {
         let seed = shell_html(default_catalog(), "auto", &DraftOptions::default(), &[]);
         assert!(seed.contains(r#"<option value="seed-2025" selected>"#));
         assert!(seed.contains("confirmed by Kling's official pages"));
+    }
+
+    /// The settings offer per use from each seller of the edition (with its prices' date), from
+    /// the person's own rate, or from nobody, the chosen one selected; each pool takes a rate.
+    #[test]
+    fn the_settings_offer_each_seller_and_a_rate_of_ones_own() {
+        let cat = kling_pricing::opening_catalog();
+        let html = settings_html(cat, &kling_pricing::draft::opening_options());
+        assert!(html.contains(r#"data-field="perUse.source""#));
+        assert!(
+            html.contains(r#"<option value="fal" selected>fal.ai, prices as of 2026</option>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<option value="">Nobody: Kling's packs only</option>"#));
+        assert!(html.contains(r#"<option value="rate">Your own rate"#));
+        for pool in ["video", "image", "try-on"] {
+            assert!(html.contains(&format!(r#"id="kp-opt-{pool}-perUse-rate""#)), "{pool}");
+        }
+        let seed = settings_html(default_catalog(), &DraftOptions::default());
+        assert!(
+            seed.contains(r#"<option value="" selected>Nobody"#),
+            "no seller in seed-2025"
+        );
+        assert!(!seed.contains("fal.ai"));
     }
 
     #[test]

@@ -7,12 +7,13 @@
 //! `form` write); the parts they are made of return [`Markup`] and are spliced as markup, not
 //! escaped again. The functions are pure and tested natively.
 
+use crate::chart;
 use kling_pricing::catalog::{Catalog, Confidence, Pool, Status};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::{Estimate, LineEstimate};
 use kling_pricing::format;
-use kling_pricing::plan::{PlanError, PlanResult, PoolOutcome, PoolPlan};
-use maud::{html, Markup};
+use kling_pricing::plan::{ComparisonKind, PlanError, PlanResult, PoolOutcome, PoolPlan};
+use maud::{html, Markup, PreEscaped};
 use rust_decimal::Decimal;
 
 /// "s" unless `n` is 1: "1 month", "3 months".
@@ -251,6 +252,7 @@ pub fn plan_html(plan: &PlanResult) -> String {
         @if plan.pools.is_empty() {
             p class="kp-muted" { "Add a job line to see what to buy." }
         }
+        (comparison(plan))
         @for pool in &plan.pools { (pool_plan(pool)) }
     }
     .into_string()
@@ -324,6 +326,34 @@ fn verdict(plan: &Result<PlanResult, PlanError>) -> String {
     });
     words.extend(saving);
     words.join(" ")
+}
+
+/// The ways to buy the whole mix over the horizon, side by side: per use only at each seller
+/// (or why it is left out), Kling's packs only, and the best plan, with a chart of those that
+/// can serve it. Nothing when no per-use seller is compared.
+fn comparison(plan: &PlanResult) -> Markup {
+    let months = plan.horizon_months;
+    html! {
+        @if !plan.comparison.is_empty() {
+            table class="kp-table kp-compare" data-testid="comparison" {
+                caption { "Ways to buy it, over " (months) " month" (plural(months.into())) }
+                (thead(&["Way to buy", "Cost", "Against the best plan"]))
+                tbody {
+                    @for r in &plan.comparison {
+                        tr class=[(r.kind == ComparisonKind::Best).then_some("kp-best")] {
+                            th scope="row" { (r.label) }
+                            td { (r.total_cost.map_or_else(|| "–".to_string(), format::usd)) }
+                            td { (r.message) }
+                        }
+                    }
+                }
+            }
+            figure class="kp-figure" data-testid="chart-comparison" {
+                figcaption { "What each way to buy it costs" }
+                (PreEscaped(chart::comparison_chart(plan)))
+            }
+        }
+    }
 }
 
 /// One pool's part of [`plan_html`].
@@ -490,6 +520,31 @@ mod tests {
     }
 
     use super::*;
+
+    /// With per use on, the plan opens with the ways to buy compared (the best one marked) and a
+    /// chart of those that can serve the mix.
+    #[test]
+    fn the_plan_compares_the_ways_to_buy() {
+        let cat = kling_pricing::opening_catalog();
+        let (_, drafts) = kling_pricing::draft::opening_sample();
+        let jobs: Vec<_> = drafts.iter().map(|d| d.price(cat, 0).unwrap().line).collect();
+        let (mut o, errs) = kling_pricing::draft::opening_options().to_options();
+        assert!(errs.is_empty());
+        kling_pricing::per_use::apply(cat, &jobs, &mut o).unwrap();
+        let units = [(Pool::Video, Decimal::from(4980)), (Pool::Image, Decimal::from(40000))];
+        let plan = kling_pricing::plan::plan(cat, &units, &o).unwrap();
+        let html = plan_html(&plan);
+        assert!(html.contains(r#"data-testid="comparison""#));
+        assert!(
+            html.contains(r#"<tr class="kp-best"><th scope="row">Best plan</th><td>$2,045.38</td>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"data-testid="chart-comparison""#));
+        assert!(
+            html.find("comparison").unwrap() < html.find("plan-video").unwrap(),
+            "before the pools"
+        );
+    }
     use kling_pricing::estimate::estimate_lines;
     use kling_pricing::{default_catalog, DraftLine, JobLine};
 
