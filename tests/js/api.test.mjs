@@ -51,6 +51,19 @@ test("estimate() throws with every problem named, validate() lists them", () => 
   assert.throws(() => api.estimate("nonsense"), /the job mix is not of the shape/);
 });
 
+test("editions() lists every edition; catalog(edition) gives its rows", () => {
+  const list = api.editions();
+  assert.deepEqual(list.map((e) => [e.edition, e.isDefault, e.opensThePage]), [["seed-2025", true, false], ["kling-2026", false, true]]);
+  for (const e of list) {
+    const cat = api.catalog(e.edition);
+    assert.equal(cat.title, e.title);
+    assert.ok(cat.services.every((s) => s.rows.length > 0), e.edition);
+  }
+  // Video 3.0 Professional with native audio is 1.2 units a second, in kling-2026 only.
+  const v3 = api.catalog("kling-2026").services.find((s) => s.id === "video").rows;
+  assert.equal(v3.find((r) => r.model === "kling-v3" && r.mode === "pro" && r.audio === "native").units, "1.2");
+});
+
 test("catalog() lists every service, package and source", () => {
   const cat = api.catalog();
   assert.equal(cat.edition, "seed-2025");

@@ -44,6 +44,7 @@ test("what catalog, estimate, validate and plan return type-checks as their decl
   const thrown = (f) => { try { f(); } catch (e) { return e; } assert.fail("expected a throw"); };
   const values = {
     Catalog: [api.catalog(), api.catalog("kling-2026")],
+    "EditionInfo[]": [api.editions()],
     Estimate: [api.estimate(mix)],
     "InputProblem[]": [api.validate(bad), thrown(() => api.estimate(bad)).problems],
     PlanResult: [api.plan(mix), api.plan(mix, options), api.plan({ lines: [] }, { trialsUsed: true, balances: options.balances }),

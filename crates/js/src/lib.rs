@@ -48,6 +48,8 @@ extern "C" {
     pub type EstimateJs;
     #[wasm_bindgen(typescript_type = "Catalog")]
     pub type CatalogJs;
+    #[wasm_bindgen(typescript_type = "EditionInfo[]")]
+    pub type EditionsJs;
     #[wasm_bindgen(typescript_type = "InputProblem[]")]
     pub type ProblemsJs;
     #[wasm_bindgen(typescript_type = "PlanOptionsInput")]
@@ -154,6 +156,14 @@ pub fn catalog_js(edition: Option<String>) -> Result<CatalogJs, JsValue> {
             .ok_or_else(|| JsError::new(&format!("unknown catalog edition \"{id}\"")))?,
     };
     Ok(to_js(cat)?.unchecked_into())
+}
+
+/// Every catalog edition compiled in: its id, title and dates, which one is the default (a mix
+/// without `edition`) and which one the page opens on. Pass an id to `catalog(edition)` for its
+/// rows.
+#[wasm_bindgen]
+pub fn editions() -> Result<EditionsJs, JsValue> {
+    Ok(to_js(&kling_pricing::catalog::editions())?.unchecked_into())
 }
 
 /// Units and list value of a job mix. Throws an `EstimateError` listing every problem when any

@@ -173,6 +173,21 @@ export type Problem =
   | { "kind": "notApplicable", service: string }
   | { "kind": "durations", allowed: Durations, of: string };
 
+/**
+ * One edition as `editions()` lists it: what a caller needs to offer the choice, and which
+ * edition the APIs default to and the page opens on.
+ */
+export type EditionInfo = {
+  edition: string;
+  title: string;
+  asOf: string;
+  checked: string;
+  /** The edition used when none is given (a mix without `edition`, a link without `e`). */
+  isDefault: boolean;
+  /** The edition a new visitor of the page sees. */
+  opensThePage: boolean;
+};
+
 /** One edition of the catalog: every price, package and source, as of a date. */
 export type Catalog = {
   edition: string;

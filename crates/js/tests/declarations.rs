@@ -9,7 +9,7 @@
 
 use kling_pricing::catalog::{Billing, Package, PoolInfo, PriceRow, Provenance, Service, Source, Status};
 use kling_pricing::catalog::{Confidence, Durations, Retirement, Variant, VariantChoices};
-use kling_pricing::catalog::{PerUsePrice, PerUseSource};
+use kling_pricing::catalog::{EditionInfo, PerUsePrice, PerUseSource};
 use kling_pricing::plan::{Alternative, Balance, ConcurrencyVerdict, CustomAdvice, OptionList, PackSource};
 use kling_pricing::plan::{ComparisonKind, ComparisonRow, PerUsePlan, PoolRate, Purchase, UserPack};
 use kling_pricing::plan::{Peak, PeriodRow, PlanError, PlanField, PlanOptions, PlanResult, PoolOutcome, PoolPlan};
@@ -53,6 +53,7 @@ fn declarations() -> Vec<Decl> {
         decl::<InputError>(&cfg),
         decl::<Field>(&cfg),
         decl::<Problem>(&cfg),
+        decl::<EditionInfo>(&cfg),
         decl::<Catalog>(&cfg),
         decl::<Source>(&cfg),
         decl::<PoolInfo>(&cfg),

@@ -562,6 +562,37 @@ pub fn default_catalog() -> &'static Catalog {
     EDITIONS[0]
 }
 
+/// One edition as `editions()` lists it: what a caller needs to offer the choice, and which
+/// edition the APIs default to and the page opens on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EditionInfo {
+    pub edition: &'static str,
+    pub title: &'static str,
+    pub as_of: &'static str,
+    pub checked: &'static str,
+    /// The edition used when none is given (a mix without `edition`, a link without `e`).
+    pub is_default: bool,
+    /// The edition a new visitor of the page sees.
+    pub opens_the_page: bool,
+}
+
+/// Every edition compiled in, in order, with which is the default and which opens the page.
+pub fn editions() -> Vec<EditionInfo> {
+    EDITIONS
+        .iter()
+        .map(|c| EditionInfo {
+            edition: c.edition,
+            title: c.title,
+            as_of: c.as_of,
+            checked: c.checked,
+            is_default: c.edition == default_catalog().edition,
+            opens_the_page: c.edition == OPENING_EDITION,
+        })
+        .collect()
+}
+
 /// The edition a new visitor of the page opens on: today's line-up.
 pub const OPENING_EDITION: &str = "kling-2026";
 
