@@ -2,10 +2,14 @@
 //   node bench/run.mjs page   transfer size, load-to-first-total (median of 10 cold loads),
 //                             input-to-DOM-update time for a 100-line mix
 //   node bench/run.mjs plan   plan() time against horizon and mix size, in wasm
+//   node bench/run.mjs phone [dir]  time to first figure and until the page answers input, on a
+//                             desktop (unthrottled) and an emulated mid-range phone, served
+//                             with gzip; dir defaults to dist/ (another build can be compared)
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { serve, launch, root } from "../tests/e2e/harness.mjs";
+import { serveGzip } from "./serve-gzip.mjs";
 
 const what = process.argv[2] || "page";
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -100,4 +104,79 @@ async function benchPlan() {
   server.stop();
 }
 
-await (what === "plan" ? benchPlan() : benchPage());
+/**
+ * The two profiles of issue 13: a desktop as is, and a mid-range phone as Chrome DevTools
+ * emulates one (4× slower CPU, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up).
+ */
+const PROFILES = [
+  { name: "desktop", viewport: { width: 1280, height: 800 } },
+  {
+    name: "phone",
+    viewport: { width: 412, height: 915 },
+    cpu: 4,
+    network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+  },
+];
+
+/**
+ * Recorded by the page in every animation frame from navigation on (a frame is what gets
+ * painted, and none runs while the stylesheet still blocks rendering): `__figure`, the first
+ * frame with a total visible; `__live`, the first frame with the app mounted (its root, not the
+ * build's prerendered copy, `#kp-pre`), i.e. the controls answer input.
+ */
+function recordFrames() {
+  const frame = () => {
+    const t = performance.now();
+    const totals = [...document.querySelectorAll('[data-testid="total-value"]')];
+    if (window.__figure === undefined && totals.some((e) => e.checkVisibility({ visibilityProperty: true }))) {
+      window.__figure = t;
+    }
+    if (window.__live === undefined && totals.some((e) => !e.closest("#kp-pre"))) window.__live = t;
+    if (window.__live === undefined || window.__figure === undefined) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** One cold load (new context: empty cache, new connections) under `profile`. */
+async function coldLoad(browser, url, profile) {
+  const context = await browser.newContext({ viewport: profile.viewport });
+  await context.addInitScript(recordFrames);
+  const page = await context.newPage();
+  if (profile.cpu) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", profile.network);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
+  }
+  await page.goto(url);
+  await page.waitForFunction(() => window.__live !== undefined && window.__figure !== undefined, null, {
+    timeout: 60000,
+  });
+  const times = await page.evaluate(() => [window.__figure, window.__live]);
+  await context.close();
+  return times;
+}
+
+async function benchPhone(dir) {
+  const server = await serveGzip(dir);
+  const browser = await launch();
+  console.log(`first figure and input, median of 10 cold loads, gzip (${path.basename(dir)}/)`);
+  for (const profile of PROFILES) {
+    const figure = [];
+    const live = [];
+    for (let i = 0; i < 10; i++) {
+      const [f, l] = await coldLoad(browser, server.url, profile);
+      figure.push(f);
+      live.push(l);
+    }
+    const list = (xs) => xs.map((t) => t.toFixed(0)).join(", ");
+    console.log(`${profile.name.padEnd(8)} first total visible: median ${median(figure).toFixed(0)} ms (${list(figure)})`);
+    console.log(`${"".padEnd(8)} answers input:       median ${median(live).toFixed(0)} ms (${list(live)})`);
+  }
+  await browser.close();
+  server.stop();
+}
+
+if (what === "plan") await benchPlan();
+else if (what === "phone") await benchPhone(path.resolve(process.argv[3] || path.join(root, "dist")));
+else await benchPage();
