@@ -1,5 +1,6 @@
 // Benchmarks in headless Chromium (not tests: they print figures, they assert nothing).
-//   node bench/run.mjs page   transfer size, load-to-first-total (median of 10 cold loads),
+//   node bench/run.mjs page   transfer size, load to the app's first total (median of 10 cold
+//                             loads; the prerendered copy's total is there before, see phone),
 //                             input-to-DOM-update time for a 100-line mix
 //   node bench/run.mjs plan   plan() time against horizon and mix size, in wasm
 //   node bench/run.mjs phone [dir]  time to first figure and until the page answers input, on a
@@ -37,7 +38,8 @@ async function benchPage() {
     const context = await browser.newContext();
     await context.addInitScript(() => {
       const seen = () => {
-        if (document.querySelector('[data-testid="total-value"]')) {
+        // The app's own total: the build's copy of the opening view (#kp-pre) has one from the start.
+        if (document.querySelector('main:not(#kp-pre) [data-testid="total-value"]')) {
           window.__firstTotal = performance.now();
           return true;
         }
@@ -51,7 +53,7 @@ async function benchPage() {
     loads.push(await page.evaluate(() => window.__firstTotal));
     await context.close();
   }
-  console.log(`load to first total: median ${median(loads).toFixed(1)} ms (10 cold loads: ${loads.map((t) => t.toFixed(0)).join(", ")})`);
+  console.log(`load to the app's first total: median ${median(loads).toFixed(1)} ms (10 cold loads: ${loads.map((t) => t.toFixed(0)).join(", ")})`);
 
   // Input to DOM update with 100 lines: type into line 50's quantity, time until the total changes.
   const lines = Array.from({ length: 100 }, (_, i) => `l=video~v2.1~pro~5~${100 + i}`).join("&");
