@@ -1,14 +1,16 @@
 // The page's transfer size: html + js + wasm + css as the release build serves them, each
 // gzipped at level 9, summed. Deterministic, so it is a test (speed is measured by bench/, not here).
 //
-// The budget is 183 KB: above it this test fails. It was 150 KB until the code was split into
+// The budget is 189 KB: above it this test fails. It was 150 KB until the code was split into
 // crates and given typed escaping (maud), JSON from the serde derives and a keyed <For> of line
 // editors (170 KB; the page was 169.7 KB with them); it became 180 KB with the kling-2026
 // catalog edition, which the page carries so that it can price the 2026 line-up (+8.3 KB: 74
 // rows with their sources, confidence and notes, per-second and variant pricing), and 183 KB
 // with the edition picker (+2.2 KB, to 181.8 KB: reopening the calculator on the edition picked,
 // a reactive child of the root, is 1.5 KB of it; the picker, the edition's confidence counts and
-// the opening mix of current models the rest). The goal
+// the opening mix of current models the rest), and 189 KB with the opening view prerendered
+// into index.html (+6.6 KB, to 188.4 KB: the html goes from 735 B to 7,382 B gzip, so that a
+// phone shows the first figures before the wasm has arrived; issue 13). The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -19,7 +21,7 @@ import { root } from "./harness.mjs";
 
 const KB = 1024;
 /** The budget for the whole page. */
-const BUDGET = 183 * KB;
+const BUDGET = 189 * KB;
 /** The issue's goal. */
 const GOAL = 100 * KB;
 
