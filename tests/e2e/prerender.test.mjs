@@ -92,6 +92,33 @@ test("the opening view written at build time is what the app draws, element for 
   await context.close();
 });
 
+// The takeover is invisible: from the first frame with figures on, every frame until the app's
+// has the opening total and the three lines, so the page never blinks to a blank calculator.
+test("the app takes over the opening view without a frame between them", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__frames = [];
+    const frame = () => {
+      const total = [...document.querySelectorAll('[data-testid="total-value"]')].find((e) =>
+        e.checkVisibility({ visibilityProperty: true }),
+      );
+      const lines = document.querySelectorAll('[data-testid="line"]').length;
+      const app = !!document.querySelector('main:not(#kp-pre) [data-testid="total-value"]');
+      if (total || window.__frames.length) window.__frames.push(`${total?.textContent} ${lines} ${app}`);
+      if (!app) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await appReady(page);
+  const seen = await page.evaluate(() => window.__frames);
+  const total = await page.getByTestId("total-value").textContent();
+  assert.ok(seen.length >= 2, `frames: ${seen}`);
+  assert.deepEqual(new Set(seen.map((f) => f.replace(/ (true|false)$/, ""))), new Set([`${total} 3`]));
+  await context.close();
+});
+
 // No script at all: the opening total is in the HTML itself, with the message that the
 // calculator needs JavaScript.
 test("the first figures are in the HTML: with JavaScript off, the opening total, and the noscript message", async () => {
