@@ -182,4 +182,9 @@ test("a link with its own state never shows the opening figures, not even for a 
   assert.equal(await foreign.page.locator('#kp-pre [data-testid="total-value"]').isVisible(), true);
   foreign.release();
   await foreign.context.close();
+  // The theme the page reads from its address: the copy (drawn in the system's) stays hidden.
+  const themed = await withoutWasm(`${server.url}?theme=dark`);
+  assert.equal(await themed.page.locator('#kp-pre [data-testid="total-value"]').isVisible(), false);
+  themed.release();
+  await themed.context.close();
 });

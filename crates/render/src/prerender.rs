@@ -27,11 +27,12 @@ pub const ROOT_ID: &str = "kp-pre";
 
 /// What goes into the head: a tiny script that marks the document `kp-link` when the address
 /// carries any of our link parameters (the keys [`KEYS`] lists, read as `share::decode` reads
-/// them), and the style that then hides the opening figures, leaving the headings as neutral
-/// placeholders until the app has the link's own. Render-blocking on purpose: it runs before the
-/// body is parsed, so not one frame shows the opening mix for a link.
+/// them, and `theme`, which the page also reads from its address: the copy is drawn in the
+/// system's theme), and the style that then hides the opening figures, leaving the headings as
+/// neutral placeholders until the app has the link's own. Render-blocking on purpose: it runs
+/// before the body is parsed, so not one frame shows the opening mix for a link.
 pub fn opening_head() -> String {
-    let keys: Vec<String> = KEYS.iter().map(|k| format!("\"{k}\"")).collect();
+    let keys: Vec<String> = KEYS.iter().chain(&["theme"]).map(|k| format!("\"{k}\"")).collect();
     format!(
         "<script>for(const p of location.search.slice(1).split(\"&\"))\
          if([{}].includes(p.split(\"=\")[0]))document.documentElement.classList.add(\"kp-link\")</script>\
@@ -214,11 +215,11 @@ mod tests {
         assert!(fill(shell, "plan", "x").is_err());
     }
 
-    /// The head marks a link by every key the link codec reads, and only by them.
+    /// The head marks a link by every key the link codec reads, and by the page's theme.
     #[test]
     fn the_head_knows_every_link_key() {
         let head = opening_head();
-        for k in KEYS {
+        for k in KEYS.iter().chain(&["theme"]) {
             assert!(head.contains(&format!("\"{k}\"")), "{k}");
         }
         assert!(head.starts_with("<script>") && head.ends_with("</style>"));
