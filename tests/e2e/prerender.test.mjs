@@ -119,6 +119,20 @@ test("the app takes over the opening view without a frame between them", async (
   await context.close();
 });
 
+// The wasm is fetched early and once: the head's preload is the request wasm-bindgen's init
+// uses, and it compiles while it streams (instantiateStreaming needs application/wasm).
+test("the wasm is preloaded, fetched once and served for streaming compilation", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const wasm = [];
+  page.on("response", (r) => r.url().endsWith(".wasm") && wasm.push(r.headers()["content-type"]));
+  await page.goto(server.url);
+  await appReady(page);
+  assert.equal(await page.locator('link[rel="preload"][href$=".wasm"]').count(), 1);
+  assert.deepEqual(wasm, ["application/wasm"]);
+  await context.close();
+});
+
 // No script at all: the opening total is in the HTML itself, with the message that the
 // calculator needs JavaScript.
 test("the first figures are in the HTML: with JavaScript off, the opening total, and the noscript message", async () => {
