@@ -21,6 +21,7 @@ use kling_pricing::fields::{Kind, LineField, LINE_FIELDS};
 use kling_pricing::plan::plan;
 use kling_pricing::share::KEYS;
 use maud::{html, Markup, PreEscaped};
+use rust_decimal::Decimal;
 
 /// The element id of the prerendered copy; the app removes the element with this id.
 pub const ROOT_ID: &str = "kp-pre";
@@ -47,6 +48,19 @@ pub fn opening_head() -> String {
 pub fn opening_body() -> Result<String, String> {
     let (catalog, drafts) = opening_sample();
     let options = DraftOptions::default();
+    let mut shell = form::shell_html(catalog, "auto", &options, &[]);
+    for (region, html) in regions(catalog, &drafts, &options) {
+        shell = fill(&shell, region, &html)?;
+    }
+    Ok(format!(
+        r#"<main class="kp-app" data-theme="auto" id="{ROOT_ID}">{shell}</main>"#
+    ))
+}
+
+/// What each region of the shell holds for `drafts` and `options`, computed as the app's state
+/// computes it: each line priced on its own (as line 0, like the app's line memos), the totals
+/// from the valid lines, the plan from the totals' units.
+fn regions(catalog: &'static Catalog, drafts: &[DraftLine], options: &DraftOptions) -> [(&'static str, String); 5] {
     let priced: Vec<form::Priced> = drafts.iter().map(|d| d.price(catalog, 0)).collect();
     let figures: Vec<_> = priced
         .iter()
@@ -54,44 +68,46 @@ pub fn opening_body() -> Result<String, String> {
         .collect();
     let sums = pool_totals(catalog, &figures);
     let units: Vec<_> = sums.pools.iter().map(|p| (p.pool, p.units)).collect();
-    let planned = plan(catalog, &units, &options.to_options().0);
-    let lines: String = drafts
+    let (plan_html, charts) = match plan(catalog, &units, &options.to_options().0) {
+        Ok(p) => (report::plan_html(&p), chart::plan_charts_html(&p)),
+        Err(e) => (report::plan_error_html(&e), String::new()),
+    };
+    let excluded = priced.iter().filter(|p| p.is_err()).count();
+    [
+        ("lines", line_editors(catalog, drafts, &priced, sums.total_value)),
+        ("totals", report::totals_html(catalog, &sums, excluded)),
+        ("plan", plan_html),
+        ("plan-charts", charts),
+        ("chart-lines", value_by_line(&priced)),
+    ]
+}
+
+/// Every line's editor, its share of `total` as the app's `shares` effect writes it.
+fn line_editors(catalog: &Catalog, drafts: &[DraftLine], priced: &[form::Priced], total: Decimal) -> String {
+    let last = drafts.len().saturating_sub(1);
+    drafts
         .iter()
-        .zip(&priced)
+        .zip(priced)
         .enumerate()
         .map(|(i, (draft, p))| {
             let place = Place {
-                id: (i + 1) as u32,
+                id: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 first: i == 0,
-                last: i + 1 == drafts.len(),
+                last: i == last,
             };
-            let share = form::share_text(p, sums.total_value);
-            line_editor(catalog, place, draft, p, &share).into_string()
+            line_editor(catalog, place, draft, p, &form::share_text(p, total)).into_string()
         })
-        .collect();
+        .collect()
+}
+
+/// The value-by-line chart as the app first draws it (all its pieces at once).
+fn value_by_line(priced: &[form::Priced]) -> String {
     let bars: Vec<_> = priced
         .iter()
         .enumerate()
         .filter_map(|(i, p)| p.as_ref().ok().map(|e| chart::line_bar(i, e)))
         .collect();
-    let excluded = priced.iter().filter(|p| p.is_err()).count();
-    let (plan_html, charts) = match &planned {
-        Ok(p) => (report::plan_html(p), chart::plan_charts_html(p)),
-        Err(e) => (report::plan_error_html(e), String::new()),
-    };
-    let mut shell = form::shell_html(catalog, "auto", &options, &[]);
-    for (region, html) in [
-        ("lines", lines),
-        ("totals", report::totals_html(catalog, &sums, excluded)),
-        ("plan", plan_html),
-        ("plan-charts", charts),
-        ("chart-lines", chart::concat(&chart::value_by_line_parts(&bars).0)),
-    ] {
-        shell = fill(&shell, region, &html)?;
-    }
-    Ok(format!(
-        r#"<main class="kp-app" data-theme="auto" id="{ROOT_ID}">{shell}</main>"#
-    ))
+    chart::concat(&chart::value_by_line_parts(&bars).0)
 }
 
 /// `shell` with `html` inside its empty region `name` (the element marked `data-r="name"`),

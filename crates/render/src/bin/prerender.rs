@@ -6,7 +6,7 @@
 //!     cargo run -p kling-pricing-render --bin prerender -- target/prerender
 
 use kling_pricing_render::prerender::{opening_body, opening_head};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn write(dir: &PathBuf) -> Result<(), String> {
+fn write(dir: &Path) -> Result<(), String> {
     let body = opening_body()?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (name, html) in [("head.html", opening_head()), ("body.html", body)] {
