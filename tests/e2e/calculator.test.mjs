@@ -1,20 +1,13 @@
 // The calculator as a user meets it: building a mix, the plan, charts, exports, keyboard-only
 // use, dark mode, narrow screens, bad input, links, and an accessibility scan.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { serve, launch, openCalculator, root, SEED_SAMPLE } from "./harness.mjs";
+import { SEED_SAMPLE, openCalculator, root, useServedBrowser } from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+useServedBrowser((s, b) => ([server, browser] = [s, b]));
 
 const tid = (page, id) => page.getByTestId(id);
 const text = async (loc) => (await loc.first().textContent()).trim();

@@ -1,18 +1,11 @@
 // The calculator embedded in a docs page it does not control (examples/host): two widgets and an
 // iframe under a strict Content-Security-Policy, with aggressive global CSS and links.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, root } from "./harness.mjs";
+import { root, useServedBrowser } from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve(root); // the repo root: examples/host, pkg-element/ and dist/
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+useServedBrowser((s, b) => ([server, browser] = [s, b]), root); // the repo root: examples/host, pkg-element/ and dist/
 
 async function openHost() {
   const context = await browser.newContext();

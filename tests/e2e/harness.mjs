@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -43,6 +44,23 @@ export async function serve(dir = path.join(root, "dist")) {
     }
   }
   return { url, stop: () => proc.kill() };
+}
+
+/**
+ * A test file's server and browser: serves `dir` (default dist/) and launches Chromium before its
+ * tests, hands both to `use`, and stops them after.
+ */
+export function useServedBrowser(use, dir) {
+  let server, browser;
+  before(async () => {
+    server = await serve(dir);
+    browser = await launch();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
 }
 
 /** Headless Chromium with the flags this closed network needs. */

@@ -1,18 +1,11 @@
 // The answer at a glance: on a laptop the verdict and the best plan's cost are on the first
 // screen and stay in view while the mix is edited; on a phone a compact summary stays at the top.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openCalculator } from "./harness.mjs";
+import { openCalculator, useServedBrowser } from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+useServedBrowser((s, b) => ([server, browser] = [s, b]));
 
 const text = async (loc) => (await loc.first().textContent()).trim();
 

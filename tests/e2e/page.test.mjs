@@ -1,17 +1,10 @@
 // The calculator page as a user meets it: release build, served statically, headless Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openCalculator, SEED_SAMPLE } from "./harness.mjs";
+import { SEED_SAMPLE, openCalculator, useServedBrowser } from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+useServedBrowser((s, b) => ([server, browser] = [s, b]));
 
 const text = (page, id) => page.getByTestId(id).first().textContent();
 

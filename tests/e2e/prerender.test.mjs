@@ -1,19 +1,12 @@
 // The opening view written into index.html at build time (crates/render/src/prerender.rs): its
 // figures are the app's, it is there before any script runs, and a link with its own state never
 // shows it. Release build, served statically, headless Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openCalculator, appReady, SEED_SAMPLE } from "./harness.mjs";
+import { SEED_SAMPLE, appReady, openCalculator, useServedBrowser } from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+useServedBrowser((s, b) => ([server, browser] = [s, b]));
 
 /**
  * The element tree under `selector` as lines of text: each element with its attributes (sorted;
