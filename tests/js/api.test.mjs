@@ -96,3 +96,28 @@ test("plan() takes decimals as numbers or text and reports bad options", () => {
   });
   assert.throws(() => api.plan({ lines: [{ service: "video", quantity: 1 }] }), /invalid job mix: line 1: model must be chosen/);
 });
+
+test("plan() buys per use from a seller or at your rate, and compares the sellers", () => {
+  // 500 units a month (100 ten-second Kling 2.6 pro clips at 0.5 units a second) for 2 months.
+  const mix = { edition: "kling-2026", lines: [{ service: "video", model: "kling-v2.6", mode: "pro", audio: "none", duration: 10, quantity: 100 }] };
+  const p = api.plan(mix, { horizonMonths: 2, perUseSource: "fal" });
+  const video = p.pools.find((x) => x.pool === "video");
+  assert.equal(p.totalCost, "135.79");
+  assert.deepEqual(video.purchases.map((b) => b.packageId), ["trial-100"]);
+  assert.equal(video.perUse.name, "fal.ai");
+  assert.equal(video.perUse.unitPrice, "0.14");
+  assert.equal(video.perUse.units, "900");
+  assert.equal(video.perUse.cost, "126");
+  assert.ok(video.alternatives.some((a) => a.label === "Per use only (fal.ai)"));
+  // fal.ai and the 2.6 model: Runware, Replicate, PiAPI and Krea list no price for it.
+  const left = p.comparison.filter((c) => c.totalCost === null).map((c) => c.label);
+  assert.deepEqual(left, ["Per use only (Runware)", "Per use only (Replicate)", "Per use only (PiAPI)", "Per use only (Krea)"]);
+  assert.equal(p.comparison.find((c) => c.kind === "best").totalCost, "135.79");
+  // Your rate, given as a JS number.
+  const r = api.plan(mix, { horizonMonths: 2, perUseSource: "rate", perUseRate: [{ pool: "video", price: 0.1 }] });
+  assert.equal(r.totalCost, "99.79");
+  assert.throws(() => api.plan(mix, { perUseSource: "nobody" }), (e) => {
+    assert.equal(e.problem.field, "perUseSource");
+    return true;
+  });
+});

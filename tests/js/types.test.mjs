@@ -43,10 +43,11 @@ test("what catalog, estimate, validate and plan return type-checks as their decl
   };
   const thrown = (f) => { try { f(); } catch (e) { return e; } assert.fail("expected a throw"); };
   const values = {
-    Catalog: [api.catalog()],
+    Catalog: [api.catalog(), api.catalog("kling-2026")],
     Estimate: [api.estimate(mix)],
     "InputProblem[]": [api.validate(bad), thrown(() => api.estimate(bad)).problems],
-    PlanResult: [api.plan(mix), api.plan(mix, options), api.plan({ lines: [] }, { trialsUsed: true, balances: options.balances })],
+    PlanResult: [api.plan(mix), api.plan(mix, options), api.plan({ lines: [] }, { trialsUsed: true, balances: options.balances }),
+      api.plan({ edition: "kling-2026", lines: [{ service: "video", model: "kling-v3", mode: "pro", duration: 10, quantity: 100 }] }, { perUseSource: "rate", perUseRate: [{ pool: "video", price: "0.1" }] })],
     PlanProblem: [thrown(() => api.plan(mix, { horizonMonths: 99 })).problem, thrown(() => api.plan(mix, { packs: [{ pool: "image", price: -1, units: 1, validityDays: 30 }] })).problem],
   };
   const names = Object.keys(values).map((t) => t.replace("[]", ""));

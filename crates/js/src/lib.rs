@@ -61,7 +61,7 @@ extern "C" {
 const DECIMAL_KEYS: [&str; 5] = ["growthPercent", "units", "price", "jobsPerHour", "minutesPerJob"];
 
 /// The option fields that hold objects with decimals of their own.
-const NESTED_KEYS: [&str; 4] = ["balances", "packs", "quotes", "peak"];
+const NESTED_KEYS: [&str; 5] = ["balances", "packs", "quotes", "peak", "perUseRate"];
 
 /// Rewrites, in place, every decimal option given as a JS number into its text.
 fn numbers_to_text(v: &JsValue) {
@@ -171,13 +171,18 @@ pub fn validate(mix: JobMixInput) -> Result<ProblemsJs, JsValue> {
 }
 
 /// The cheapest way to buy a job mix over time: for each pool, which packages to buy in which
-/// month, what it costs, what expires unused, and why the alternatives lose. Throws an
+/// month, what it costs, what expires unused, and why the alternatives lose. With
+/// `perUseSource` (a seller of the edition, or `"rate"` with `perUseRate`), what the packages
+/// leave uncovered is bought per use, and the result compares every seller. Throws an
 /// `EstimateError` for an invalid mix and a `PlanError` for an invalid option.
 #[wasm_bindgen]
 pub fn plan(mix: JobMixInput, options: Option<PlanOptionsInput>) -> Result<PlanResultJs, JsValue> {
     let est = checked_estimate(mix)?;
-    let opts = read_plan_options(options)?;
+    let mut opts = read_plan_options(options)?;
     let catalog = kling_pricing::catalog::edition(est.edition).unwrap_or_else(kling_pricing::default_catalog);
+    // The per-use seller's price for this mix (and every seller's, for the comparison).
+    let lines: Vec<_> = est.lines.iter().map(|l| l.line.clone()).collect();
+    kling_pricing::per_use::apply(catalog, &lines, &mut opts).map_err(|e| plan_error(&e))?;
     let units: Vec<_> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
     let result = plan_core(catalog, &units, &opts).map_err(|e| plan_error(&e))?;
     Ok(to_js(&result)?.unchecked_into())

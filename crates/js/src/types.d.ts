@@ -187,6 +187,8 @@ export type Catalog = {
   pools: Array<PoolInfo>;
   packages: Array<Package>;
   services: Array<Service>;
+  /** Sellers of the models per use, with their price lists (none in seed-2025). */
+  perUse?: Array<PerUseSource>;
 };
 
 /** A document prices are taken from or checked against. */
@@ -326,7 +328,32 @@ export type Status = "confirmed" | "contradicted" | "unconfirmed";
  * every number, because most 2026 prices are not on an official page and a user planning a
  * budget must see which ones are guesses.
  */
-export type Confidence = "official" | "inferred" | "seed";
+export type Confidence = "official" | "inferred" | "seed" | "listed";
+
+/**
+ * A seller of Kling's models per use (fal.ai, Runware, …): no expiry, no minimum, no pack.
+ * A row it has no price for is a model it does not offer, as far as the sources show.
+ */
+export type PerUseSource = {
+  id: string;
+  name: string;
+  provenance: Provenance;
+  prices: Array<PerUsePrice>;
+};
+
+/**
+ * One price of a per-use seller: dollars for one unit of what a catalog row bills (a second
+ * of a per-second row, a segment of a per-segment row, a job otherwise).
+ */
+export type PerUsePrice = {
+  /** The id of the row's service. */
+  service: string;
+  /** Index of the row in its service's `rows` (checked at build time). */
+  row: number;
+  /** Dollars per second, segment or job, as the row bills. */
+  price: DecimalString;
+  provenance: Provenance;
+};
 
 /** What to plan with, besides the job mix. */
 export type PlanOptionsInput = {
@@ -344,6 +371,24 @@ export type PlanOptionsInput = {
   quotes?: Array<UserPackInput>;
   /** The busiest hour, for the concurrency check. */
   peak?: PeakInput | null;
+  /**
+   * Buy per use what the packs leave uncovered: a per-use seller's id in the catalog
+   * edition (`fal`, `runware`, …), or `"rate"` for `perUseRate`. Left out: packs only.
+   * Resolved into `PlanOptions::per_use` by `crate::per_use::apply`.
+   */
+  perUseSource?: string | null;
+  /**
+   * The user's own per-use price (a negotiated rate), dollars per unit per pool; used when
+   * `perUseSource` is `"rate"`.
+   */
+  perUseRate?: Array<PoolRateInput>;
+};
+
+/** A per-use price in one pool, in dollars per unit. */
+export type PoolRateInput = {
+  pool: PoolId;
+  /** Dollars per unit, more than 0, up to 10 decimal places. */
+  price: NumberInput;
 };
 
 /** Units already held in a pool. */
@@ -388,6 +433,11 @@ export type PlanResult = {
   /** Every pool's plan is proven cheapest. */
   optimal: boolean;
   assumptions: Array<string>;
+  /**
+   * Each way to buy the mix over the horizon: per use at each seller (or why it is left
+   * out), packs only, and the best plan; only when per use is on or sellers are compared.
+   */
+  comparison?: Array<ComparisonRow>;
 };
 
 /** The plan for one pool. */
@@ -427,6 +477,8 @@ export type PoolPlan = {
   costGap: DecimalString | null;
   /** The month no plan can serve (1-based), when infeasible. */
   unservedMonth: number | null;
+  /** What the plan buys per use (only when per use is on in this pool). */
+  perUse?: PerUsePlan;
 };
 
 /** What became of a pool. */
@@ -470,6 +522,10 @@ export type PeriodRow = {
   concurrency: number | null;
   /** Whether that carries the peak (`null` without a peak or without demand this month). */
   carriesPeak: boolean | null;
+  /** Units bought per use this month: the demand the stock left undrawn (only with per use). */
+  perUseUnits?: DecimalString;
+  /** Their dollars (only with per use). */
+  perUseCost?: DecimalString;
 };
 
 /** A plan that loses to the best one, and why. */
@@ -502,6 +558,40 @@ export type CustomAdvice = {
   quoteMustBeat: DecimalString | null;
   message: string;
 };
+
+/** What a pool's plan buys per use, and the two plain ways to buy next to it. */
+export type PerUsePlan = {
+  /** Who sells per use ("fal.ai", "your rate"). */
+  name: string;
+  /** Dollars per unit. */
+  unitPrice: DecimalString;
+  /** Units bought per use in each month. */
+  unitsPerMonth: Array<DecimalString>;
+  units: DecimalString;
+  /** Dollars of those units (part of the plan's `totalCost`). */
+  cost: DecimalString;
+  /** Dollars over the horizon buying everything the balance leaves per use. */
+  perUseOnlyCost: DecimalString;
+  /** Dollars of the best plan with packages only (`null` when they cannot serve every month). */
+  packsOnlyCost: DecimalString | null;
+};
+
+/** One way to buy the whole mix over the horizon, in the comparison of `PlanResult`. */
+export type ComparisonRow = {
+  /** "Per use only (fal.ai)", "Packs only", "Best plan". */
+  label: string;
+  /** `perUse` (a seller or the user's rate), `packsOnly` or `best`. */
+  kind: ComparisonKind;
+  /** Dollars over the horizon, all pools (`null` when this way cannot serve the mix). */
+  totalCost: DecimalString | null;
+  /** Dollars more than the best plan. */
+  extraCost: DecimalString | null;
+  /** Why it is left out, or what it costs against the best plan. */
+  message: string;
+};
+
+/** The kind of a `ComparisonRow`. */
+export type ComparisonKind = "perUse" | "packsOnly" | "best";
 
 /** Whether the plan's concurrency carries the peak. */
 export type ConcurrencyVerdict = {
@@ -550,7 +640,9 @@ export type PlanField =
   | "packValidityDays"
   | "packConcurrency"
   | "peakJobsPerHour"
-  | "peakMinutesPerJob";
+  | "peakMinutesPerJob"
+  | "perUsePrice"
+  | "perUseSource";
 
 /** The list of `PlanOptionsInput` a value with an error is in: `balances`, `packs`, `quotes` or `peak`. */
-export type OptionList = "balance" | "pack" | "quote" | "peak";
+export type OptionList = "balance" | "pack" | "quote" | "peak" | "perUseRate";

@@ -9,9 +9,10 @@
 
 use kling_pricing::catalog::{Billing, Package, PoolInfo, PriceRow, Provenance, Service, Source, Status};
 use kling_pricing::catalog::{Confidence, Durations, Retirement, Variant, VariantChoices};
+use kling_pricing::catalog::{PerUsePrice, PerUseSource};
 use kling_pricing::plan::{Alternative, Balance, ConcurrencyVerdict, CustomAdvice, OptionList, PackSource};
+use kling_pricing::plan::{ComparisonKind, ComparisonRow, PerUsePlan, PoolRate, Purchase, UserPack};
 use kling_pricing::plan::{Peak, PeriodRow, PlanError, PlanField, PlanOptions, PlanResult, PoolOutcome, PoolPlan};
-use kling_pricing::plan::{Purchase, UserPack};
 use kling_pricing::{Catalog, Estimate, Field, InputError, JobLine, LineEstimate, Pool, PoolTotal, Problem};
 use kling_pricing::{RawLine, RawMix, RawNumber};
 use std::collections::BTreeSet;
@@ -66,7 +67,10 @@ fn declarations() -> Vec<Decl> {
         decl::<Provenance>(&cfg),
         decl::<Status>(&cfg),
         decl::<Confidence>(&cfg),
+        decl::<PerUseSource>(&cfg),
+        decl::<PerUsePrice>(&cfg),
         decl::<PlanOptions>(&cfg),
+        decl::<PoolRate>(&cfg),
         decl::<Balance>(&cfg),
         decl::<UserPack>(&cfg),
         decl::<Peak>(&cfg),
@@ -78,6 +82,9 @@ fn declarations() -> Vec<Decl> {
         decl::<PeriodRow>(&cfg),
         decl::<Alternative>(&cfg),
         decl::<CustomAdvice>(&cfg),
+        decl::<PerUsePlan>(&cfg),
+        decl::<ComparisonRow>(&cfg),
+        decl::<ComparisonKind>(&cfg),
         decl::<ConcurrencyVerdict>(&cfg),
         decl::<PlanError>(&cfg),
         decl::<PlanField>(&cfg),

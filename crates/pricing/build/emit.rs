@@ -1,7 +1,7 @@
 //! Emit: a checked catalog as Rust source, one `static` per edition. Every value is written
 //! as a const expression (decimals as `Decimal::from_parts`), so nothing is parsed at run time.
 
-use crate::validate::{Checked, CheckedPackage, CheckedService, Prov};
+use crate::validate::{Checked, CheckedPackage, CheckedPerUse, CheckedService, Prov};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
@@ -47,6 +47,8 @@ pub fn emit(ident: &str, c: &Checked) -> String {
     c.packages.iter().for_each(|p| package(&mut s, p));
     s.push_str("    ],\n    services: &[\n");
     c.services.iter().for_each(|svc| service(&mut s, svc));
+    s.push_str("    ],\n    per_use: &[\n");
+    c.per_use.iter().for_each(|p| per_use(&mut s, p));
     s.push_str("    ],\n};\n");
     s
 }
@@ -126,6 +128,27 @@ fn service(s: &mut String, c: &CheckedService) {
         );
     }
     s.push_str("] },\n");
+}
+
+fn per_use(s: &mut String, c: &CheckedPerUse) {
+    let _ = writeln!(
+        s,
+        "        PerUseSource {{ id: {:?}, name: {:?}, provenance: {}, prices: &[",
+        c.file.id,
+        c.file.name,
+        provenance(&c.prov)
+    );
+    for p in &c.prices {
+        let _ = writeln!(
+            s,
+            "            PerUsePrice {{ service: {:?}, row: {}, price: {}, provenance: {} }},",
+            p.file.service,
+            p.row,
+            decimal(p.price),
+            provenance(&p.prov)
+        );
+    }
+    s.push_str("        ] },\n");
 }
 
 fn provenance(p: &Prov) -> String {

@@ -24,6 +24,42 @@ pub struct CatalogFile {
     /// Retired models by model id: every row of the model, in any service, is marked.
     #[serde(default)]
     pub retirements: BTreeMap<String, RetirementFile>,
+    /// Sellers of Kling's models per use (no expiry, no minimum), each with its price list.
+    #[serde(default)]
+    pub per_use: Vec<PerUseFile>,
+}
+
+/// A per-use seller's price list as written: prices keyed to catalog rows.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerUseFile {
+    pub id: String,
+    pub name: String,
+    pub source: Option<String>,
+    pub confidence: Option<String>,
+    pub as_of: Option<String>,
+    pub note: Option<String>,
+    pub prices: Vec<PerUsePriceFile>,
+}
+
+/// One per-use price: the catalog row it is for (service and the row's options, as the row
+/// writes them), the dollars, and the unit they are per (`second`, `segment` or `job`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerUsePriceFile {
+    pub service: String,
+    pub model: Option<String>,
+    pub mode: Option<String>,
+    pub seconds: Option<u32>,
+    pub audio: Option<String>,
+    pub resolution: Option<String>,
+    pub input: Option<String>,
+    pub price: String,
+    pub per: String,
+    pub source: Option<String>,
+    pub confidence: Option<String>,
+    pub as_of: Option<String>,
+    pub note: Option<String>,
 }
 
 /// A model's retirement as written; both fields are checked (and required) by validate.
@@ -180,6 +216,33 @@ impl ServiceFile {
 impl RowFile {
     pub fn prov(&self) -> ProvFile {
         prov_of!(self)
+    }
+}
+
+/// A per-use entry's or price's provenance: no official page confirms a seller's price, so
+/// its status is always unconfirmed.
+macro_rules! per_use_prov_of {
+    ($entry:expr) => {
+        ProvFile {
+            source: $entry.source.clone(),
+            status: Some("unconfirmed".to_string()),
+            confirmed_by: None,
+            note: $entry.note.clone(),
+            confidence: $entry.confidence.clone(),
+            as_of: $entry.as_of.clone(),
+        }
+    };
+}
+
+impl PerUseFile {
+    pub fn prov(&self) -> ProvFile {
+        per_use_prov_of!(self)
+    }
+}
+
+impl PerUsePriceFile {
+    pub fn prov(&self) -> ProvFile {
+        per_use_prov_of!(self)
     }
 }
 

@@ -2,7 +2,9 @@
 //! emitted. The result holds what emitting needs beyond the file as written: pools as
 //! `Pool` variants, numbers as decimals, and every entry's provenance resolved.
 
-use crate::parse::{CatalogFile, DurationsFile, PackageFile, PoolFile, ProvFile, RowFile, ServiceFile};
+use crate::parse::{
+    CatalogFile, DurationsFile, PackageFile, PerUseFile, PerUsePriceFile, PoolFile, ProvFile, RowFile, ServiceFile,
+};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::fmt;
@@ -58,12 +60,41 @@ pub const VARIANTS: [(&str, &str); 3] = [("audio", "Audio"), ("resolution", "Res
 /// The confidence words of data files, as (word, `Confidence` variant).
 const CONFIDENCES: [(&str, &str); 3] = [("official", "Official"), ("inferred", "Inferred"), ("seed", "Seed")];
 
+/// The confidence words of a per-use price, as (word, `Confidence` variant): the seller's own
+/// price page gives it, or it is read from one (a mode the page does not name, say).
+const PER_USE_CONFIDENCES: [(&str, &str); 2] = [("listed", "Listed"), ("inferred", "Inferred")];
+
+/// The unit a per-use price is per, by the billing of the row it prices: (word, what a row
+/// billed that way is priced per, for messages).
+const PER_USE_UNITS: [(&str, &str); 3] = [
+    ("second", "per second (per_second = true)"),
+    ("segment", "per segment (segment_seconds)"),
+    ("job", "per job"),
+];
+
 /// A checked catalog: the file as written, plus what emitting needs that checking worked out.
 pub struct Checked<'f> {
     pub file: &'f CatalogFile,
     pub pools: Vec<CheckedPool<'f>>,
     pub packages: Vec<CheckedPackage<'f>>,
     pub services: Vec<CheckedService<'f>>,
+    pub per_use: Vec<CheckedPerUse<'f>>,
+}
+
+/// A per-use seller's checked price list.
+pub struct CheckedPerUse<'f> {
+    pub file: &'f PerUseFile,
+    pub prov: Prov,
+    pub prices: Vec<CheckedPerUsePrice<'f>>,
+}
+
+/// A per-use price, with the catalog row it prices found.
+pub struct CheckedPerUsePrice<'f> {
+    pub file: &'f PerUsePriceFile,
+    /// Index of the row in its service's rows.
+    pub row: usize,
+    pub price: Decimal,
+    pub prov: Prov,
 }
 
 pub struct CheckedPool<'f> {
@@ -131,11 +162,18 @@ pub fn validate<'f>(file: &str, edition: &str, f: &'f CatalogFile) -> Result<Che
         .collect::<Result<_>>()?;
     cx.sources_dated()?;
     cx.retire(&mut services)?;
+    let mut ids = HashSet::new();
+    let per_use = f
+        .per_use
+        .iter()
+        .map(|p| cx.per_use(p, &mut ids))
+        .collect::<Result<_>>()?;
     let checked = Checked {
         file: f,
         pools,
         packages,
         services,
+        per_use,
     };
     cx.confidence_everywhere(&checked)?;
     Ok(checked)
@@ -405,6 +443,88 @@ impl<'f> Context<'_, 'f> {
             }
         }
         Ok(())
+    }
+
+    /// A per-use seller: a new id, a dated and sourced confidence, and prices for catalog rows.
+    fn per_use(&self, p: &'f PerUseFile, ids: &mut HashSet<&'f str>) -> Result<CheckedPerUse<'f>> {
+        let entry = format!("per_use {:?}", p.id);
+        if !ids.insert(&p.id) {
+            return Err(self.error(&entry, "is listed twice".into()));
+        }
+        if p.prices.is_empty() {
+            return Err(self.error(&entry, "has no prices".into()));
+        }
+        let prov = self.per_use_prov(&entry, &p.prov(), None)?;
+        let mut rows = HashSet::new();
+        let mut prices = Vec::new();
+        for (i, price) in p.prices.iter().enumerate() {
+            let entry = format!("{entry} price {}", i + 1);
+            let checked = self.per_use_price(&entry, price, &p.prov())?;
+            if !rows.insert((price.service.as_str(), checked.row)) {
+                return Err(self.error(&entry, "prices a row this seller already prices".into()));
+            }
+            prices.push(checked);
+        }
+        Ok(CheckedPerUse { file: p, prov, prices })
+    }
+
+    /// One per-use price: the catalog row it names, per the unit that row bills, positive.
+    fn per_use_price(&self, entry: &str, p: &'f PerUsePriceFile, parent: &ProvFile) -> Result<CheckedPerUsePrice<'f>> {
+        let Some(service) = self.f.services.iter().find(|s| s.id == p.service) else {
+            return Err(self.error(entry, format!("service {:?} is not in this catalog", p.service)));
+        };
+        let options = [p.audio.as_ref(), p.resolution.as_ref(), p.input.as_ref()];
+        let row = service.rows.iter().position(|r| {
+            r.model == p.model && r.mode == p.mode && r.seconds == p.seconds && row_variants(r) == options
+        });
+        let Some(row) = row else {
+            let why = format!(
+                "names no row of service {:?} (model {:?}, mode {:?}, seconds {:?}, audio {:?}, resolution {:?}, input {:?})",
+                p.service, p.model, p.mode, p.seconds, p.audio, p.resolution, p.input
+            );
+            return Err(self.error(entry, why));
+        };
+        let billed = match (service.per_second, service.segment_seconds) {
+            (true, _) => PER_USE_UNITS[0],
+            (false, Some(_)) => PER_USE_UNITS[1],
+            (false, None) => PER_USE_UNITS[2],
+        };
+        if p.per != billed.0 {
+            let why = format!(
+                "per {:?} does not match the row, which is billed {}: write per = {:?}",
+                p.per, billed.1, billed.0
+            );
+            return Err(self.error(entry, why));
+        }
+        Ok(CheckedPerUsePrice {
+            file: p,
+            row,
+            price: self.decimal(entry, "price", &p.price, false)?,
+            prov: self.per_use_prov(entry, &p.prov(), Some(parent))?,
+        })
+    }
+
+    /// A per-use provenance: as [`Context::prov`], with the per-use confidence words, and a
+    /// confidence and date required (a seller's price moves; every one says when it was seen).
+    fn per_use_prov(&self, entry: &str, own: &ProvFile, parent: Option<&ProvFile>) -> Result<Prov> {
+        let word = own.confidence.clone().or(parent.and_then(|p| p.confidence.clone()));
+        let strip = |p: &ProvFile| ProvFile {
+            confidence: None,
+            ..p.clone()
+        };
+        let mut prov = self.prov(entry, &strip(own), parent.map(strip).as_ref())?;
+        let Some(word) = word else {
+            return Err(self.error(entry, "a per-use price needs a confidence (listed or inferred)".into()));
+        };
+        let Some((_, variant)) = PER_USE_CONFIDENCES.iter().find(|(w, _)| *w == word) else {
+            return Err(self.error(entry, format!("confidence {word:?} is not listed or inferred")));
+        };
+        if prov.as_of.is_none() {
+            let why = "a per-use price needs a date: as_of here or on its seller, or a date on the source";
+            return Err(self.error(entry, why.into()));
+        }
+        prov.confidence = Some(variant);
+        Ok(prov)
     }
 
     /// Every source's date, when it has one, is a date.

@@ -64,6 +64,8 @@ pub enum Confidence {
     Inferred,
     /// The 2025 pricing guide's figure, not confirmed for the edition's year.
     Seed,
+    /// A per-use seller's own price page gives it (its price, not Kling's).
+    Listed,
 }
 
 impl Confidence {
@@ -73,6 +75,7 @@ impl Confidence {
             Confidence::Official => "official",
             Confidence::Inferred => "inferred from reseller prices",
             Confidence::Seed => "the 2025 guide's figure",
+            Confidence::Listed => "the seller's listed price",
         }
     }
 }
@@ -444,6 +447,42 @@ fn distinct<T: PartialEq + Copy>(items: impl Iterator<Item = T>) -> Vec<T> {
     out
 }
 
+/// One price of a per-use seller: dollars for one unit of what a catalog row bills (a second
+/// of a per-second row, a segment of a per-segment row, a job otherwise).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PerUsePrice {
+    /// The id of the row's service.
+    pub service: &'static str,
+    /// Index of the row in its service's `rows` (checked at build time).
+    pub row: usize,
+    /// Dollars per second, segment or job, as the row bills.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
+    pub price: Decimal,
+    pub provenance: Provenance,
+}
+
+/// A seller of Kling's models per use (fal.ai, Runware, …): no expiry, no minimum, no pack.
+/// A row it has no price for is a model it does not offer, as far as the sources show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PerUseSource {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub provenance: Provenance,
+    pub prices: &'static [PerUsePrice],
+}
+
+impl PerUseSource {
+    /// The seller's price for `row` of service `service`, if it lists one.
+    pub fn price(&self, service: &Service, row: &PriceRow) -> Option<&'static PerUsePrice> {
+        let index = service.rows.iter().position(|r| std::ptr::eq(r, row))?;
+        self.prices.iter().find(|p| p.service == service.id && p.row == index)
+    }
+}
+
 /// One edition of the catalog: every price, package and source, as of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -463,9 +502,18 @@ pub struct Catalog {
     pub pools: &'static [PoolInfo],
     pub packages: &'static [Package],
     pub services: &'static [Service],
+    /// Sellers of the models per use, with their price lists (none in seed-2025).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<PerUseSource>>", optional))]
+    pub per_use: &'static [PerUseSource],
 }
 
 impl Catalog {
+    /// The per-use seller with this id.
+    pub fn per_use_source(&self, id: &str) -> Option<&'static PerUseSource> {
+        self.per_use.iter().find(|s| s.id == id)
+    }
+
     /// The service with this id.
     pub fn service(&self, id: &str) -> Option<&'static Service> {
         self.services.iter().find(|s| s.id == id)
@@ -530,6 +578,8 @@ pub struct TrustCounts {
     pub official: usize,
     pub inferred: usize,
     pub seed: usize,
+    /// A seller's own price (not expected among Kling's rows; counted if one is).
+    pub listed: usize,
     pub confirmed: usize,
     pub contradicted: usize,
     pub unconfirmed: usize,
@@ -547,6 +597,7 @@ impl Catalog {
                 (Some(Confidence::Official), _) => &mut c.official,
                 (Some(Confidence::Inferred), _) => &mut c.inferred,
                 (Some(Confidence::Seed), _) => &mut c.seed,
+                (Some(Confidence::Listed), _) => &mut c.listed,
                 (None, Status::Confirmed) => &mut c.confirmed,
                 (None, Status::Contradicted) => &mut c.contradicted,
                 (None, Status::Unconfirmed) => &mut c.unconfirmed,

@@ -5,10 +5,10 @@
 use super::catalog::{opening_catalog, Catalog, Choice, Pool, Variant};
 use super::error::{Field, InputError};
 use super::estimate::{price_line, LineEstimate};
-use super::fields::{carried_by, line_field, Check, Kind, Setting, POOL_SETTINGS, TOP_SETTINGS};
+use super::fields::{carried_by, line_field, Check, Kind, Setting, PER_USE_POOL_SETTINGS, POOL_SETTINGS, TOP_SETTINGS};
 use super::format::group;
 use super::mix::{parse_line, JobLine, RawLine, RawNumber};
-use super::plan::{Balance, Peak, PlanOptions, UserPack};
+use super::plan::{Balance, Peak, PlanOptions, PoolRate, UserPack};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -407,6 +407,8 @@ pub struct DraftPool {
     pub quote_price: String,
     pub quote_units: String,
     pub quote_days: String,
+    /// The user's own per-use price in this pool, dollars per unit (empty: none).
+    pub per_use_rate: String,
 }
 
 /// The planner's settings as a form holds them. Pools are in [`Pool::ALL`] order.
@@ -418,6 +420,10 @@ pub struct DraftOptions {
     pub peak_jobs_per_hour: String,
     pub peak_minutes_per_job: String,
     pub pools: [DraftPool; 3],
+    /// The per-use seller chosen (a seller id of the edition, or `rate` for the rates entered;
+    /// empty: packs only), as typed. Checked against the edition when planning
+    /// ([`crate::per_use::apply`]).
+    pub per_use_source: String,
 }
 
 impl Default for DraftOptions {
@@ -429,6 +435,7 @@ impl Default for DraftOptions {
             peak_jobs_per_hour: String::new(),
             peak_minutes_per_job: String::new(),
             pools: Default::default(),
+            per_use_source: String::new(),
         }
     }
 }
@@ -519,10 +526,12 @@ impl DraftOptions {
         for (pool, d) in Pool::ALL.into_iter().zip(self.pools.iter()) {
             self.pool_options(&mut o, &mut errs, pool, d);
         }
+        let source = self.per_use_source.trim();
+        o.per_use_source = (!source.is_empty()).then(|| source.to_string());
         (o, errs)
     }
 
-    /// Adds `pool`'s balance, pack and quote from its settings `d` to `o`.
+    /// Adds `pool`'s balance, pack, quote and per-use rate from its settings `d` to `o`.
     fn pool_options(&self, o: &mut PlanOptions, errs: &mut Vec<OptionError>, pool: Pool, d: &DraftPool) {
         let prefix = format!("{}.", pool.id());
         if let Some([units, days]) = numbers(errs, (&POOL_SETTINGS, "b"), d, &prefix, Blank::Nothing) {
@@ -548,6 +557,9 @@ impl DraftOptions {
                     });
                 }
             }
+        }
+        if let Some([price]) = numbers(errs, (&PER_USE_POOL_SETTINGS, "pr"), d, &prefix, Blank::Nothing) {
+            o.per_use_rate.push(PoolRate { pool, price });
         }
     }
 }
@@ -612,13 +624,16 @@ mod option_tests {
                 quote_price: "5000".into(),
                 quote_units: "60000".into(),
                 quote_days: "90".into(),
+                per_use_rate: "0.12".into(),
             };
         }
+        d.per_use_source = "rate".into();
         let (o, errs) = d.to_options();
         assert_eq!(errs, []);
         assert_eq!((o.horizon_months, o.growth_percent), (12, Decimal::new(25, 1)));
         assert_eq!(o.peak, Some(Peak::video(Decimal::from(120), Decimal::from(3))));
         assert_eq!((o.balances.len(), o.packs.len(), o.quotes.len()), (3, 3, 3));
+        assert_eq!((o.per_use_source.as_deref(), o.per_use_rate.len()), (Some("rate"), 3));
         assert_eq!(
             (o.balances[2].units, o.balances[2].days_left),
             (Decimal::from(1000), 45)

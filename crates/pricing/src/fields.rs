@@ -217,6 +217,16 @@ const QUOTE: Param = Param {
     key: "q",
     what: "quote",
 };
+/// The per-use seller chosen (`pu=fal`, or `pu=rate` for the rate entered): text, read by
+/// [`crate::share`] itself, since it is no number.
+pub const PER_USE_SOURCE: Param = Param {
+    key: "pu",
+    what: "per-use source",
+};
+const PER_USE_RATE: Param = Param {
+    key: "pr",
+    what: "per-use rate",
+};
 
 /// Where a link carries a plan setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -405,6 +415,22 @@ pub const POOL_SETTINGS: [Setting<DraftPool>; 8] = [
     },
 ];
 
+/// The per-use settings of one pool: the user's own per-use price (a negotiated rate, dollars
+/// per unit), `pr=pool~rate` in a link. Apart from [`POOL_SETTINGS`] because the form does not
+/// show it yet; the link, [`DraftOptions::to_options`] and [`setting_mut`] read this table.
+pub const PER_USE_POOL_SETTINGS: [Setting<DraftPool>; 1] = [Setting {
+    key: "perUse.rate",
+    label: "Per-use rate ($ a unit)",
+    suffix: "",
+    link: slot(PER_USE_RATE, 1, "rate"),
+    check: check("Per-use rate", dec(1, 10), dec(1000, 0), 10),
+    get: |p| &p.per_use_rate,
+    get_mut: |p| &mut p.per_use_rate,
+}];
+
+/// The key of the per-use source setting for [`setting_mut`] (text: a seller id or `rate`).
+pub const PER_USE_SOURCE_KEY: &str = "perUse.source";
+
 /// The row of [`LINE_FIELDS`] named `id` (`"quantity"`, `"seconds"`, …); `None` for no such field.
 pub fn line_field(id: &str) -> Option<&'static LineField> {
     LINE_FIELDS.iter().find(|f| f.id == id)
@@ -425,13 +451,20 @@ pub fn setting_mut<'a>(options: &'a mut DraftOptions, key: &str) -> Option<&'a m
     if let Some(s) = TOP_SETTINGS.iter().find(|s| s.key == key) {
         return Some((s.get_mut)(options));
     }
+    if key == PER_USE_SOURCE_KEY {
+        return Some(&mut options.per_use_source);
+    }
     let (pool, part) = key.split_once('.')?;
     let i = Pool::ALL.iter().position(|p| p.id() == pool)?;
-    let s = POOL_SETTINGS.iter().find(|s| s.key == part)?;
+    let s = POOL_SETTINGS
+        .iter()
+        .chain(&PER_USE_POOL_SETTINGS)
+        .find(|s| s.key == part)?;
     Some((s.get_mut)(&mut options.pools[i]))
 }
 
-/// Every text setting's key, in form order.
+/// Every text setting's key the form shows, in form order (the per-use settings, not in the
+/// form yet, are [`PER_USE_SOURCE_KEY`] and `<pool>.perUse.rate`).
 pub fn setting_keys() -> Vec<String> {
     let mut keys: Vec<String> = TOP_SETTINGS.iter().map(|s| s.key.to_string()).collect();
     for p in Pool::ALL {

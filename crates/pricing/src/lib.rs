@@ -7,6 +7,7 @@
 //! - [`mix`]: job lines, and turning loose input into checked lines.
 //! - [`estimate`]: units and dollars per line, per pool, in total (where every service is priced).
 //! - [`plan`]: the exact best-purchase planner.
+//! - [`per_use`]: what per-use sellers charge for a mix, and the per-unit price the planner buys at.
 //! - [`draft`]: the form's state as typed, with the option cascade.
 //! - [`fields`]: every field of the form described once (ids, labels, link places, accessors).
 //! - [`share`]: the link format (a public contract: every link made so far must keep loading).
@@ -32,6 +33,7 @@ pub mod estimate;
 pub mod fields;
 pub mod format;
 pub mod mix;
+pub mod per_use;
 pub mod plan;
 pub mod share;
 pub mod sort;

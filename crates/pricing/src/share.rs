@@ -14,6 +14,8 @@
 //! | `b`  | a balance held, one per pool: `pool~units~daysLeft` | none |
 //! | `p`  | a pack on offer, one per pool: `pool~price~units~validityDays` | none |
 //! | `q`  | a custom quote, one per pool: `pool~price~units~validityDays` | none |
+//! | `pu` | per-use source: a seller id of the edition (`fal`, …), or `rate` for `pr` | none (packs only) |
+//! | `pr` | your per-use rate, one per pool: `pool~dollarsPerUnit` | none |
 //!
 //! Fields are the text exactly as typed (an entry not yet fixed survives a link; it is checked
 //! later, like any other input). A missing trailing field is empty, except `attemptsPerKept`,
@@ -29,6 +31,10 @@
 //! with them tells an older page it comes from a newer release (which then drops those lines
 //! as having too many fields, and says so) instead of pricing them without their variants.
 //!
+//! `pu` and `pr` were added later as optional parameters of formats 1 and 2 (they change no
+//! line, so no new format): [`encode`] writes them only when set, so every other link is as
+//! before, and a release that predates them keeps them as parameters that are not its own.
+//!
 //! A link without `e` (formats 1 and 2) means [`EDITION_WITHOUT_E`], the only edition when
 //! format 1 was made, whatever the default edition is now.
 //!
@@ -39,7 +45,9 @@
 use super::catalog::{self, Pool};
 use super::draft::DraftPool;
 use super::draft::{DraftLine, DraftOptions};
-use super::fields::{carried_by, Setting, LINE_FIELDS, POOL_SETTINGS, TOP_SETTINGS};
+use super::fields::{
+    carried_by, Setting, LINE_FIELDS, PER_USE_POOL_SETTINGS, PER_USE_SOURCE, POOL_SETTINGS, TOP_SETTINGS,
+};
 use super::mix::MAX_LINES;
 use std::fmt;
 
@@ -55,8 +63,11 @@ pub const MAX_PROBLEMS: usize = 100;
 /// Longest parameter value quoted in a problem, in characters.
 const MAX_QUOTED_CHARS: usize = 80;
 
+/// The tables of a pool's settings the link carries: the form's, then the per-use rate.
+const POOL_TABLES: [&[Setting<DraftPool>]; 2] = [&POOL_SETTINGS, &PER_USE_POOL_SETTINGS];
+
 /// Every parameter name of ours, in the order [`encode`] writes them.
-pub const KEYS: [&str; 10] = ["v", "e", "l", "h", "g", "t", "pk", "b", "p", "q"];
+pub const KEYS: [&str; 12] = ["v", "e", "l", "h", "g", "t", "pk", "b", "p", "q", "pu", "pr"];
 
 /// Everything a link carries: the catalog edition, the job lines and the planner settings, all
 /// as typed.
@@ -235,8 +246,10 @@ fn push_settings(out: &mut String, key: &str, options: &DraftOptions) {
     }
     let pools = Pool::ALL.into_iter().zip(options.pools.iter().zip(&defaults.pools));
     for (pool, (d, default)) in pools {
-        if let Some(fields) = setting_fields(&POOL_SETTINGS, key, d, default, Some(pool.id())) {
-            push_param(out, key, &fields);
+        for table in POOL_TABLES {
+            if let Some(fields) = setting_fields(table, key, d, default, Some(pool.id())) {
+                push_param(out, key, &fields);
+            }
         }
     }
 }
@@ -259,6 +272,10 @@ pub fn encode(state: &ShareState) -> String {
             }
             "t" if state.options.trials_used => push_param(&mut out, key, &["1"]),
             "t" => {}
+            "pu" if !state.options.per_use_source.is_empty() => {
+                push_param(&mut out, key, &[&state.options.per_use_source])
+            }
+            "pu" => {}
             _ => push_settings(&mut out, key, &state.options),
         }
     }
@@ -433,6 +450,7 @@ fn read(params: &[(&str, &str)], problems: &mut Problems, format: u32) -> ShareS
             "e" => reader.edition(raw),
             "l" => reader.line(raw),
             "t" => reader.trials(raw),
+            "pu" => reader.per_use_source(raw),
             // `v` is read by `decode`; it is carried by no setting, so nothing happens.
             _ => reader.setting(key, raw),
         }
@@ -561,8 +579,22 @@ impl<'q> Format1<'q, '_> {
         }
     }
 
+    /// A `pu`: the per-use seller chosen, kept as typed (checked against the edition when
+    /// planning, like any other entry).
+    fn per_use_source(&mut self, raw: &str) {
+        let what = PER_USE_SOURCE.what;
+        match field_text(raw) {
+            Err(why) => self.problems.push("pu", raw, format!("dropped the {what}: {why}")),
+            Ok(text) => {
+                if self.seen.first(self.problems, "pu", None, raw) {
+                    self.state.options.per_use_source = text;
+                }
+            }
+        }
+    }
+
     /// A parameter that carries settings: top-level ones (`h`, `g`, `pk`) or a pool's (`b`,
-    /// `p`, `q`). Any other key carries none and is passed over.
+    /// `p`, `q`, `pr`). Any other key carries none and is passed over.
     fn setting(&mut self, key: &str, raw: &str) {
         let top = carried_by(&TOP_SETTINGS, key);
         if let Some(first) = top.first() {
@@ -582,9 +614,11 @@ impl<'q> Format1<'q, '_> {
             }
             return;
         }
-        let rows = carried_by(&POOL_SETTINGS, key);
-        if !rows.is_empty() {
-            self.pool_setting(key, raw, &rows);
+        for table in POOL_TABLES {
+            let rows = carried_by(table, key);
+            if !rows.is_empty() {
+                self.pool_setting(key, raw, &rows);
+            }
         }
     }
 

@@ -467,6 +467,115 @@ fn each_broken_2026_entry_is_named_with_its_file() {
     each_rejected(GOOD_2026, &cases);
 }
 
+/// `GOOD_2026` with two per-use sellers.
+fn good_per_use() -> String {
+    format!(
+        "{GOOD_2026}{}",
+        r#"
+[[per_use]]
+id = "shop"
+name = "Shop"
+source = "resellers"
+confidence = "listed"
+prices = [
+  { service = "video", model = "v3", mode = "std", audio = "none", price = "0.084", per = "second" },
+  { service = "video", model = "v2", mode = "pro", price = "0.07", per = "second", confidence = "inferred", as_of = "2026-03" },
+]
+
+[[per_use]]
+id = "other"
+name = "Other"
+source = "official"
+confidence = "listed"
+as_of = "2026-02-13"
+prices = [
+  { service = "video", model = "v3", mode = "std", audio = "native", price = "0.15", per = "second" },
+]
+"#
+    )
+}
+
+#[test]
+fn per_use_prices_compile_keyed_to_their_rows() {
+    let code = compile(&good_per_use()).unwrap();
+    // Row 2 of the service (index 1) at $0.15 a second, dated by its seller.
+    assert!(code.contains(r#"PerUsePrice { service: "video", row: 1, price: Decimal::from_parts(15, 0, 0, false, 2), provenance: Provenance { source: "official", status: Status::Unconfirmed, confirmed_by: None, note: None, confidence: Some(Confidence::Listed), as_of: Some("2026-02-13") } }"#), "{code}");
+    // A price's own confidence and date win over its seller's; the source's date fills in.
+    assert!(code.contains(r#"row: 2, price: Decimal::from_parts(7, 0, 0, false, 2), provenance: Provenance { source: "resellers", status: Status::Unconfirmed, confirmed_by: None, note: None, confidence: Some(Confidence::Inferred), as_of: Some("2026-03") }"#), "{code}");
+    assert!(code.contains(r#"PerUseSource { id: "shop", name: "Shop", provenance: Provenance { source: "resellers", status: Status::Unconfirmed, confirmed_by: None, note: None, confidence: Some(Confidence::Listed), as_of: Some("2026-05-07") }"#), "{code}");
+    // No per-use sellers: an empty list.
+    assert!(compile(GOOD_2026).unwrap().contains("    per_use: &[\n    ],\n"));
+}
+
+#[test]
+fn each_broken_per_use_price_is_named_with_its_file() {
+    let good = good_per_use();
+    let cases = [
+        // (from, to, entry, message)
+        (
+            "model = \"v2\", mode = \"pro\", price",
+            "model = \"v9\", mode = \"pro\", price",
+            "per_use \"shop\" price 2",
+            "names no row of service \"video\" (model Some(\"v9\")",
+        ),
+        (
+            "mode = \"std\", audio = \"none\", price",
+            "mode = \"std\", price",
+            "per_use \"shop\" price 1",
+            "names no row of service \"video\"",
+        ),
+        (
+            "price = \"0.07\", per = \"second\"",
+            "price = \"0.07\", per = \"job\"",
+            "per_use \"shop\" price 2",
+            "per \"job\" does not match the row, which is billed per second (per_second = true): write per = \"second\"",
+        ),
+        (
+            "{ service = \"video\", model = \"v3\", mode = \"std\", audio = \"native\"",
+            "{ service = \"lip-sync\", model = \"v3\", mode = \"std\", audio = \"native\"",
+            "per_use \"other\" price 1",
+            "service \"lip-sync\" is not in this catalog",
+        ),
+        (
+            "price = \"0.084\"",
+            "price = \"-1\"",
+            "per_use \"shop\" price 1",
+            "price \"-1\" must be positive",
+        ),
+        (
+            "id = \"other\"",
+            "id = \"shop\"",
+            "per_use \"shop\"",
+            "is listed twice",
+        ),
+        (
+            "audio = \"native\", price = \"0.15\", per = \"second\" },",
+            "audio = \"native\", price = \"0.15\", per = \"second\" },\n  { service = \"video\", model = \"v3\", mode = \"std\", audio = \"native\", price = \"0.2\", per = \"second\" },",
+            "per_use \"other\" price 2",
+            "prices a row this seller already prices",
+        ),
+        (
+            "source = \"official\"\nconfidence = \"listed\"",
+            "source = \"official\"\nconfidence = \"official\"",
+            "per_use \"other\"",
+            "confidence \"official\" is not listed or inferred",
+        ),
+        (
+            "source = \"official\"\nconfidence = \"listed\"",
+            "source = \"official\"",
+            "per_use \"other\"",
+            "a per-use price needs a confidence",
+        ),
+        (
+            "source = \"resellers\"\nconfidence",
+            "source = \"shop\"\nconfidence",
+            "per_use \"shop\"",
+            "source \"shop\" is not a key of [sources]",
+        ),
+    ];
+    each_rejected(&good, &cases);
+}
+
 #[test]
 fn the_build_knows_the_variants_the_crate_does() {
     let ids: Vec<&str> = kling_pricing::catalog::Variant::ALL.iter().map(|v| v.id()).collect();

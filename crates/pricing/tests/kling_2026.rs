@@ -589,7 +589,7 @@ fn every_price_of_an_edition_is_counted_once_by_how_sure_it_is() {
         let c = cat.trust_counts();
         let rows: usize = cat.services.iter().map(|s| s.rows.len()).sum();
         let packs = cat.packages.iter().filter(|p| !p.custom).count();
-        let counted = c.official + c.inferred + c.seed + c.confirmed + c.contradicted + c.unconfirmed;
+        let counted = c.official + c.inferred + c.seed + c.listed + c.confirmed + c.contradicted + c.unconfirmed;
         assert_eq!(counted, rows + cat.pools.len() + packs, "{}", cat.edition);
     }
     let c = kling_2026().trust_counts();
@@ -601,4 +601,41 @@ fn every_price_of_an_edition_is_counted_once_by_how_sure_it_is() {
     );
     let s = kling_pricing::default_catalog().trust_counts();
     assert_eq!(s.official + s.inferred + s.seed, 0, "seed-2025 predates confidence");
+}
+
+/// fal.ai and Runware pass Kling's list price through: each of their per-use prices is its
+/// row's units (per second, segment or job, as the row bills) at $0.14 a video unit. The
+/// others charge no less (Replicate's V2.1 Master is at the list price, the rest marked up).
+/// Every per-use price carries its source, date and confidence.
+#[test]
+fn pass_through_sellers_charge_the_list_price() {
+    use kling_pricing::catalog::Confidence;
+    let cat = kling_2026();
+    let ids: Vec<&str> = cat.per_use.iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["fal", "runware", "replicate", "piapi", "krea"]);
+    for seller in cat.per_use {
+        for p in seller.prices {
+            let service = cat.service(p.service).unwrap();
+            let row = &service.rows[p.row];
+            let list = row.units * cat.pool(service.pool).unit_price;
+            if ["fal", "runware"].contains(&seller.id) {
+                assert_eq!(p.price, list, "{} {:?}", seller.id, row.model);
+            } else {
+                assert!(
+                    p.price >= list,
+                    "{} {:?} is not below the list price",
+                    seller.id,
+                    row.model
+                );
+            }
+            assert!(cat.source(p.provenance.source).is_some());
+            assert!(p.provenance.as_of.is_some());
+            assert!(matches!(
+                p.provenance.confidence,
+                Some(Confidence::Listed | Confidence::Inferred)
+            ));
+        }
+    }
+    // seed-2025 has no per-use sellers.
+    assert!(kling_pricing::default_catalog().per_use.is_empty());
 }

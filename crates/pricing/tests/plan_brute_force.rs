@@ -2,12 +2,13 @@
 //!
 //! The brute force knows only the stated semantics: it buys packages one at a time in every
 //! possible way (any number of each package per month, each trial at most once), draws each
-//! month's demand earliest-expiring first, and keeps the cheapest plan (ties: fewer units bought,
-//! which is fewer forfeited, then fewer packages). It shares no code with the planner: its own
+//! month's demand earliest-expiring first, buys per use (when on) what the stock leaves undrawn,
+//! and keeps the cheapest plan (ties: fewer units bought, which is fewer forfeited, then fewer
+//! purchases, a month that buys per use counting as one). It shares no code with the planner: its own
 //! demand rounding, its own drawing, its own concurrency rule, on integer quarter-units and cents.
 
 use kling_pricing::catalog::{default_catalog, Catalog, Package, Pool};
-use kling_pricing::plan::{plan, Balance, Peak, PlanOptions, PoolOutcome, UserPack};
+use kling_pricing::plan::{plan, Balance, Peak, PerUseRate, PlanOptions, PoolOutcome, PoolRate, UserPack};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -29,6 +30,8 @@ struct Brute {
     demand: Vec<u64>,
     kinds: Vec<BKind>,
     need: u32,
+    /// Cents per quarter-unit bought per use, when per use is on.
+    per_use: Option<u64>,
     memo: HashMap<(usize, Vec<u64>, u32, i64), Option<BCost>>,
 }
 
@@ -143,7 +146,8 @@ impl Brute {
             need -= take;
         }
         if need > 0 {
-            return None;
+            let price = self.per_use?;
+            cost = (cost.0 + need * price, cost.1 + need, cost.2 + 1);
         }
         lots[t] = 0;
         // Stock beyond what the months it lasts can draw never matters, and stock lasting past
@@ -184,6 +188,8 @@ struct Case {
     balance: Option<(u64, u32, Option<u32>)>,
     /// Concurrent tasks at peak.
     peak: Option<u32>,
+    /// Cents per quarter-unit bought per use, when per use is on.
+    per_use: Option<u64>,
 }
 
 fn arb_case() -> impl Strategy<Value = Case> {
@@ -218,9 +224,10 @@ fn arb_case() -> impl Strategy<Value = Case> {
             ),
         ),
         prop::option::weighted(0.3, prop::sample::select(vec![1u32, 3, 4, 5, 6])),
+        prop::option::weighted(0.5, 1u64..=60),
     )
         .prop_map(
-            |(months, base_tenths, growth, packages, trials_used, quote, balance, peak)| Case {
+            |(months, base_tenths, growth, packages, trials_used, quote, balance, peak, per_use)| Case {
                 months,
                 base_tenths,
                 growth,
@@ -229,6 +236,7 @@ fn arb_case() -> impl Strategy<Value = Case> {
                 quote,
                 balance,
                 peak,
+                per_use,
             },
         )
         .prop_filter("small enough to enumerate", |case| search_size(case) <= SEARCH_LIMIT)
@@ -343,6 +351,7 @@ fn brute(case: &Case) -> (Vec<u64>, Option<BCost>, u64) {
         demand: demand.clone(),
         kinds,
         need,
+        per_use: case.per_use,
         memo: HashMap::new(),
     };
     let mask = (0..b.kinds.len())
@@ -381,6 +390,17 @@ fn options_for(case: &Case) -> PlanOptions {
             .into_iter()
             .collect(),
         peak: case.peak.map(|n| Peak::video(Decimal::from(60), Decimal::from(n))),
+        // Cents a quarter-unit is 4 × cents a unit.
+        per_use: case.per_use.map(|c| PerUseRate {
+            id: "seller".into(),
+            name: "seller".into(),
+            prices: vec![PoolRate {
+                pool: Pool::Video,
+                price: Decimal::new(c as i64 * 4, 2),
+            }],
+            left_out: None,
+        }),
+        ..PlanOptions::default()
     }
 }
 
@@ -426,9 +446,19 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
             prop_assert_eq!(p.outcome, PoolOutcome::Planned, "{}", p.message);
             prop_assert!(p.optimal);
             prop_assert_eq!(cents(p.total_cost), c, "cost; plan {:?}", p.purchases);
-            prop_assert_eq!(quarters(p.units_bought), bought, "units bought; plan {:?}", p.purchases);
+            let per_use = p.per_use.as_ref().map_or(0, |u| quarters(u.units));
+            let per_use_months = p
+                .per_use
+                .as_ref()
+                .map_or(0, |u| u.units_per_month.iter().filter(|m| !m.is_zero()).count() as u64);
+            prop_assert_eq!(
+                quarters(p.units_bought) + per_use,
+                bought,
+                "units bought; plan {:?}",
+                p.purchases
+            );
             prop_assert_eq!(quarters(p.forfeited_units), balance + bought - total);
-            prop_assert_eq!(p.purchases.iter().map(|b| b.count).sum::<u64>(), count);
+            prop_assert_eq!(p.purchases.iter().map(|b| b.count).sum::<u64>() + per_use_months, count);
             replay_is_valid(case, &demand, p)?;
         }
     }
@@ -461,7 +491,9 @@ fn replay_is_valid(case: &Case, demand: &[u64], p: &kling_pricing::plan::PoolPla
             *lot -= take;
             need -= take;
         }
-        prop_assert_eq!(need, 0, "month {} is not served", t + 1);
+        let bought_per_use = p.periods[t].per_use_units.map_or(0, quarters);
+        prop_assert_eq!(need, bought_per_use, "month {} is not served", t + 1);
+        cost += bought_per_use * case.per_use.unwrap_or(0);
         lots[t] = 0;
     }
     let trial_ids: Vec<&String> = p.purchases.iter().filter(|b| b.trial).map(|b| &b.package_id).collect();
@@ -501,6 +533,25 @@ fn a_package_bought_to_carry_the_peak_later_is_kept() {
         quote: None,
         balance: Some((1, 1, Some(5))),
         peak: Some(5),
+        per_use: None,
+    };
+    check(&case).unwrap();
+}
+
+/// The worked example's shape on small numbers: a trial cheaper per unit than per use covers
+/// part of one month, per use the rest, and a 90-day package does not pay.
+#[test]
+fn a_trial_and_per_use_beat_a_package() {
+    let case = Case {
+        months: 2,
+        base_tenths: 50,
+        growth: 0,
+        packages: vec![(97, 1, 30, Some(3), true), (4000, 12, 90, Some(5), false)],
+        trials_used: false,
+        quote: None,
+        balance: None,
+        peak: None,
+        per_use: Some(35),
     };
     check(&case).unwrap();
 }

@@ -79,6 +79,7 @@ fn any_options() -> impl Strategy<Value = PlanOptions> {
                 packs,
                 quotes,
                 peak,
+                ..PlanOptions::default()
             },
         )
 }

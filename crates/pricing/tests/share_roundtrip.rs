@@ -40,7 +40,7 @@ fn line() -> impl Strategy<Value = DraftLine> {
 }
 
 fn pool() -> impl Strategy<Value = DraftPool> {
-    proptest::collection::vec(text(), 8).prop_map(|f| {
+    proptest::collection::vec(text(), 9).prop_map(|f| {
         let mut f = f.into_iter();
         let mut next = || f.next().unwrap_or_default();
         DraftPool {
@@ -52,21 +52,32 @@ fn pool() -> impl Strategy<Value = DraftPool> {
             quote_price: next(),
             quote_units: next(),
             quote_days: next(),
+            per_use_rate: next(),
         }
     })
 }
 
 fn options() -> impl Strategy<Value = DraftOptions> {
-    (text(), text(), any::<bool>(), text(), text(), [pool(), pool(), pool()]).prop_map(
-        |(horizon, growth, trials_used, jobs, mins, pools)| DraftOptions {
-            horizon,
-            growth,
-            trials_used,
-            peak_jobs_per_hour: jobs,
-            peak_minutes_per_job: mins,
-            pools,
-        },
+    (
+        text(),
+        text(),
+        any::<bool>(),
+        text(),
+        text(),
+        [pool(), pool(), pool()],
+        text(),
     )
+        .prop_map(
+            |(horizon, growth, trials_used, jobs, mins, pools, per_use_source)| DraftOptions {
+                horizon,
+                growth,
+                trials_used,
+                peak_jobs_per_hour: jobs,
+                peak_minutes_per_job: mins,
+                pools,
+                per_use_source,
+            },
+        )
 }
 
 fn state() -> impl Strategy<Value = ShareState> {
@@ -129,6 +140,7 @@ fn every_field(p: &str) -> ShareState {
         quote_price: s.clone(),
         quote_units: s.clone(),
         quote_days: s.clone(),
+        per_use_rate: s.clone(),
     };
     ShareState {
         edition: "seed-2025".into(),
@@ -149,6 +161,7 @@ fn every_field(p: &str) -> ShareState {
             peak_jobs_per_hour: s.clone(),
             peak_minutes_per_job: s.clone(),
             pools: [pool.clone(), pool.clone(), pool],
+            per_use_source: s.clone(),
         },
     }
 }

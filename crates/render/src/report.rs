@@ -176,6 +176,7 @@ pub fn edition_trust(catalog: &Catalog) -> String {
         (c.official, Confidence::Official.words()),
         (c.inferred, Confidence::Inferred.words()),
         (c.seed, "from the 2025 guide"),
+        (c.listed, Confidence::Listed.words()),
         (c.confirmed, "confirmed by Kling's official pages"),
         (c.contradicted, "contradicted by them"),
         (c.unconfirmed, "unconfirmed"),

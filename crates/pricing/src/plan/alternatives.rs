@@ -12,16 +12,29 @@ use super::setup::Setup;
 use super::solve::{self, Cost, Instance, Outcome, Solution};
 use crate::format::usd;
 
+/// Which way of buying an alternative is, where per use is on: the two plain ways are
+/// compared by name in the result.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum AltKind {
+    Other,
+    /// Everything the balance leaves, bought per use.
+    PerUseOnly,
+    /// Packages only, per use off.
+    PacksOnly,
+}
+
 /// One alternative plan's search: its label, and its outcome; for an infeasible one, whether it
 /// fails only because of the peak.
 pub(super) struct AltRun {
     pub(super) label: String,
+    pub(super) kind: AltKind,
     pub(super) outcome: Outcome,
     pub(super) peak_only: bool,
 }
 
 /// Plans the alternatives to `best`: each package kind alone, trials only, without trials,
-/// without the quotes. They share one work budget.
+/// without the quotes, and with per use on, per use only and packs only. They share one work
+/// budget.
 pub(super) fn alternative_runs(setup: &Setup, best: &Solution) -> Vec<AltRun> {
     let mut budget = solve::EXACT_BUDGET / 2;
     let mut run = |inst: &Instance, allowed: &[bool]| {
@@ -29,17 +42,31 @@ pub(super) fn alternative_runs(setup: &Setup, best: &Solution) -> Vec<AltRun> {
         budget = budget.saturating_sub(spent);
         outcome
     };
-    candidates(setup, best)
+    let packs_only = Instance {
+        per_use: None,
+        ..setup.inst.clone()
+    };
+    // The two plain ways first: an alternative with the same purchases is shown once, under
+    // the first label.
+    let mut cands = per_use_candidates(setup);
+    cands.extend(candidates(setup, best));
+    cands
         .into_iter()
-        .map(|(label, allowed)| {
-            let outcome = run(&setup.inst, &allowed);
-            let peak_only = matches!(outcome, Outcome::Infeasible { .. }) && setup.inst.need_conc > 0 && {
-                let mut relaxed = setup.inst.clone();
+        .map(|(label, kind, allowed)| {
+            let inst = if kind == AltKind::PacksOnly {
+                &packs_only
+            } else {
+                &setup.inst
+            };
+            let outcome = run(inst, &allowed);
+            let peak_only = matches!(outcome, Outcome::Infeasible { .. }) && inst.need_conc > 0 && {
+                let mut relaxed = inst.clone();
                 relaxed.need_conc = 0;
                 matches!(run(&relaxed, &allowed), Outcome::Optimal(_) | Outcome::Bounded { .. })
             };
             AltRun {
                 label,
+                kind,
                 outcome,
                 peak_only,
             }
@@ -47,25 +74,52 @@ pub(super) fn alternative_runs(setup: &Setup, best: &Solution) -> Vec<AltRun> {
         .collect()
 }
 
-/// The alternatives worth planning, as (label, kinds allowed): each non-trial kind alone; trials
-/// only; without trials, when the best plan uses them; without the quotes, when it uses one.
-fn candidates(setup: &Setup, best: &Solution) -> Vec<(String, Vec<bool>)> {
+/// With per use on: per use only (no package) and packs only (per use off), as (label, kind,
+/// kinds allowed).
+fn per_use_candidates(setup: &Setup) -> Vec<(String, AltKind, Vec<bool>)> {
+    let Some((name, _)) = &setup.per_use else {
+        return Vec::new();
+    };
     let n = setup.infos.len();
-    let mut cands: Vec<(String, Vec<bool>)> = Vec::new();
+    let mut out = vec![(format!("Per use only ({name})"), AltKind::PerUseOnly, vec![false; n])];
+    if n > 0 {
+        out.push(("Packs only".to_string(), AltKind::PacksOnly, vec![true; n]));
+    }
+    out
+}
+
+/// The alternatives worth planning, as (label, kind, kinds allowed): each non-trial kind alone;
+/// trials only; without trials, when the best plan uses them; without the quotes, when it uses
+/// one. With per use on, each of them buys per use what it leaves uncovered, and says so.
+fn candidates(setup: &Setup, best: &Solution) -> Vec<(String, AltKind, Vec<bool>)> {
+    let n = setup.infos.len();
+    let with = if setup.per_use.is_some() { " and per use" } else { "" };
+    let mut cands: Vec<(String, AltKind, Vec<bool>)> = Vec::new();
+    let other = AltKind::Other;
     for (k, info) in setup.infos.iter().enumerate() {
         if !info.trial {
             let mut allowed = vec![false; n];
             allowed[k] = true;
-            cands.push((format!("{} alone", info.name), allowed));
+            let label = if with.is_empty() {
+                format!("{} alone", info.name)
+            } else {
+                format!("{}{with}", info.name)
+            };
+            cands.push((label, other, allowed));
         }
     }
     let trials: Vec<bool> = setup.infos.iter().map(|k| k.trial).collect();
     if trials.iter().any(|&t| t) {
-        cands.push(("Trials only".to_string(), trials.clone()));
+        let label = if with.is_empty() {
+            "Trials only".to_string()
+        } else {
+            format!("Trials{with}")
+        };
+        cands.push((label, other, trials.clone()));
         let uses_trials = best.buys.iter().any(|&(_, k, _)| setup.infos[k].trial);
         let others: Vec<bool> = trials.iter().map(|t| !t).collect();
         if uses_trials && others.iter().any(|&o| o) {
-            cands.push(("Without trials".to_string(), others));
+            cands.push(("Without trials".to_string(), other, others));
         }
     }
     let quotes: Vec<bool> = setup.infos.iter().map(|k| k.source == PackSource::Quote).collect();
@@ -75,7 +129,7 @@ fn candidates(setup: &Setup, best: &Solution) -> Vec<(String, Vec<bool>)> {
         } else {
             "Without the quote"
         };
-        cands.push((label.to_string(), quotes.iter().map(|q| !q).collect()));
+        cands.push((label.to_string(), other, quotes.iter().map(|q| !q).collect()));
     }
     cands
 }
@@ -93,6 +147,7 @@ pub(super) fn alternatives(
         label,
         outcome,
         peak_only,
+        ..
     } in runs
     {
         match outcome {

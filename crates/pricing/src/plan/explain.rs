@@ -19,6 +19,19 @@ pub(super) const ASSUMPTIONS: &[&str] = &[
     "For concurrency, a package counts as held until it expires, even once its units are used up.",
 ];
 
+/// [`ASSUMPTIONS`], and what per use adds (only when per use is on, so a plan without it reads
+/// as before).
+pub(super) const ASSUMPTIONS_PER_USE: &[&str] = &[
+    "Months are 30-day periods. A package of D days serves ceil(D/30) months from the month it is bought in; a balance with N days left serves ceil(N/30) months from month 1.",
+    "Units are drawn from the earliest-expiring package first (Kling does not document the order; this one forfeits the least).",
+    "Units not used within the horizon are counted as forfeited, even those still valid after it.",
+    "Month m's demand is month m-1's grown by the growth percentage, rounded up to the pool's unit step.",
+    "For concurrency, a package counts as held until it expires, even once its units are used up.",
+    "What the packages leave uncovered in a month is bought per use that month at the per-use price per unit (no expiry, no minimum); a month that buys per use counts as one purchase.",
+    "A seller's per-use price per unit is its price for the mix's jobs divided by their units, so growth keeps the mix's shape.",
+    "The peak rule is Kling's and still applies with per use on; a seller's own limits are not modelled.",
+];
+
 pub(super) fn units_text(d: Decimal) -> String {
     group(d)
 }
@@ -186,9 +199,25 @@ pub(super) fn cannot_serve(setup: &Setup, period: usize, peak_only: bool) -> Str
     }
 }
 
+/// What the plan `r` buys per use, as a clause ("900 units per use from fal.ai ($126.00)");
+/// `None` when it buys nothing per use.
+fn per_use_text(setup: &Setup, r: &Replay) -> Option<String> {
+    let (name, _) = setup.per_use.as_ref()?;
+    let units: Decimal = r.per_use_units.iter().sum();
+    if units.is_zero() {
+        return None;
+    }
+    Some(format!(
+        "{} units per use from {name} ({})",
+        units_text(units),
+        usd(r.per_use_cost)
+    ))
+}
+
 /// The best plan in one sentence: what to buy when, what it costs and what it forfeits.
 pub(super) fn plan_message(setup: &Setup, r: &Replay) -> String {
-    if r.purchases.is_empty() {
+    let per_use = per_use_text(setup, r);
+    if r.purchases.is_empty() && per_use.is_none() {
         return format!("Your balance covers every month: nothing to buy; {}.", forfeit_text(r));
     }
     let value = if r.forfeited.is_zero() {
@@ -196,12 +225,12 @@ pub(super) fn plan_message(setup: &Setup, r: &Replay) -> String {
     } else {
         format!(" ({} at list price)", usd(r.forfeited * setup.list_price))
     };
-    format!(
-        "Buy {}: {} in all; {}{value}.",
-        schedule_text(&r.purchases),
-        usd(r.cost),
-        forfeit_text(r)
-    )
+    let what = match (r.purchases.is_empty(), per_use) {
+        (_, None) => schedule_text(&r.purchases),
+        (true, Some(p)) => p,
+        (false, Some(p)) => format!("{} and {p}", schedule_text(&r.purchases)),
+    };
+    format!("Buy {what}: {} in all; {}{value}.", usd(r.cost), forfeit_text(r))
 }
 
 pub(super) fn no_demand_message(setup: &Setup) -> String {

@@ -12,20 +12,30 @@
 //! - Each trial can be bought once over the horizon (none when the trials are already used).
 //! - The plan is the cheapest that serves every period; ties go to fewer units forfeited, then
 //!   fewer packages.
+//! - With per use on ([`PlanOptions::per_use`], a price per unit per pool: a seller's effective
+//!   price for the mix from [`crate::per_use`], or the user's rate), what the stock leaves
+//!   undrawn in a month is bought per use that month at that price: no expiry, no minimum, never
+//!   forfeited. A month that buys per use counts as one purchase in the tie-break. The result
+//!   then carries each month's per-use units and their cost ([`PerUsePlan`]), the alternatives
+//!   "Per use only (seller)" and "Packs only", and the comparison of every way to buy the mix
+//!   over the horizon ([`PlanResult::comparison`]). With it off, every answer is what it was.
 //! - With a peak given, the tasks in flight are jobs per hour × minutes per job ÷ 60, rounded up.
 //!   When some package allows that many concurrent tasks, every period with demand must hold one
 //!   (a package is held until it expires); otherwise the verdict says no package carries it.
 //!
 //! Everything shown is a `Decimal`; the search itself runs on integers (units in steps of the
-//! pool's quantum, dollars in millionths), so it is exact. Nothing here panics or runs unbounded.
+//! pool's quantum, dollars in millionths, or finer when a per-use price per quantum needs it),
+//! so it is exact. Nothing here panics or runs unbounded.
 //!
 //! One concern a file: [`options`] (the inputs and their limits), [`validate`] (their checks and
 //! located errors), [`setup`] (a pool's problem in exact integers), [`solve`] and [`levels`] (the
 //! search), [`replay`] (a schedule month by month, in decimals), [`alternatives`] (the plans that
-//! lose, and why), [`explain`] (the prose) and [`result`] (the answer's types). This file only
+//! lose, and why), [`comparison`] (every way to buy the whole mix), [`explain`] (the prose) and
+//! [`result`] (the answer's types). This file only
 //! puts them together: [`plan`] per pool, the outcomes and the result.
 
 mod alternatives;
+mod comparison;
 mod explain;
 mod levels;
 mod options;
@@ -36,29 +46,66 @@ mod solve;
 mod validate;
 
 pub use options::{
-    Balance, Peak, PlanOptions, UserPack, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS, MAX_MONTHLY_UNITS, MAX_PACK_UNITS,
-    MAX_PRICE, MAX_PURCHASES, MAX_VALIDITY_DAYS, PERIOD_DAYS,
+    Balance, Peak, PerUseRate, PlanOptions, PoolRate, UserPack, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS,
+    MAX_MONTHLY_UNITS, MAX_PACK_UNITS, MAX_PER_USE_PRICE, MAX_PRICE, MAX_PURCHASES, MAX_VALIDITY_DAYS, OWN_RATE,
+    PERIOD_DAYS, PER_USE_PLACES,
 };
 pub use result::{
-    Alternative, ConcurrencyVerdict, CustomAdvice, PackSource, PeriodRow, PlanResult, PoolOutcome, PoolPlan, Purchase,
+    Alternative, ComparisonKind, ComparisonRow, ConcurrencyVerdict, CustomAdvice, PackSource, PerUsePlan, PeriodRow,
+    PlanResult, PoolOutcome, PoolPlan, Purchase,
 };
 pub use setup::unit_step;
 pub use validate::{OptionList, PlanError, PlanField};
 
 use crate::catalog::{Catalog, Pool};
 use crate::error::Problem;
-use alternatives::{alternative_runs, alternatives, cheapest};
+use alternatives::{alternative_runs, alternatives, cheapest, AltKind, AltRun};
 use explain::{
     custom_advice, no_demand_message, plan_message, unserved_message, unsolved_message, verdict, ASSUMPTIONS,
+    ASSUMPTIONS_PER_USE,
 };
-use replay::{effective, purchases_of, replay, Replay};
+use replay::{effective, purchases_of, replay, replay_at, Replay};
 use rust_decimal::Decimal;
-use setup::{money, setup_pool, Setup};
+use setup::{setup_pool, Setup};
 use solve::Outcome;
 use validate::validate;
 
 fn empty_plan(setup: &Setup, outcome: PoolOutcome, message: String) -> PoolPlan {
-    pool_plan(setup, outcome, message, replay(setup, Vec::new()), Vec::new(), None)
+    pool_plan(
+        setup,
+        outcome,
+        message,
+        replay(setup, Vec::new()),
+        Vec::new(),
+        None,
+        None,
+    )
+}
+
+/// What the plan `r` buys per use, with the two plain ways next to it (`packs_only`: the
+/// packs-only plan's dollars, `None` when packs alone cannot serve); `None` without per use.
+fn per_use_plan(setup: &Setup, r: &Replay, packs_only: Option<Decimal>) -> Option<PerUsePlan> {
+    let (name, price) = setup.per_use.as_ref()?;
+    Some(PerUsePlan {
+        name: name.clone(),
+        unit_price: price.normalize(),
+        units_per_month: r.per_use_units.clone(),
+        units: r.per_use_units.iter().sum::<Decimal>().normalize(),
+        cost: r.per_use_cost,
+        per_use_only_cost: replay(setup, Vec::new()).cost,
+        packs_only_cost: packs_only,
+    })
+}
+
+/// The dollars of the packs-only alternative among `runs`, when it serves every month.
+fn packs_only_cost(setup: &Setup, runs: &[AltRun]) -> Option<Decimal> {
+    let run = runs.iter().find(|r| r.kind == AltKind::PacksOnly)?;
+    match &run.outcome {
+        Outcome::Optimal(sol) | Outcome::Bounded { sol, .. } => {
+            Some(replay_at(setup, purchases_of(setup, sol), None).cost)
+        }
+        _ => None,
+    }
 }
 
 /// A pool's plan from its replay (`gap` when not proven optimal).
@@ -69,8 +116,10 @@ fn pool_plan(
     r: Replay,
     alternatives: Vec<Alternative>,
     gap: Option<Decimal>,
+    packs_only: Option<Decimal>,
 ) -> PoolPlan {
     let eff = effective(&r);
+    let per_use = per_use_plan(setup, &r, packs_only);
     PoolPlan {
         pool: setup.pool,
         pool_name: setup.pool_name,
@@ -95,6 +144,7 @@ fn pool_plan(
         optimal: gap.is_none(),
         cost_gap: gap,
         unserved_month: None,
+        per_use,
     }
 }
 
@@ -114,16 +164,17 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
     };
     let runs = alternative_runs(setup, &sol);
     let sol = if optimal { sol } else { cheapest(sol, &runs) };
-    let gap = (!optimal).then(|| money(sol.cost.money.saturating_sub(lower)));
+    let gap = (!optimal).then(|| setup.money(sol.cost.money.saturating_sub(lower)));
     let r = replay(setup, purchases_of(setup, &sol));
     let message = plan_message(setup, &r);
+    let packs_only = packs_only_cost(setup, &runs);
     let alternatives = alternatives(setup, runs, &sol, &r);
     let outcome = if r.served {
         PoolOutcome::Planned
     } else {
         PoolOutcome::Infeasible
     };
-    pool_plan(setup, outcome, message, r, alternatives, gap)
+    pool_plan(setup, outcome, message, r, alternatives, gap, packs_only)
 }
 
 /// The pool's plan when no plan serves month `period` (0-based): there is no package to buy, or
@@ -173,8 +224,13 @@ pub fn plan(catalog: &Catalog, monthly_units: &[(Pool, Decimal)], opts: &PlanOpt
         growth_percent: opts.growth_percent.normalize(),
         trials_used: opts.trials_used,
         optimal: pools.iter().all(|p| p.optimal),
+        comparison: comparison::rows(catalog, monthly_units, opts, &pools, total_cost)?,
         pools,
         total_cost,
-        assumptions: ASSUMPTIONS,
+        assumptions: if opts.per_use.is_some() {
+            ASSUMPTIONS_PER_USE
+        } else {
+            ASSUMPTIONS
+        },
     })
 }

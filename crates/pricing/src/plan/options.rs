@@ -24,6 +24,13 @@ pub const MAX_ENTRIES_PER_POOL: usize = 4;
 pub const MAX_PURCHASES: u64 = 10_000_000_000;
 /// Days in one planning period.
 pub const PERIOD_DAYS: u32 = 30;
+/// Highest per-use price, in dollars per unit.
+pub const MAX_PER_USE_PRICE: u64 = 1_000;
+/// Most decimal places of a per-use price per unit (a seller's effective price for a mix is
+/// rounded to this many; see [`crate::per_use`]).
+pub const PER_USE_PLACES: u32 = 10;
+/// The `perUseSource` that means the user's own rate (`perUseRate`) rather than a seller's.
+pub const OWN_RATE: &str = "rate";
 
 /// What to plan with, besides the job mix.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +58,62 @@ pub struct PlanOptions {
     /// The busiest hour, for the concurrency check.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub peak: Option<Peak>,
+    /// Buy per use what the packs leave uncovered: a per-use seller's id in the catalog
+    /// edition (`fal`, `runware`, …), or `"rate"` for `perUseRate`. Left out: packs only.
+    /// Resolved into [`PlanOptions::per_use`] by [`crate::per_use::apply`].
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub per_use_source: Option<String>,
+    /// The user's own per-use price (a negotiated rate), dollars per unit per pool; used when
+    /// `perUseSource` is `"rate"`.
+    #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
+    pub per_use_rate: Vec<PoolRate>,
+    /// The per-use price the planner buys at, per pool (`None`: packs only). Set by
+    /// [`crate::per_use::apply`] from the two fields above and the mix, or directly.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub per_use: Option<PerUseRate>,
+    /// Every seller's per-use price for the mix, for the comparison in the result. Set by
+    /// [`crate::per_use::apply`], or directly.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub compare: Vec<PerUseRate>,
+}
+
+/// A per-use price in one pool, in dollars per unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PoolRateInput"))]
+pub struct PoolRate {
+    #[serde(deserialize_with = "pool_from_id")]
+    pub pool: Pool,
+    /// Dollars per unit, more than 0, up to 10 decimal places.
+    #[cfg_attr(feature = "ts", ts(as = "crate::RawNumber"))]
+    pub price: Decimal,
+}
+
+/// A way to buy per use: a seller's price for the mix, or the user's rate, per pool.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PerUseRate {
+    /// The seller's id, or `"rate"` for the user's own rate.
+    pub id: String,
+    /// Shown in the plan: "fal.ai", "your rate".
+    pub name: String,
+    /// Dollars per unit in each pool it sells; a pool left out is not bought per use.
+    pub prices: Vec<PoolRate>,
+    /// Why the seller cannot serve the whole mix (the lines it does not offer); such a seller
+    /// is left out of the comparison, and its pools with such lines are not bought per use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub left_out: Option<String>,
+}
+
+impl PerUseRate {
+    /// The price per unit in `pool`, if this way sells there.
+    pub fn price(&self, pool: Pool) -> Option<Decimal> {
+        self.prices.iter().find(|r| r.pool == pool).map(|r| r.price)
+    }
 }
 
 impl Default for PlanOptions {
@@ -63,6 +126,10 @@ impl Default for PlanOptions {
             packs: Vec::new(),
             quotes: Vec::new(),
             peak: None,
+            per_use_source: None,
+            per_use_rate: Vec::new(),
+            per_use: None,
+            compare: Vec::new(),
         }
     }
 }

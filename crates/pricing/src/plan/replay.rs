@@ -20,6 +20,10 @@ pub(super) struct Replay {
     pub(super) used_from_purchases: Decimal,
     pub(super) forfeited: Decimal,
     pub(super) left_at_end: Decimal,
+    /// Units bought per use each month (empty without per use) and their dollars (in `cost`).
+    pub(super) per_use_units: Vec<Decimal>,
+    pub(super) per_use_cost: Decimal,
+    /// Purchases, counting each month that buys per use as one.
     pub(super) count: u64,
     /// Every month's demand was drawn (the search guarantees it; checked here again).
     pub(super) served: bool,
@@ -68,30 +72,49 @@ struct Totals {
     forfeited: Decimal,
 }
 
-/// Replays purchases with earliest-expiring-first drawing, in decimals.
+/// Replays purchases with earliest-expiring-first drawing, in decimals; with per use, what the
+/// stock leaves undrawn in a month is bought per use at the setup's price.
 pub(super) fn replay(setup: &Setup, purchases: Vec<Purchase>) -> Replay {
+    replay_at(setup, purchases, setup.per_use.as_ref().map(|p| p.1))
+}
+
+/// [`replay`] with per use at `per_use` dollars a unit (`None`: packages only).
+pub(super) fn replay_at(setup: &Setup, purchases: Vec<Purchase>, per_use: Option<Decimal>) -> Replay {
     let h = setup.demand.len();
     let mut lots = lots_of(setup, &purchases);
     let needed = setup.peak.map(|p| p.1).filter(|&n| n > 0);
     let mut rows = Vec::with_capacity(h);
     let mut served = true;
     let mut totals = Totals::default();
+    let mut per_use_units = Vec::new();
+    let mut per_use_cost = Decimal::ZERO;
     for (t, &demand) in setup.demand.iter().enumerate() {
-        let (row, unserved) = replay_month(&mut lots, t, demand, needed, &mut totals);
-        if unserved > Decimal::ZERO {
-            served = false;
+        let (mut row, unserved) = replay_month(&mut lots, t, demand, needed, &mut totals);
+        match per_use {
+            Some(price) => {
+                let cost = unserved * price;
+                row.per_use_units = Some(unserved.normalize());
+                row.per_use_cost = Some(cost.normalize());
+                per_use_units.push(unserved.normalize());
+                per_use_cost += cost;
+            }
+            None if unserved > Decimal::ZERO => served = false,
+            None => {}
         }
         rows.push(row);
     }
+    let per_use_months = per_use_units.iter().filter(|u| !u.is_zero()).count() as u64;
     let left_at_end: Decimal = lots.iter().filter(|l| l.last >= h).map(|l| l.units).sum();
     Replay {
-        cost: purchases.iter().map(|p| p.cost).sum::<Decimal>().normalize(),
+        cost: (purchases.iter().map(|p| p.cost).sum::<Decimal>() + per_use_cost).normalize(),
         bought: totals.bought.normalize(),
         used: totals.used.normalize(),
         used_from_purchases: totals.used_from_purchases.normalize(),
         forfeited: (totals.forfeited + left_at_end).normalize(),
         left_at_end: left_at_end.normalize(),
-        count: purchases.iter().map(|p| p.count).sum(),
+        count: purchases.iter().map(|p| p.count).sum::<u64>() + per_use_months,
+        per_use_units,
+        per_use_cost: per_use_cost.normalize(),
         rows,
         purchases,
         served,
@@ -179,17 +202,20 @@ fn replay_month(
             Some(n) if demand > Decimal::ZERO => Some(concurrency.is_some_and(|c| c >= n)),
             _ => None,
         },
+        per_use_units: None,
+        per_use_cost: None,
     };
     (row, need)
 }
 
-/// Dollars per unit drawn from purchases (6 places), when any were drawn.
+/// Dollars per unit drawn from purchases or bought per use (6 places), when any were.
 pub(super) fn effective(r: &Replay) -> Option<Decimal> {
-    if r.used_from_purchases.is_zero() {
+    let used = r.used_from_purchases + r.per_use_units.iter().sum::<Decimal>();
+    if used.is_zero() {
         return None;
     }
     Some(
-        (r.cost / r.used_from_purchases)
+        (r.cost / used)
             .round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)
             .normalize(),
     )

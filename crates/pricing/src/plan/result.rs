@@ -68,6 +68,69 @@ pub struct PeriodRow {
     pub concurrency: Option<u32>,
     /// Whether that carries the peak (`None` without a peak or without demand this month).
     pub carries_peak: Option<bool>,
+    /// Units bought per use this month: the demand the stock left undrawn (only with per use).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "DecimalString"))]
+    pub per_use_units: Option<Decimal>,
+    /// Their dollars (only with per use).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "DecimalString"))]
+    pub per_use_cost: Option<Decimal>,
+}
+
+/// What a pool's plan buys per use, and the two plain ways to buy next to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PerUsePlan {
+    /// Who sells per use ("fal.ai", "your rate").
+    pub name: String,
+    /// Dollars per unit.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
+    pub unit_price: Decimal,
+    /// Units bought per use in each month.
+    #[cfg_attr(feature = "ts", ts(type = "Array<DecimalString>"))]
+    pub units_per_month: Vec<Decimal>,
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
+    pub units: Decimal,
+    /// Dollars of those units (part of the plan's `totalCost`).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
+    pub cost: Decimal,
+    /// Dollars over the horizon buying everything the balance leaves per use.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
+    pub per_use_only_cost: Decimal,
+    /// Dollars of the best plan with packages only (`None` when they cannot serve every month).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
+    pub packs_only_cost: Option<Decimal>,
+}
+
+/// One way to buy the whole mix over the horizon, in the comparison of [`PlanResult`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ComparisonRow {
+    /// "Per use only (fal.ai)", "Packs only", "Best plan".
+    pub label: String,
+    /// `perUse` (a seller or the user's rate), `packsOnly` or `best`.
+    pub kind: ComparisonKind,
+    /// Dollars over the horizon, all pools (`None` when this way cannot serve the mix).
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
+    pub total_cost: Option<Decimal>,
+    /// Dollars more than the best plan.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
+    pub extra_cost: Option<Decimal>,
+    /// Why it is left out, or what it costs against the best plan.
+    pub message: String,
+}
+
+/// The kind of a [`ComparisonRow`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum ComparisonKind {
+    PerUse,
+    PacksOnly,
+    Best,
 }
 
 /// A plan that loses to the best one, and why.
@@ -199,6 +262,10 @@ pub struct PoolPlan {
     pub cost_gap: Option<Decimal>,
     /// The month no plan can serve (1-based), when infeasible.
     pub unserved_month: Option<u32>,
+    /// What the plan buys per use (only when per use is on in this pool).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub per_use: Option<PerUsePlan>,
 }
 
 /// The plan for every pool with demand or a balance.
@@ -218,6 +285,11 @@ pub struct PlanResult {
     /// Every pool's plan is proven cheapest.
     pub optimal: bool,
     pub assumptions: &'static [&'static str],
+    /// Each way to buy the mix over the horizon: per use at each seller (or why it is left
+    /// out), packs only, and the best plan; only when per use is on or sellers are compared.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<ComparisonRow>>", optional))]
+    pub comparison: Vec<ComparisonRow>,
 }
 
 impl PlanResult {

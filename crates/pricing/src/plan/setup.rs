@@ -77,13 +77,15 @@ fn round_up(d: Decimal, step: Decimal) -> Option<Decimal> {
     Some((Decimal::from_i128_with_scale(i128::try_from(n).ok()?, 0) * step).normalize())
 }
 
-/// Dollars as millionths.
-fn micros(d: Decimal) -> Option<u128> {
-    scaled(d, 6)
-}
+/// Decimal places of the search's money without per use: dollars in millionths (every price
+/// has at most 6 places).
+const MONEY_PLACES: u32 = 6;
 
-pub(super) fn money(micros: u128) -> Decimal {
-    unscaled(micros, 6).normalize()
+impl Setup {
+    /// The search's integer money (dollars × 10^`money_places`) as dollars.
+    pub(super) fn money(&self, raw: u128) -> Decimal {
+        unscaled(raw, self.money_places).normalize()
+    }
 }
 
 /// A package the planner may buy, as shown.
@@ -114,6 +116,11 @@ pub(super) struct Setup {
     pub(super) inst: Instance,
     pub(super) peak: Option<(Decimal, u32)>,
     pub(super) best_available: Option<u32>,
+    /// Decimal places of the search's integer money: 6 (millionths), or more when a per-use
+    /// price per quantum needs them, so that every price is a whole number.
+    pub(super) money_places: u32,
+    /// The per-use way to buy in this pool: its name and price per unit (`None`: packs only).
+    pub(super) per_use: Option<(String, Decimal)>,
 }
 
 pub(super) fn periods_of(days: u32) -> usize {
@@ -145,13 +152,20 @@ pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &Pl
     infos.extend(entered_kinds(pool, opts));
     let balances = held_balances(pool, opts);
     let quantum = Quantum::of(step, &infos, &balances);
+    let per_use = opts
+        .per_use
+        .as_ref()
+        .and_then(|r| Some((r.name.clone(), r.price(pool)?)));
+    let money_places = per_use.as_ref().map_or(MONEY_PLACES, |(_, rate)| {
+        (rate * quantum.quantum).normalize().scale().max(MONEY_PLACES)
+    });
     let demand_raw: Vec<u64> = demand
         .iter()
         .enumerate()
         .map(|(m, d)| quantum.raw(*d).ok_or_else(|| too_big(pool, *d, m)))
         .collect::<Result<_, _>>()?;
     let total_raw: u128 = demand_raw.iter().map(|&d| u128::from(d)).sum();
-    let kinds = integer_kinds(&infos, &quantum, total_raw, h)?;
+    let kinds = integer_kinds(&infos, &quantum, total_raw, h, money_places)?;
     let best_available = infos
         .iter()
         .filter_map(|k| k.conc)
@@ -178,6 +192,9 @@ pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &Pl
             })
             .collect(),
         need_conc,
+        per_use: per_use
+            .as_ref()
+            .and_then(|(_, rate)| scaled(rate * quantum.quantum, money_places)),
     };
     Ok(Setup {
         pool,
@@ -190,6 +207,8 @@ pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &Pl
         inst,
         peak,
         best_available,
+        money_places,
+        per_use,
     })
 }
 
@@ -328,7 +347,13 @@ impl Quantum {
 
 /// The packages in integers. A pack or quote so small that the horizon's demand would take more
 /// than [`MAX_PURCHASES`] of it is an error at its place in the options.
-fn integer_kinds(infos: &[KindInfo], quantum: &Quantum, total_raw: u128, h: usize) -> Result<Vec<Kind>, PlanError> {
+fn integer_kinds(
+    infos: &[KindInfo],
+    quantum: &Quantum,
+    total_raw: u128,
+    h: usize,
+    money_places: u32,
+) -> Result<Vec<Kind>, PlanError> {
     let mut kinds = Vec::with_capacity(infos.len());
     for k in infos {
         let units = quantum.raw(k.units).unwrap_or(u64::MAX).max(1);
@@ -346,7 +371,7 @@ fn integer_kinds(infos: &[KindInfo], quantum: &Quantum, total_raw: u128, h: usiz
             }
         }
         kinds.push(Kind {
-            price: micros(k.price).unwrap_or(u128::MAX / 4),
+            price: scaled(k.price, money_places).unwrap_or(u128::MAX / 4),
             units,
             periods: periods_of(k.validity_days).clamp(1, h),
             conc: k.conc.unwrap_or(0),

@@ -33,6 +33,9 @@ pub(super) struct Instance {
     pub balances: Vec<(usize, u64, u32)>,
     /// Concurrency every period with demand must hold; 0 for none.
     pub need_conc: u32,
+    /// The price of one unit (quantum) bought per use, when demand the stock does not cover
+    /// may be bought per use (no expiry, no minimum); `None`: packages only.
+    pub per_use: Option<u128>,
 }
 
 /// What a plan costs, compared lexicographically: dollars, then units bought (the same order as
@@ -225,6 +228,20 @@ struct Relax {
     savings: Vec<u128>,
 }
 
+/// The largest per-use shortfall a month of some optimal plan has, given per use at `price` a
+/// unit: below the units of every package (not a trial) that is cheaper per unit than per use,
+/// since buying one more of it in that month would cost less and be drawn in full. `None` when
+/// no package is cheaper: then a month with a shortfall buys nothing but trials and the peak's
+/// package (see `docs/planner.md`).
+fn shortfall_cap(inst: &Instance, on: &[bool], price: u128) -> Option<u64> {
+    inst.kinds
+        .iter()
+        .enumerate()
+        .filter(|(k, kind)| on[*k] && !kind.trial && kind.price < price.saturating_mul(u128::from(kind.units)))
+        .map(|(_, kind)| kind.units - 1)
+        .min()
+}
+
 /// One class's choice in a transition.
 #[derive(Clone, Copy, Default)]
 struct Pick {
@@ -316,7 +333,8 @@ impl Relax {
     /// price per unit, lasting `periods`; `None` when only trials can be bought.
     fn of(inst: &Instance, on: &[bool], trials: &[usize], periods: usize) -> Option<Relax> {
         let mut best: Option<usize> = None;
-        let mut block = 0;
+        // Per use buys any number of units: blocks of one.
+        let mut block = u64::from(inst.per_use.is_some());
         for (k, kind) in inst.kinds.iter().enumerate() {
             if !on[k] || kind.trial {
                 continue;
@@ -332,7 +350,25 @@ impl Relax {
                 }
             };
         }
-        let kb = &inst.kinds[best?];
+        let per_use = inst.per_use.map(|price| Kind {
+            price,
+            units: 1,
+            periods,
+            conc: 0,
+            trial: false,
+        });
+        let kb = match (best, per_use) {
+            (Some(b), Some(pu)) => {
+                let kb = &inst.kinds[b];
+                if pu.price.saturating_mul(u128::from(kb.units)) < kb.price {
+                    pu
+                } else {
+                    kb.clone()
+                }
+            }
+            (Some(b), None) => inst.kinds[b].clone(),
+            (None, pu) => pu?,
+        };
         let savings = trials
             .iter()
             .map(|&tk| {
@@ -373,6 +409,9 @@ pub(super) struct Solver<'a> {
     /// The beam search tries only "fill the need" for classes that expire before the last.
     beam_few: bool,
     lb_buf: Vec<u64>,
+    /// Most units a month may buy per use in the normal form, when some package is cheaper per
+    /// unit than per use ([`shortfall_cap`]); 0 otherwise, and without per use.
+    cap: u64,
 }
 
 impl<'a> Solver<'a> {
@@ -397,7 +436,13 @@ impl<'a> Solver<'a> {
         let non_trials: Vec<usize> = (0..inst.kinds.len())
             .filter(|&k| on[k] && !inst.kinds[k].trial)
             .collect();
-        let min_cover = MinCover::new(&inst.kinds, non_trials);
+        // The expiry-free bound keeps package sizes; per use has none, so it is not used then
+        // (the block relaxation, with blocks of one unit, bounds instead).
+        let min_cover = match inst.per_use {
+            Some(_) => None,
+            None => MinCover::new(&inst.kinds, non_trials),
+        };
+        let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
         let mut demand_after = vec![0u64; h + 1];
         for t in (0..h).rev() {
             demand_after[t] = demand_after[t + 1].saturating_add(inst.demand[t]);
@@ -416,6 +461,7 @@ impl<'a> Solver<'a> {
             aborted: false,
             beam_few: false,
             lb_buf: Vec::new(),
+            cap,
         }
     }
 
@@ -877,7 +923,7 @@ impl<'a> Solver<'a> {
         let nc = self.classes.len();
         if ci == nc {
             let rest = ctx.suffix[pos.min(self.slots)];
-            if rest >= need {
+            if rest >= need || self.inst.per_use.is_some() {
                 self.finish(ctx);
             }
             return;
@@ -942,10 +988,11 @@ impl<'a> Solver<'a> {
     /// the normal form, each followed by the next class's choices.
     fn choose_levels(&mut self, ctx: &mut Ctx, step: &ClassStep, choice: Choice) {
         let (r, base) = (step.r, choice.base);
-        // Nothing more from this class.
+        // Nothing more from this class (with per use, whatever is left is bought per use).
+        let per_use = self.inst.per_use.is_some();
         let rem = r - r.min(base);
         let left = base - base.min(r);
-        if (step.has_later || rem <= step.later_old) && left < choice.ex_limit {
+        if (step.has_later || rem <= step.later_old || per_use) && left < choice.ex_limit {
             self.pick(ctx, step, choice, 0, None, rem);
             if self.aborted {
                 return;
@@ -958,10 +1005,14 @@ impl<'a> Solver<'a> {
         let class = &self.classes[step.ci];
         let g = class.g;
         let hi = (r - base).saturating_add(class.umax - 1);
+        // The last class covers the need, but for a per-use shortfall of at most `cap`.
         let lo = if step.has_later {
             1
         } else {
-            (r - base).saturating_sub(step.later_old).max(1)
+            (r - base)
+                .saturating_sub(step.later_old)
+                .saturating_sub(self.cap)
+                .max(1)
         };
         let (m_lo, m_hi) = (lo.div_ceil(g), hi / g);
         if m_lo > m_hi {
@@ -986,7 +1037,9 @@ impl<'a> Solver<'a> {
             };
             let total = base.saturating_add(c);
             let rem = r - r.min(total);
-            if (!step.has_later && rem > step.later_old) || total - total.min(r) >= choice.ex_limit {
+            if (!step.has_later && rem > step.later_old.saturating_add(self.cap))
+                || total - total.min(r) >= choice.ex_limit
+            {
                 continue;
             }
             self.pick(ctx, step, choice, c, Some(cov), rem);
@@ -1080,8 +1133,16 @@ impl<'a> Solver<'a> {
             need -= take;
         }
         if need > 0 {
-            ctx.out_keys.truncate(start);
-            return;
+            // Bought per use (drawn in full: per-use units never expire unused), or no plan.
+            let Some(price) = self.inst.per_use else {
+                ctx.out_keys.truncate(start);
+                return;
+            };
+            cost = cost.add(Cost {
+                money: price.saturating_mul(u128::from(need)),
+                units: need,
+                count: 1,
+            });
         }
         ctx.out_keys.copy_within(start + 1..start + slots, start);
         let cover_meta = if self.enforce {

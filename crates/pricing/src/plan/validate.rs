@@ -5,8 +5,8 @@
 //! on them to rule out overflow (see [`super::setup`]).
 
 use super::options::{
-    Balance, Peak, PlanOptions, UserPack, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS, MAX_PACK_UNITS, MAX_PRICE,
-    MAX_VALIDITY_DAYS,
+    Balance, Peak, PlanOptions, PoolRate, UserPack, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS, MAX_PACK_UNITS,
+    MAX_PER_USE_PRICE, MAX_PRICE, MAX_VALIDITY_DAYS, PER_USE_PLACES,
 };
 use crate::catalog::Pool;
 use crate::error::Problem;
@@ -35,6 +35,10 @@ pub enum PlanField {
     PackConcurrency,
     PeakJobsPerHour,
     PeakMinutesPerJob,
+    /// A per-use price per unit (`perUseRate`, or a seller's price for the mix).
+    PerUsePrice,
+    /// The per-use seller chosen.
+    PerUseSource,
 }
 
 impl PlanField {
@@ -56,6 +60,8 @@ impl PlanField {
             PlanField::PackConcurrency => "concurrency",
             PlanField::PeakJobsPerHour => "jobsPerHour",
             PlanField::PeakMinutesPerJob => "minutesPerJob",
+            PlanField::PerUsePrice => "price",
+            PlanField::PerUseSource => "perUseSource",
         }
     }
 }
@@ -69,6 +75,8 @@ pub enum OptionList {
     Pack,
     Quote,
     Peak,
+    /// `perUseRate`.
+    PerUseRate,
 }
 
 /// A planning input that is out of bounds: the field, the value and the rule.
@@ -106,6 +114,11 @@ impl PlanError {
         e
     }
 
+    /// A per-use source that is neither a seller of the edition nor the user's rate.
+    pub(crate) fn unknown_source(id: &str, choices: Vec<String>) -> PlanError {
+        PlanError::new(PlanField::PerUseSource, id, Problem::Unknown { choices })
+    }
+
     pub(super) fn at(mut self, list: OptionList, index: usize) -> PlanError {
         self.entry = Some(list);
         self.index = Some(index);
@@ -128,6 +141,7 @@ impl fmt::Display for PlanError {
             (Some(OptionList::Pack), Some(i)) => write!(f, "pack {}: ", i + 1)?,
             (Some(OptionList::Quote), Some(i)) => write!(f, "quote {}: ", i + 1)?,
             (Some(OptionList::Peak), _) => write!(f, "peak: ")?,
+            (Some(OptionList::PerUseRate), Some(i)) => write!(f, "per-use rate {}: ", i + 1)?,
             _ => {}
         }
         if let Some(p) = self.pool {
@@ -216,6 +230,31 @@ pub(super) fn validate(opts: &PlanOptions) -> Result<(), PlanError> {
     }
     if let Some(peak) = &opts.peak {
         check_peak(peak).map_err(|e| e.at(OptionList::Peak, 0))?;
+    }
+    check_rates(&opts.per_use_rate, Some(OptionList::PerUseRate))?;
+    for way in opts.per_use.iter().chain(&opts.compare) {
+        check_rates(&way.prices, None)?;
+    }
+    Ok(())
+}
+
+/// Per-use prices: more than 0, at most [`MAX_PER_USE_PRICE`] a unit with at most
+/// [`PER_USE_PLACES`] places, one per pool. An error names the entry in `list` when the prices
+/// are the user's own (`perUseRate`).
+fn check_rates(rates: &[PoolRate], list: Option<OptionList>) -> Result<(), PlanError> {
+    let located = |e: PlanError, i: usize| match list {
+        Some(l) => e.at(l, i),
+        None => e,
+    };
+    for (i, r) in rates.iter().enumerate() {
+        let max = Decimal::from(MAX_PER_USE_PRICE);
+        let min = Decimal::new(1, PER_USE_PLACES);
+        check_decimal(PlanField::PerUsePrice, r.price, min, max, PER_USE_PLACES)
+            .map_err(|e| located(e.in_pool(r.pool, None), i))?;
+        if rates[..i].iter().any(|o| o.pool == r.pool) {
+            let e = PlanError::new(PlanField::PerUsePrice, r.price.normalize(), Problem::TooMany { max: 1 });
+            return Err(located(e.in_pool(r.pool, None), i));
+        }
     }
     Ok(())
 }

@@ -1,0 +1,135 @@
+//! The comparison of the ways to buy a whole mix over the horizon: per use only at each seller
+//! (or the user's rate), packs only, and the best plan, each with its dollars over all pools and
+//! what it costs against the best plan, or why it is left out.
+//!
+//! Separate from the per-pool plans: a seller is compared across every pool of the mix, and is
+//! left out as a whole when it cannot sell some line of it.
+
+use super::options::{PerUseRate, PlanOptions};
+use super::replay::replay;
+use super::result::{ComparisonKind, ComparisonRow, PoolPlan};
+use super::setup::setup_pool;
+use super::validate::PlanError;
+use crate::catalog::{Catalog, Pool};
+use crate::format::usd;
+use rust_decimal::Decimal;
+
+/// The comparison rows, when per use is on or sellers are to be compared (else none).
+pub(super) fn rows(
+    catalog: &Catalog,
+    monthly_units: &[(Pool, Decimal)],
+    opts: &PlanOptions,
+    pools: &[PoolPlan],
+    best: Decimal,
+) -> Result<Vec<ComparisonRow>, PlanError> {
+    let mut ways: Vec<&PerUseRate> = opts.per_use.iter().collect();
+    ways.extend(opts.compare.iter().filter(|w| !ways_has(opts, w)));
+    if ways.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows = Vec::new();
+    for way in ways {
+        rows.push(per_use_row(catalog, monthly_units, opts, pools, way, best)?);
+    }
+    rows.push(packs_only_row(pools, best));
+    rows.push(ComparisonRow {
+        label: "Best plan".to_string(),
+        kind: ComparisonKind::Best,
+        total_cost: Some(best),
+        extra_cost: Some(Decimal::ZERO),
+        message: format!("{}: the cheapest way to buy the mix.", usd(best)),
+    });
+    Ok(rows)
+}
+
+/// Whether `w` is the chosen way already listed first.
+fn ways_has(opts: &PlanOptions, w: &PerUseRate) -> bool {
+    opts.per_use.as_ref().is_some_and(|chosen| chosen.id == w.id)
+}
+
+/// A row's dollars against the best plan's.
+fn against(label: &str, kind: ComparisonKind, total: Decimal, best: Decimal) -> ComparisonRow {
+    let extra = (total - best).normalize();
+    let tail = if extra > Decimal::ZERO {
+        format!("{} more than the best plan", usd(extra))
+    } else {
+        "as cheap as the best plan".to_string()
+    };
+    ComparisonRow {
+        label: label.to_string(),
+        kind,
+        total_cost: Some(total),
+        extra_cost: Some(extra),
+        message: format!("{label}: {}; {tail}.", usd(total)),
+    }
+}
+
+/// A row left out of the comparison, and why.
+fn left_out(label: &str, kind: ComparisonKind, why: &str) -> ComparisonRow {
+    ComparisonRow {
+        label: label.to_string(),
+        kind,
+        total_cost: None,
+        extra_cost: None,
+        message: format!("{label}: left out: {why}."),
+    }
+}
+
+/// Everything the balances leave, bought per use at `way`'s prices, over every pool of the plan.
+fn per_use_row(
+    catalog: &Catalog,
+    monthly_units: &[(Pool, Decimal)],
+    opts: &PlanOptions,
+    pools: &[PoolPlan],
+    way: &PerUseRate,
+    best: Decimal,
+) -> Result<ComparisonRow, PlanError> {
+    let label = format!("Per use only ({})", way.name);
+    if let Some(why) = &way.left_out {
+        return Ok(left_out(&label, ComparisonKind::PerUse, why));
+    }
+    let at_way = PlanOptions {
+        per_use: Some(way.clone()),
+        ..opts.clone()
+    };
+    let mut total = Decimal::ZERO;
+    for p in pools {
+        let base: Decimal = monthly_units
+            .iter()
+            .filter(|(q, _)| *q == p.pool)
+            .map(|(_, u)| *u)
+            .sum();
+        let setup = setup_pool(catalog, p.pool, base, &at_way)?;
+        let r = replay(&setup, Vec::new());
+        if setup.per_use.is_none() && !r.served {
+            let why = format!("no per-use price for the {} pool", p.pool_name.to_ascii_lowercase());
+            return Ok(left_out(&label, ComparisonKind::PerUse, &why));
+        }
+        total += r.cost;
+    }
+    Ok(against(&label, ComparisonKind::PerUse, total.normalize(), best))
+}
+
+/// The best plan with packages only: each pool's packs-only plan (the plan itself without per use).
+fn packs_only_row(pools: &[PoolPlan], best: Decimal) -> ComparisonRow {
+    let label = "Packs only";
+    let mut total = Decimal::ZERO;
+    for p in pools {
+        let cost = match &p.per_use {
+            Some(pu) => pu.packs_only_cost,
+            None if p.unserved_month.is_none() => Some(p.total_cost),
+            None => None,
+        };
+        match cost {
+            Some(c) => total += c,
+            None => {
+                let why = format!(
+                    "the packages cannot serve the {} pool",
+                    p.pool_name.to_ascii_lowercase()
+                );
+                return left_out(label, ComparisonKind::PacksOnly, &why);
+            }
+        }
+    }
+    against(label, ComparisonKind::PacksOnly, total.normalize(), best)
+}
