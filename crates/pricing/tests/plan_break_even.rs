@@ -351,3 +351,44 @@ fn the_properties_hold_over_a_spread_of_mixes() {
         assert!(!be.description.is_empty());
     }
 }
+
+/// The opening mix (kling-2026, per use from fal.ai, 3 months): images are left out (no package
+/// and no seller lists Image 3.0), and fal.ai, left out of the whole mix's comparison only for
+/// the image line, is compared on the video pool pictured.
+#[test]
+fn the_opening_mix_pictures_its_video_pool() {
+    use kling_pricing::draft::opening_sample;
+    let (cat, drafts) = opening_sample();
+    let lines: Vec<JobLine> = drafts.iter().map(|l| parse_line(cat, &l.to_raw()).unwrap()).collect();
+    let mut opts = PlanOptions {
+        per_use_source: Some("fal".into()),
+        ..PlanOptions::default()
+    };
+    apply(cat, &lines, &mut opts).unwrap();
+    assert!(
+        opts.compare[0].left_out.is_some(),
+        "fal.ai does not sell the image line"
+    );
+    let units = [(Pool::Video, d("4980")), (Pool::Image, d("40000"))];
+    let be = break_even(cat, &units, &opts).unwrap();
+    assert_eq!((be.pool, be.left_out.clone()), (Pool::Video, vec![Pool::Image]));
+    let labels: Vec<&str> = be.curves.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Best plan",
+            "Per use only (fal.ai)",
+            "Package 1 alone",
+            "Package 2 alone",
+            "Package 3 alone"
+        ]
+    );
+    assert_eq!(changes(&be), [70, 10_367, 13_611]);
+    let yours = be.points.iter().position(|p| p.yours).unwrap();
+    assert_eq!(be.points[yours].kind.as_ref().unwrap().pools[0].way, Way::Trials);
+    assert!(be.plan_calls <= 120, "{}", be.plan_calls);
+    assert!(be.description.ends_with(
+        "At your 4,980 video units a month: the trials, then per use from fal.ai, $2,045.38. Left out: the \
+         image pool, which nothing on sale serves (no package, no per-use price)."
+    ));
+}

@@ -52,7 +52,7 @@
 //!
 //! Money and units are `Decimal` throughout; nothing here panics.
 
-use super::options::PlanOptions;
+use super::options::{PerUseRate, PlanOptions};
 use super::result::{ComparisonKind, PlanResult, PoolOutcome};
 use super::validate::PlanError;
 use super::{plan, unit_step};
@@ -240,12 +240,6 @@ pub fn break_even(
         .into_iter()
         .partition(|(p, _)| yours.pool(*p).is_none_or(pool_served));
     let left_out: Vec<Pool> = left_out.into_iter().map(|(p, _)| p).collect();
-    let yours = if left_out.is_empty() || shape.is_empty() {
-        yours
-    } else {
-        calls += 1;
-        plan(catalog, &shape, opts)?
-    };
     let reference = shape
         .iter()
         .map(|(p, u)| {
@@ -259,6 +253,19 @@ pub fn break_even(
     let (pool, volume) = match reference {
         Some((p, u, _)) => (p, u),
         None => (Pool::Video, Decimal::ZERO),
+    };
+    // A seller left out of the comparison only for lines of a pool left out here sells every
+    // pool pictured: it has a price for each.
+    let opts = &PlanOptions {
+        compare: opts.compare.iter().map(|r| sells_all(r, &shape)).collect(),
+        per_use: opts.per_use.as_ref().map(|r| sells_all(r, &shape)),
+        ..opts.clone()
+    };
+    let yours = if left_out.is_empty() || shape.is_empty() {
+        yours
+    } else {
+        calls += 1;
+        plan(catalog, &shape, opts)?
     };
     let mut ctx = Ctx {
         catalog,
@@ -336,6 +343,15 @@ pub fn break_even(
     be.plan_calls = ctx.calls;
     be.optimal = ctx.optimal;
     Ok(be)
+}
+
+/// `rate`, not left out when it has a price for every pool of `shape`.
+fn sells_all(rate: &PerUseRate, shape: &[(Pool, Decimal)]) -> PerUseRate {
+    let mut rate = rate.clone();
+    if shape.iter().all(|(p, _)| rate.price(*p).is_some()) {
+        rate.left_out = None;
+    }
+    rate
 }
 
 /// The units per pool, each pool once (in [`Pool::ALL`] order), zero and negative ones left out
