@@ -1,5 +1,5 @@
-//! The break-even picture of the opening mix (kling-2026, per use from fal.ai, the default 3
-//! months) and of the two worked examples, with its words, the plan() calls it made
+//! The break-even picture of the opening mix (kling-2026, per use from fal.ai, over 3, 12 and
+//! 36 months) and of the two worked examples, with its words, the plan() calls it made
 //! and the time it took natively (the median of a few runs).
 //!
 //! `cargo run --release -p kling-pricing --example break_even`
@@ -48,13 +48,16 @@ fn main() {
     let indexed: Vec<_> = lines.iter().cloned().enumerate().collect();
     let (est, _) = estimate_lines(cat, &indexed);
     let units: Vec<(Pool, Decimal)> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
-    let mut opts = PlanOptions {
-        per_use_source: Some("fal".into()),
-        ..PlanOptions::default()
-    };
-    apply(cat, &lines, &mut opts).expect("fal sells the opening mix");
-    let (be, t) = timed(5, || break_even(cat, &units, &opts).expect("plans"));
-    show("opening mix, 3 months", &be, t);
+    for months in [3, 12, 36] {
+        let mut opts = PlanOptions {
+            horizon_months: months,
+            per_use_source: Some("fal".into()),
+            ..PlanOptions::default()
+        };
+        apply(cat, &lines, &mut opts).expect("fal sells the opening mix's video");
+        let (be, t) = timed(5, || break_even(cat, &units, &opts).expect("plans"));
+        show(&format!("opening mix, {months} months"), &be, t);
+    }
 
     let k = edition("kling-2026").expect("edition");
     for (name, units, months) in [

@@ -392,3 +392,73 @@ fn the_opening_mix_pictures_its_video_pool() {
          image pool, which nothing on sale serves (no package, no per-use price)."
     ));
 }
+
+/// A seller cheaper than the chosen one is named; a balance that covers low volumes is said.
+#[test]
+fn a_cheaper_seller_and_a_balance_are_said() {
+    use kling_pricing::plan::Balance;
+    let mut opts = fal(1);
+    opts.per_use_rate = vec![PoolRate {
+        pool: Pool::Video,
+        price: d("0.1"),
+    }];
+    apply(kling_2026(), &[video_line()], &mut opts).unwrap();
+    opts.balances = vec![Balance {
+        pool: Pool::Video,
+        units: d("300"),
+        days_left: 20,
+        concurrency: None,
+    }];
+    let be = break_even(kling_2026(), &video(1000), &opts).unwrap();
+    assert!(
+        be.description.contains(
+            "Per use only (your rate) costs less than the best plan at your volume: choose it as the per-use \
+             source to plan with it."
+        ),
+        "{}",
+        be.description
+    );
+    assert!(
+        be.description.starts_with(
+            "Below 301 video units a month, the cheapest way to buy over 1 month is to buy nothing (the \
+             balance covers it); from 301, per use from fal.ai;"
+        ),
+        "{}",
+        be.description
+    );
+    assert_eq!(be.stretches[0].kind.as_ref().unwrap().pools[0].way, Way::Nothing);
+}
+
+/// Fewer samples, fewer calls, the same changes where each kind spans more than a sample.
+#[test]
+fn limits_bound_the_work() {
+    use kling_pricing::plan::break_even_with;
+    use kling_pricing::plan::breakeven::Limits;
+    let opts = fal(1);
+    let few = Limits {
+        samples: 8,
+        ..Limits::default()
+    };
+    let full = break_even(kling_2026(), &video(60_000), &opts).unwrap();
+    let less = break_even_with(kling_2026(), &video(60_000), &opts, few).unwrap();
+    assert!(
+        less.plan_calls < full.plan_calls,
+        "{} {}",
+        less.plan_calls,
+        full.plan_calls
+    );
+    assert_eq!(changes(&less)[..5], changes(&full)[..5]);
+    // Out of calls: the changes left are reported between two known volumes.
+    let starved = Limits {
+        max_calls: 20,
+        ..Limits::default()
+    };
+    let be = break_even_with(kling_2026(), &video(60_000), &opts, starved).unwrap();
+    assert!(!be.complete && be.changes.iter().any(|c| !c.located()));
+    assert!(be.description.contains("from between "), "{}", be.description);
+    assert!(
+        be.description.ends_with("the work limit was reached."),
+        "{}",
+        be.description
+    );
+}

@@ -24,7 +24,9 @@
 //! - *each package alone*: every package the planner may buy that is not a trial (the catalog's,
 //!   and the packs and quotes entered), bought alone with per use off, exactly as the planner's
 //!   "X alone" alternative prices it; the mix's other pools as the best plan buys them.
-//! - *the best plan*: [`plan`] at that volume, with the options as given.
+//! - *the best plan*: [`plan`] at that volume, with the options as given. It buys per use from
+//!   the chosen source only, so another seller's per-use line may run below it; the words then
+//!   name that seller.
 //!
 //! **The kind of purchase** ([`BuyKind`], [`Way`]) of a plan is, for each pool with demand:
 //! the packages it buys other than trials (by id, whatever their count and month) and whether
@@ -43,7 +45,7 @@
 //! **Cost.** Each sample is two [`plan`] calls (the best plan, and per use off for the package
 //! curves; one when per use is off); each probe one. A change between samples `s` apart takes
 //! about log₂ `s` probes. The whole is bounded by [`MAX_PLAN_CALLS`] calls and [`MAX_CHANGES`]
-//! changes; what is left unlocated when either runs out is reported as a change between two
+//! changes (or the [`Limits`] given to [`break_even_with`]); what is left unlocated when either runs out is reported as a change between two
 //! known volumes ([`Change::located`] false) and [`BreakEven::complete`] is false. The opening
 //! mix (kling-2026, per use from fal.ai, 3 months) takes 94 calls, about 22 ms natively in a
 //! release build (`cargo run --release -p kling-pricing --example break_even`); 60,000 video
@@ -69,6 +71,28 @@ pub const SAMPLES: u64 = 32;
 pub const MAX_PLAN_CALLS: u32 = 480;
 /// Most changes located exactly; any further are reported between two samples.
 pub const MAX_CHANGES: usize = 24;
+
+/// How much work one picture may do ([`break_even_with`]); the default is [`SAMPLES`],
+/// [`MAX_PLAN_CALLS`] and [`MAX_CHANGES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Evenly spaced samples over the range, about (2 to 200): two [`plan`] calls each.
+    pub samples: u64,
+    /// Most [`plan`] calls for locating the changes (the samples' are made whatever it says).
+    pub max_calls: u32,
+    /// Most changes located exactly.
+    pub max_changes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            samples: SAMPLES,
+            max_calls: MAX_PLAN_CALLS,
+            max_changes: MAX_CHANGES,
+        }
+    }
+}
 
 /// The break-even picture of a mix: its cost against monthly volume, one curve per way of buying,
 /// and where the cheapest way changes. See the module docs for the rules.
@@ -227,11 +251,22 @@ pub struct BoughtPackage {
 ///
 /// An error is the planner's on the mix as given (the same as [`plan`]'s). A mix without units
 /// gives a picture with no points, saying so. Costs up to [`MAX_PLAN_CALLS`] calls of [`plan`]
-/// (see the module docs).
+/// (see the module docs); [`break_even_with`] sets other limits.
 pub fn break_even(
     catalog: &Catalog,
     monthly_units: &[(Pool, Decimal)],
     opts: &PlanOptions,
+) -> Result<BreakEven, PlanError> {
+    break_even_with(catalog, monthly_units, opts, Limits::default())
+}
+
+/// [`break_even`] within `limits`: fewer samples for a long horizon, where each [`plan`] call
+/// costs more (the opening mix over 36 months takes about 9 ms a call natively).
+pub fn break_even_with(
+    catalog: &Catalog,
+    monthly_units: &[(Pool, Decimal)],
+    opts: &PlanOptions,
+    limits: Limits,
 ) -> Result<BreakEven, PlanError> {
     let yours = plan(catalog, monthly_units, opts)?;
     let mut calls = 1;
@@ -280,6 +315,7 @@ pub fn break_even(
         },
         calls,
         optimal: yours.optimal,
+        limits,
     };
     let mut be = BreakEven {
         edition: catalog.edition,
@@ -313,7 +349,7 @@ pub fn break_even(
     }
     let end = round_end(volume.checked_mul(Decimal::from(RANGE_FACTOR)).unwrap_or(Decimal::MAX));
     let mut samples: Vec<Sample> = Vec::new();
-    for v in grid(end) {
+    for v in grid(end, limits.samples) {
         let s = if Decimal::from(v) == volume {
             ctx.sample_with(volume, Some(&yours), true)
         } else {
@@ -329,6 +365,7 @@ pub fn break_even(
     be.end = Decimal::from(end);
     be.curves = curves(catalog, &samples);
     be.stretches = stretches(&samples, &changes, &ctx);
+    be.complete = complete;
     be.description = describe(&be, &ctx, &samples, &changes);
     be.points = samples
         .into_iter()
@@ -339,7 +376,6 @@ pub fn break_even(
         })
         .collect();
     be.changes = changes;
-    be.complete = complete;
     be.plan_calls = ctx.calls;
     be.optimal = ctx.optimal;
     Ok(be)
@@ -396,13 +432,14 @@ fn round_end(v: Decimal) -> u64 {
     best.0.max(1)
 }
 
-/// The whole volumes sampled: 0, 1, then evenly spaced to `end`, which is one of them.
-fn grid(end: u64) -> Vec<u64> {
-    let spacing = [SAMPLES, 30, 40, 25, 24, 36, 48]
-        .into_iter()
-        .find(|n| end % n == 0)
-        .map_or(end.div_ceil(SAMPLES), |n| end / n)
-        .max(1);
+/// The whole volumes sampled: 0, 1, then about `samples` evenly spaced to `end`, which is one of
+/// them (a spacing that divides `end` when one is near).
+fn grid(end: u64, samples: u64) -> Vec<u64> {
+    let samples = samples.clamp(2, 200);
+    let near = (0..=samples / 4)
+        .flat_map(|delta| [samples - delta, samples + delta])
+        .find(|n| *n > 0 && end % n == 0);
+    let spacing = near.map_or(end.div_ceil(samples), |n| end / n).max(1);
     let mut out = vec![0, 1];
     let mut v = spacing;
     while v < end {
@@ -454,6 +491,7 @@ struct Ctx<'a> {
     off: PlanOptions,
     calls: u32,
     optimal: bool,
+    limits: Limits,
 }
 
 impl Ctx<'_> {
@@ -647,7 +685,7 @@ fn locate_changes(ctx: &mut Ctx, samples: &[Sample]) -> (Vec<Change>, bool) {
     for pair in known.windows(2) {
         let (mut lo, hi) = (pair[0].clone(), pair[1].clone());
         while lo.1 != hi.1 {
-            if changes.len() >= MAX_CHANGES || ctx.calls >= MAX_PLAN_CALLS {
+            if changes.len() >= ctx.limits.max_changes || ctx.calls >= ctx.limits.max_calls {
                 complete = false;
                 changes.push(change(&lo, &hi));
                 break;
@@ -667,7 +705,7 @@ fn locate_changes(ctx: &mut Ctx, samples: &[Sample]) -> (Vec<Change>, bool) {
 /// Bisects between `lo` and `hi` (kinds differ) until they are one unit apart or the calls run
 /// out: the last volume of `lo`'s kind found, and the first after it of another.
 fn bisect(ctx: &mut Ctx, mut lo: Known, mut hi: Known) -> (Known, Known) {
-    while hi.0 - lo.0 > 1 && ctx.calls < MAX_PLAN_CALLS {
+    while hi.0 - lo.0 > 1 && ctx.calls < ctx.limits.max_calls {
         let mid = lo.0 + (hi.0 - lo.0) / 2;
         let (kind, cost) = ctx.probe(mid);
         if kind == lo.1 {
@@ -833,7 +871,7 @@ fn stretches(samples: &[Sample], changes: &[Change], ctx: &Ctx) -> Vec<Stretch> 
 /// fal.ai", "Package 3 only"; each pool named when the mix has more than one.
 fn kind_words(ctx: &Ctx, kind: Option<&BuyKind>) -> String {
     let Some(kind) = kind else {
-        return "none: the planner cannot plan this volume".to_string();
+        return "none (the planner cannot plan this volume)".to_string();
     };
     let seller = ctx.opts.per_use.as_ref().map_or("", |r| r.name.as_str());
     let many = kind.pools.len() > 1;
@@ -843,8 +881,8 @@ fn kind_words(ctx: &Ctx, kind: Option<&BuyKind>) -> String {
         .map(|p| {
             let per_use_on = ctx.opts.per_use.as_ref().and_then(|r| r.price(p.pool)).is_some();
             let what = match &p.way {
-                Way::Unserved => "no plan that serves every month".to_string(),
-                Way::Nothing => "nothing to buy (the balance covers it)".to_string(),
+                Way::Unserved => "none (no plan serves every month)".to_string(),
+                Way::Nothing => "to buy nothing (the balance covers it)".to_string(),
                 Way::PerUse => format!("per use from {seller}"),
                 Way::Trials if per_use_on => format!("the trials, then per use from {seller}"),
                 Way::Trials => "the trials".to_string(),
@@ -870,7 +908,7 @@ fn kind_words(ctx: &Ctx, kind: Option<&BuyKind>) -> String {
         })
         .collect();
     if parts.is_empty() {
-        "nothing to buy".to_string()
+        "to buy nothing".to_string()
     } else {
         and_list(&parts)
     }
@@ -945,6 +983,21 @@ fn describe(be: &BreakEven, ctx: &Ctx, samples: &[Sample], changes: &[Change]) -
             kind_words(ctx, s.kind.as_ref())
         ));
     }
+    // The best plan buys per use from the chosen source; another may cost less.
+    if let Some(s) = samples.iter().find(|s| s.yours) {
+        let cheaper: Vec<&str> = s
+            .per_use
+            .iter()
+            .filter(|(_, c)| matches!((c, s.best), (Some(c), Some(b)) if *c < b))
+            .map(|(label, _)| label.as_str())
+            .collect();
+        if !cheaper.is_empty() {
+            text.push_str(&format!(
+                " {} costs less than the best plan at your volume: choose it as the per-use source to plan with it.",
+                and_list(&cheaper)
+            ));
+        }
+    }
     if be.shape.len() > 1 {
         let others: Vec<String> = be
             .shape
@@ -987,10 +1040,15 @@ mod tests {
 
     #[test]
     fn the_grid_is_even_and_ends_at_the_end() {
-        assert_eq!(grid(1), [0, 1]);
-        assert_eq!(grid(3), [0, 1, 2, 3]);
-        let g = grid(15000);
+        assert_eq!(grid(1, SAMPLES), [0, 1]);
+        assert_eq!(grid(3, SAMPLES), [0, 1, 2, 3]);
+        let g = grid(15000, SAMPLES);
         assert_eq!((g[2], g[g.len() - 1], g.len()), (500, 15000, 32));
-        assert_eq!(grid(8000)[2], 250);
+        assert_eq!(grid(8000, SAMPLES)[2], 250);
+        assert_eq!(
+            grid(200_000, 8),
+            [0, 1, 25_000, 50_000, 75_000, 100_000, 125_000, 150_000, 175_000, 200_000]
+        );
+        assert_eq!(grid(7, 0), [0, 1, 4, 7], "at least 2 samples");
     }
 }
