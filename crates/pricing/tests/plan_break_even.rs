@@ -462,3 +462,46 @@ fn limits_bound_the_work() {
         be.description
     );
 }
+
+/// Every whole volume of each picture's range planned (1 to the end, up to 30,000 volumes):
+/// the changes found by bisection are exactly the volumes where the kind changes, over
+/// horizons, growth (up and down), trials used and per-use prices. About a minute in a
+/// release build: `cargo test --release -p kling-pricing --test plan_break_even -- --ignored`.
+#[test]
+#[ignore = "plans every volume of six ranges: run in release"]
+fn bisection_finds_every_change_of_the_whole_range() {
+    let cases: [(i64, u32, &str, bool, &str); 6] = [
+        (300, 3, "0", false, "0.14"),
+        (2_000, 6, "0", false, "0.14"),
+        (2_000, 12, "10", false, "0.14"),
+        (5_000, 4, "0", true, "0.12"),
+        (1_500, 2, "25", false, "0.2"),
+        (9_000, 5, "-10", false, "0.13"),
+    ];
+    for (units, months, growth, trials_used, price) in cases {
+        let rate = PerUseRate {
+            id: "fal".into(),
+            name: "fal.ai".into(),
+            prices: vec![PoolRate {
+                pool: Pool::Video,
+                price: d(price),
+            }],
+            left_out: None,
+        };
+        let opts = PlanOptions {
+            horizon_months: months,
+            growth_percent: d(growth),
+            trials_used,
+            per_use: Some(rate.clone()),
+            compare: vec![rate],
+            ..PlanOptions::default()
+        };
+        let be = break_even(kling_2026(), &video(units), &opts).unwrap();
+        let end = u64::try_from(be.end).unwrap();
+        assert_eq!(
+            changes(&be),
+            scanned_changes(1, end, &opts),
+            "{units} a month, {months} months"
+        );
+    }
+}
