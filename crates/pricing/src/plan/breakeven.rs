@@ -45,12 +45,15 @@
 //! **Cost.** Each sample is two [`plan`] calls (the best plan, and per use off for the package
 //! curves; one when per use is off); each probe one. A change between samples `s` apart takes
 //! about log₂ `s` probes. The whole is bounded by [`MAX_PLAN_CALLS`] calls and [`MAX_CHANGES`]
-//! changes (or the [`Limits`] given to [`break_even_with`]); what is left unlocated when either runs out is reported as a change between two
-//! known volumes ([`Change::located`] false) and [`BreakEven::complete`] is false. The opening
-//! mix (kling-2026, per use from fal.ai, 3 months) takes 94 calls, about 22 ms natively in a
-//! release build (`cargo run --release -p kling-pricing --example break_even`); 60,000 video
-//! units in one month, 13 changes, 235 calls and about 20 ms. In the page's wasm expect a few
-//! times that: run it off the typing path.
+//! changes (or the [`Limits`] given to [`break_even_with`]); what is left unlocated when either
+//! runs out is reported as a change between two known volumes ([`Change::located`] false) and
+//! [`BreakEven::complete`] is false. Measured natively in a release build on a loaded 2-core
+//! machine (`cargo run --release -p kling-pricing --example break_even`): the opening mix
+//! (kling-2026, per use from fal.ai) takes 94 calls and 15–27 ms over 3 months, 102 calls and
+//! about 150 ms over 12, about 0.9 s over 36; 60,000 video units in one month, 13 changes, 235
+//! calls and 20–33 ms. In the page's wasm expect a few times that: run it off the typing path.
+//! On six ranges planned at every whole volume (the ignored test in `tests/plan_break_even.rs`)
+//! the changes found are exactly those of the scan.
 //!
 //! Money and units are `Decimal` throughout; nothing here panics.
 
@@ -194,7 +197,7 @@ pub struct Stretch {
     /// Its highest whole volume known (`None`: to the end of the range).
     pub to: Option<Decimal>,
     pub kind: Option<BuyKind>,
-    /// The kind in words ("Package 1 with per-use top-ups from fal.ai").
+    /// The kind in words ("Package 1 plus top-ups (the trials or per use from fal.ai)").
     pub words: String,
 }
 
@@ -867,8 +870,9 @@ fn stretches(samples: &[Sample], changes: &[Change], ctx: &Ctx) -> Vec<Stretch> 
     out
 }
 
-/// A kind of purchase in words: "per use from fal.ai", "Package 1 with per-use top-ups from
-/// fal.ai", "Package 3 only"; each pool named when the mix has more than one.
+/// A kind of purchase in words: "per use from fal.ai", "the trials, then per use from fal.ai",
+/// "Package 1 plus top-ups (the trials or per use from fal.ai)", "Package 3 only"; each pool
+/// named ("… for video") when the mix has more than one.
 fn kind_words(ctx: &Ctx, kind: Option<&BuyKind>) -> String {
     let Some(kind) = kind else {
         return "none (the planner cannot plan this volume)".to_string();
