@@ -505,3 +505,32 @@ fn bisection_finds_every_change_of_the_whole_range() {
         );
     }
 }
+
+/// With per use off the best plan buys packages only: no per-use curve, and the words name
+/// packages.
+#[test]
+fn per_use_off_pictures_the_packages() {
+    let opts = PlanOptions {
+        horizon_months: 3,
+        ..PlanOptions::default()
+    };
+    let be = break_even(kling_2026(), &video(12_000), &opts).unwrap();
+    check_properties(&be, &opts);
+    assert!(be.curves.iter().all(|c| c.kind != CurveKind::PerUse));
+    // Package 1 holds 10,000 units a month for 3 months; the trials top it up to 10,366.
+    assert!(
+        be.description.starts_with(
+            "Below 10,001 video units a month, the cheapest way to buy over 3 months is Package 1; from \
+             10,001, Package 1 plus the trials; from 10,367, Package 2;"
+        ),
+        "{}",
+        be.description
+    );
+    assert!(!be.description.contains("per use"), "{}", be.description);
+    let yours = be.points.iter().find(|p| p.yours).unwrap();
+    assert!(matches!(
+        yours.kind.as_ref().unwrap().pools[0].way,
+        Way::Packages { .. }
+    ));
+    eprintln!("{}", be.description);
+}
