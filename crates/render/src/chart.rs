@@ -87,7 +87,7 @@ pub fn axis(max: Decimal) -> (Decimal, Decimal) {
 }
 
 /// The tick values of [`axis`]: 0, step, … end.
-fn ticks(end: Decimal, step: Decimal) -> Vec<Decimal> {
+pub(crate) fn ticks(end: Decimal, step: Decimal) -> Vec<Decimal> {
     let mut out = vec![Decimal::ZERO];
     while step > Decimal::ZERO && *out.last().unwrap_or(&end) < end {
         out.push(out.last().copied().unwrap_or_default() + step);

@@ -2,10 +2,12 @@
 //!
 //! - [`form`]: the page's controls (the shell, a job line's editor, the plan settings).
 //! - [`report`]: read-only HTML (totals, a line's figures, the plan, the sources).
+//! - [`breakeven`]: the break-even chart (cost against monthly volume, one line per way of buying).
 //! - [`chart`]: SVG charts (value by line, what each plan costs, the balance over time).
 //! - [`export`]: the CSV and JSON files a person downloads.
 //! - [`prerender`]: the opening view as static markup, for index.html at build time.
 
+pub mod breakeven;
 pub mod chart;
 pub mod export;
 pub mod form;

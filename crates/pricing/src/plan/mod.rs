@@ -35,6 +35,7 @@
 //! puts them together: [`plan`] per pool, the outcomes and the result.
 
 mod alternatives;
+pub mod breakeven;
 mod comparison;
 mod explain;
 mod levels;
@@ -45,6 +46,7 @@ mod setup;
 mod solve;
 mod validate;
 
+pub use breakeven::{break_even, break_even_with, BreakEven};
 pub use options::{
     Balance, Peak, PerUseRate, PlanOptions, PoolRate, UserPack, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS,
     MAX_MONTHLY_UNITS, MAX_PACK_UNITS, MAX_PER_USE_PRICE, MAX_PRICE, MAX_PURCHASES, MAX_VALIDITY_DAYS, OWN_RATE,
