@@ -48,6 +48,8 @@ pub enum Action {
     },
     Clear,
     Export(Format),
+    /// Draw the break-even picture (see [`AppState::draw_break_even`]).
+    BreakEven,
     Print,
     CopyLink,
 }
@@ -113,6 +115,7 @@ impl Action {
             "clear" => Action::Clear,
             "export-csv" => Action::Export(Format::Csv),
             "export-json" => Action::Export(Format::Json),
+            "breakeven" => Action::BreakEven,
             "print" => Action::Print,
             "copy-link" => Action::CopyLink,
             _ => return None,
@@ -139,6 +142,7 @@ pub fn apply(state: AppState, action: Action) {
         Action::Move { line, delta } => state.move_line(line, delta),
         Action::Clear => state.clear(),
         Action::Export(format) => browser::export(state, format == Format::Json),
+        Action::BreakEven => state.draw_break_even(),
         Action::Print => browser::print(),
         Action::CopyLink => {
             if let Some(url) = browser::copy_link(state) {
@@ -278,8 +282,8 @@ mod tests {
             seen += 1;
         }
         // Theme, edition, 4 + 3 × 8 settings, the per-use source and 3 per-use rates, trials,
-        // add, clear, 2 exports, print, copy link.
-        assert_eq!(seen, 2 + 28 + 4 + 1 + 2 + 3 + 1);
+        // add, clear, the break-even picture, 2 exports, print, copy link.
+        assert_eq!(seen, 2 + 28 + 4 + 1 + 2 + 1 + 3 + 1);
     }
 
     #[test]

@@ -84,6 +84,7 @@ fn calculator(config: &AppConfig, query: RwSignal<String>, theme: RwSignal<Strin
     views::reports::totals(state, root);
     views::settings::messages(state, root);
     views::reports::plan(state, root);
+    views::reports::break_even(state, root);
     views::charts::value_by_line(state, root);
     let shell = state
         .options

@@ -3,9 +3,10 @@
 use kling_pricing::draft::{opening_options, opening_sample, DraftOptions, OptionError};
 use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
 use kling_pricing::mix::JobLine;
-use kling_pricing::plan::{plan, PlanError, PlanOptions, PlanResult};
+use kling_pricing::plan::{break_even, plan, PlanError, PlanOptions, PlanResult};
 use kling_pricing::share::{self, ShareProblem, ShareState};
 use kling_pricing::{catalog, default_catalog, per_use, Catalog, DraftLine, Pool};
+use kling_pricing_render::{breakeven, report};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -41,7 +42,7 @@ impl Line {
 
 /// What the planner works from: the units per pool, and the valid lines (whose shape gives a
 /// per-use seller's price per unit).
-type PlanInput = (Vec<(Pool, Decimal)>, Vec<JobLine>);
+pub type PlanInput = (Vec<(Pool, Decimal)>, Vec<JobLine>);
 
 /// The planner's input as the lines and totals stand now (read tracked).
 fn plan_input(lines: RwSignal<Vec<Line>>, sums: Memo<Estimate>) -> PlanInput {
@@ -83,6 +84,11 @@ pub struct AppState {
     pub parsed_options: Memo<(PlanOptions, Vec<OptionError>)>,
     /// The best purchase plan for the valid lines.
     pub plan: Memo<Result<PlanResult, PlanError>>,
+    /// What the planner works from now (see [`PlanInput`]).
+    pub planned: RwSignal<PlanInput>,
+    /// The break-even picture's markup once asked for; cleared when the plan changes, so it
+    /// never shows another mix.
+    pub break_even: RwSignal<Option<String>>,
     /// "auto" (the system's), "light" or "dark". Outlives the state: kept when the calculator
     /// reopens on another edition.
     pub theme: RwSignal<String>,
@@ -119,6 +125,11 @@ impl AppState {
         let plan = Memo::new(move |_| {
             planned.with(|(units, jobs)| parsed_options.with(|(o, _)| plan_mix(catalog, units, jobs, o)))
         });
+        let break_even = RwSignal::new(None);
+        crate::app::effect(move || {
+            plan.track();
+            break_even.set(None);
+        });
         AppState {
             catalog,
             lines,
@@ -126,6 +137,8 @@ impl AppState {
             options,
             parsed_options,
             plan,
+            planned,
+            break_even,
             theme: RwSignal::new(String::from("auto")),
             copied: RwSignal::new(String::new()),
             query: RwSignal::new(String::new()),
@@ -179,6 +192,25 @@ impl AppState {
             lines,
             ..self.sums.get()
         }
+    }
+
+    /// Draws the break-even picture for the mix as the planner has it now: the cost over the
+    /// horizon of each way to buy at other monthly volumes, and where the cheapest way changes
+    /// (`kling_pricing::plan::break_even`). It plans the mix about a hundred times, so it runs
+    /// only when asked, never on a keystroke.
+    pub fn draw_break_even(&self) {
+        let catalog = self.catalog;
+        let html = self.planned.with_untracked(|(units, jobs)| {
+            self.parsed_options.with_untracked(|(o, _)| {
+                let mut o = o.clone();
+                let be = per_use::apply(catalog, jobs, &mut o).and_then(|_| break_even(catalog, units, &o));
+                match be {
+                    Ok(be) => breakeven::chart(&be),
+                    Err(e) => report::plan_error_html(&e),
+                }
+            })
+        });
+        self.break_even.set(Some(html));
     }
 
     /// False once the calculator has reopened (on another edition) and this state is gone: a

@@ -185,3 +185,22 @@ test("the opening mix's verdict is per use from fal.ai, and the per-use source c
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The break-even picture, drawn when asked: for the opening mix the cheapest way changes at 70,
+// 10,367 and 13,611 video units a month, the mix's 4,980 is marked, and an edit clears it.
+test("the break-even picture says where the cheapest way changes, and goes when the mix changes", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url);
+  await page.locator("summary", { hasText: "Where the answer changes with volume" }).click();
+  await page.getByTestId("breakeven").click();
+  const chart = page.getByTestId("break-even").locator('[role="img"]');
+  await chart.waitFor();
+  const words = await page.locator(`[id="${await chart.getAttribute("aria-describedby")}"]`).textContent();
+  assert.match(words, /from 70, the trials, then per use from fal\.ai; from 10,367, Package 1 plus top-ups/);
+  assert.match(words, /At your 4,980 video units a month: the trials, then per use from fal\.ai, \$2,045\.38\./);
+  assert.match(words, /Left out: the image pool/);
+  assert.match(await text(page, "break-even"), /Yours: 4,980 video units a month/);
+  await page.getByTestId("line").first().getByTestId("quantity").fill("500");
+  await page.waitForFunction(() => !document.querySelector('[data-testid="break-even"] [role="img"]'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

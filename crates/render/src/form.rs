@@ -279,6 +279,16 @@ pub fn shell_html(catalog: &Catalog, theme: &str, options: &DraftOptions, link_p
     let plan = html! {
         div aria-live="polite" data-r="plan" {}
         div.kp-plan-charts data-r="plan-charts" {}
+        details.kp-details data-testid="break-even" {
+            summary { "Where the answer changes with volume" }
+            p.kp-muted {
+                "What each way to buy this mix would cost over the horizon at other monthly volumes, "
+                "and the volumes where the cheapest way changes. It plans the mix about a hundred "
+                "times, so it is drawn when you ask, and cleared when the mix changes."
+            }
+            (button("breakeven", "Draw the break-even picture"))
+            div aria-live="polite" data-r="breakeven" {}
+        }
     };
     let charts = html! {
         figure.kp-figure data-testid="chart-lines" {

@@ -26,6 +26,11 @@ fn region_boxed(root: Root, name: &'static str, html: Box<dyn Fn() -> String>) {
     });
 }
 
+/// The break-even picture, once asked for (empty again when the plan changes).
+pub fn break_even(state: AppState, root: Root) {
+    region(root, "breakeven", move || state.break_even.get().unwrap_or_default());
+}
+
 /// What "Copy link" copied, as text (the link carries what a person typed).
 pub fn copied(state: AppState, root: Root) {
     effect(move || {
