@@ -4,6 +4,7 @@
 #   bash scripts/bench.sh          # both
 #   bash scripts/bench.sh page     # page only
 #   bash scripts/bench.sh plan     # planner only (also: cargo run --release -p kling-pricing --example bench_plan)
+#   bash scripts/bench.sh phone    # first figure and first input, desktop and an emulated phone (gzip)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -13,6 +14,10 @@ what=${1:-all}
 if [ "$what" = all ] || [ "$what" = page ]; then
   trunk build --release
   node bench/run.mjs page
+fi
+if [ "$what" = all ] || [ "$what" = phone ]; then
+  [ "$what" = all ] || trunk build --release
+  node bench/run.mjs phone
 fi
 if [ "$what" = all ] || [ "$what" = plan ]; then
   bash scripts/build-pkg.sh

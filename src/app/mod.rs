@@ -123,4 +123,18 @@ pub fn mount_body() {
         on_change: None,
     };
     leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> });
+    remove_prerendered();
+}
+
+/// Removes the build's copy of the opening view (index.html's `#kp-pre`, see
+/// `kling_pricing_render::prerender`) once the app is mounted beside it. The app's views draw its
+/// figures in the microtasks that follow and its chart in the next animation frame, all before
+/// the browser paints again: the person sees one calculator replaced by the same one, in place.
+fn remove_prerendered() {
+    let pre = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(kling_pricing_render::prerender::ROOT_ID));
+    if let Some(pre) = pre {
+        pre.remove();
+    }
 }

@@ -61,7 +61,16 @@ export function launch() {
   });
 }
 
-/** Opens the calculator and waits for the first total; fails on any page error. */
+/**
+ * Waits until the app has mounted and shows a total: the page's own total, not the one of the
+ * opening view the build wrote into index.html (`#kp-pre`, gone once the app is there), whose
+ * controls do nothing yet.
+ */
+export async function appReady(page) {
+  await page.locator('main:not(#kp-pre) [data-testid="total-value"]').waitFor();
+}
+
+/** Opens the calculator and waits for the app's first total; fails on any page error. */
 export async function openCalculator(browser, url, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
@@ -69,6 +78,6 @@ export async function openCalculator(browser, url, options = {}) {
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   await page.goto(url);
-  await page.getByTestId("total-value").waitFor();
+  await appReady(page);
   return { page, context, errors };
 }

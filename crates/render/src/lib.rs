@@ -4,8 +4,10 @@
 //! - [`report`]: read-only HTML (totals, a line's figures, the plan, the sources).
 //! - [`chart`]: SVG charts (value by line, what each plan costs, the balance over time).
 //! - [`export`]: the CSV and JSON files a person downloads.
+//! - [`prerender`]: the opening view as static markup, for index.html at build time.
 
 pub mod chart;
 pub mod export;
 pub mod form;
+pub mod prerender;
 pub mod report;
