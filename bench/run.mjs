@@ -128,19 +128,22 @@ async function benchStress(count, seed) {
   const summary = (xs) => `median ${ms(median(xs))}, p95 ${ms(percentile(xs, 0.95))}, max ${ms(Math.max(...xs))}`;
   console.log(`plan() in wasm, headless Chromium: the stress set (bench/stress-inputs.js, ${set.count} inputs, seed ${set.seed}; each the median of 3 runs; ${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
   const proven = (rs) => rs.filter((r) => !r.error && r.optimal).length;
-  console.log(`  all inputs         (${String(rows.length).padStart(3)}): ${summary(times)}; ${proven(rows)} proven optimal`);
+  console.log(`  all inputs       (${String(rows.length).padStart(3)}): ${summary(times)}; ${proven(rows)} proven optimal`);
   const groups = [
     ["per use fal.ai", (r) => r.input.options.perUseSource === "fal"],
     ["per use own rate", (r) => r.input.options.perUseSource === "rate"],
     ["per use off", (r) => !r.input.options.perUseSource],
+    ["1 to 3 months", (r) => r.input.options.horizonMonths <= 3],
     ["36 months", (r) => r.input.options.horizonMonths === 36],
     ["with a quote", (r) => (r.input.options.quotes || []).length > 0],
     ["with a balance", (r) => (r.input.options.balances || []).length > 0],
     ["with a peak", (r) => r.input.options.peak !== undefined],
+    ["proven optimal", (r) => !r.error && r.optimal],
+    ["not proven", (r) => !r.error && !r.optimal],
   ];
   for (const [name, keep] of groups) {
     const rs = rows.filter(keep);
-    if (rs.length) console.log(`  ${name.padEnd(18)} (${String(rs.length).padStart(3)}): ${summary(rs.map((r) => r.ms))}; ${proven(rs)} proven optimal`);
+    if (rs.length) console.log(`  ${name.padEnd(16)} (${String(rs.length).padStart(3)}): ${summary(rs.map((r) => r.ms))}; ${proven(rs)} proven optimal`);
   }
   const solved = rows.filter((r) => !r.error);
   const unproven = solved.filter((r) => !r.optimal);
