@@ -7,6 +7,10 @@
 //                             the browser's first contentful paint), on a desktop (unthrottled)
 //                             and an emulated mid-range phone, served with gzip; dir defaults
 //                             to dist/ (another build can be compared)
+//   node bench/run.mjs stress [count] [seed]  plan() in wasm over a fixed, seeded set of
+//                             generated inputs (bench/stress-inputs.js; 300 inputs, seed 12
+//                             unless given): median, p95 and max time, how many are proven
+//                             optimal, and the 5 slowest inputs as JSON
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
@@ -107,6 +111,58 @@ async function benchPlan() {
   server.stop();
 }
 
+/** The value at rank ceil(p × n) of the sorted `xs` (nearest rank). */
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * xs.length) - 1)];
+const ms = (t) => `${t.toFixed(1)} ms`;
+
+async function benchStress(count, seed) {
+  const server = await serve(root);
+  const browser = await launch();
+  const page = await browser.newPage();
+  const query = new URLSearchParams({ ...(count && { count }), ...(seed && { seed }) });
+  const started = Date.now();
+  await page.goto(`${server.url}bench/stress.html?${query}`);
+  await page.waitForFunction(() => window.stressResult !== undefined, null, { timeout: 600000, polling: 500 });
+  const { rows, ...set } = await page.evaluate(() => window.stressResult);
+  const times = rows.map((r) => r.ms);
+  const summary = (xs) => `median ${ms(median(xs))}, p95 ${ms(percentile(xs, 0.95))}, max ${ms(Math.max(...xs))}`;
+  console.log(`plan() in wasm, headless Chromium: the stress set (bench/stress-inputs.js, ${set.count} inputs, seed ${set.seed}; each the median of 3 runs; ${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  const proven = (rs) => rs.filter((r) => !r.error && r.optimal).length;
+  console.log(`  all inputs       (${String(rows.length).padStart(3)}): ${summary(times)}; ${proven(rows)} proven optimal`);
+  const groups = [
+    ["per use fal.ai", (r) => r.input.options.perUseSource === "fal"],
+    ["per use own rate", (r) => r.input.options.perUseSource === "rate"],
+    ["per use off", (r) => !r.input.options.perUseSource],
+    ["1 to 3 months", (r) => r.input.options.horizonMonths <= 3],
+    ["36 months", (r) => r.input.options.horizonMonths === 36],
+    ["with a quote", (r) => (r.input.options.quotes || []).length > 0],
+    ["with a balance", (r) => (r.input.options.balances || []).length > 0],
+    ["with a peak", (r) => r.input.options.peak !== undefined],
+    ["proven optimal", (r) => !r.error && r.optimal],
+    ["not proven", (r) => !r.error && !r.optimal],
+  ];
+  for (const [name, keep] of groups) {
+    const rs = rows.filter(keep);
+    if (rs.length) console.log(`  ${name.padEnd(16)} (${String(rs.length).padStart(3)}): ${summary(rs.map((r) => r.ms))}; ${proven(rs)} proven optimal`);
+  }
+  const solved = rows.filter((r) => !r.error);
+  const unproven = solved.filter((r) => !r.optimal);
+  console.log(`proven optimal: ${solved.length - unproven.length} of ${solved.length}` +
+    (unproven.length ? `; not proven: ${unproven.length}, gap bound up to $${Math.max(...unproven.map((r) => r.costGap)).toFixed(2)}` : ""));
+  const outcomes = {};
+  for (const o of solved.flatMap((r) => r.outcomes)) outcomes[o] = (outcomes[o] || 0) + 1;
+  console.log(`pool outcomes: ${Object.entries(outcomes).sort().map(([o, n]) => `${o} ${n}`).join(", ")}`);
+  const errors = rows.filter((r) => r.error);
+  if (errors.length) console.log(`plan() threw on ${errors.length} inputs, e.g. #${errors[0].index}: ${errors[0].error}`);
+  console.log("5 slowest (plan(mix, options) with {mix, options} as below):");
+  for (const r of [...rows].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+    const proof = r.error ? "threw" : r.optimal ? "optimal" : `not proven, gap $${r.costGap.toFixed(2)}`;
+    console.log(`  #${r.index} ${ms(r.ms)} (${proof}): ${JSON.stringify(r.input)}`);
+  }
+  await browser.close();
+  server.stop();
+}
+
 /**
  * The two profiles of issue 13: a desktop as is, and a mid-range phone as Chrome DevTools
  * emulates one (4× slower CPU, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up).
@@ -198,5 +254,6 @@ async function benchPhone(dir) {
 }
 
 if (what === "plan") await benchPlan();
+else if (what === "stress") await benchStress(process.argv[3], process.argv[4]);
 else if (what === "phone") await benchPhone(path.resolve(process.argv[3] || path.join(root, "dist")));
 else await benchPage();

@@ -5,6 +5,7 @@
 #   bash scripts/bench.sh page     # page only
 #   bash scripts/bench.sh plan     # planner only (also: cargo run --release -p kling-pricing --example bench_plan)
 #   bash scripts/bench.sh phone    # first figure and first input, desktop and an emulated phone (gzip)
+#   bash scripts/bench.sh stress   # plan() over a seeded set of hard inputs (not part of "all")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -22,4 +23,8 @@ fi
 if [ "$what" = all ] || [ "$what" = plan ]; then
   bash scripts/build-pkg.sh
   node bench/run.mjs plan
+fi
+if [ "$what" = stress ]; then
+  bash scripts/build-pkg.sh
+  node bench/run.mjs stress
 fi
