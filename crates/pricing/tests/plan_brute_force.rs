@@ -555,3 +555,51 @@ fn a_trial_and_per_use_beat_a_package() {
     };
     check(&case).unwrap();
 }
+
+/// Quotes whose units share only a small divisor with the packages' of the same validity
+/// (9,876 units next to 30,000, 45,000 and 60,000): one class of them all would need a
+/// composition table far over its cap (the plan used to say "not proven"), so the planner
+/// splits the class. Checked against the brute force, and proven.
+#[test]
+fn odd_quotes_sharing_a_validity_equal_brute_force() {
+    let packages = |days| {
+        vec![
+            (420_000, 30_000, days, Some(5), false),
+            (567_000, 45_000, days, Some(5), false),
+            (672_000, 60_000, days, Some(5), false),
+        ]
+    };
+    // (monthly units, months, growth %, quote (dollars, units, days), package validity, per use
+    // in cents a quarter-unit)
+    type Mix = (u64, u32, i64, (u64, u64, u32), u32, Option<u64>);
+    let mixes: [Mix; 14] = [
+        (1_580, 3, 0, (1_234, 9_876, 90), 90, None),
+        (15_000, 3, 0, (1_234, 9_876, 90), 90, None),
+        (40_000, 2, 5, (1_234, 9_876, 90), 90, None),
+        (70_000, 2, 0, (1_234, 9_876, 90), 90, None),
+        (25_000, 3, 10, (3_300, 33_333, 90), 90, None),
+        (50_000, 2, 0, (7_777, 77_777, 90), 90, None),
+        (12_345, 3, 0, (999, 10_001, 90), 90, None),
+        (30_000, 2, 0, (4_200, 40_009, 60), 60, None),
+        (18_000, 2, 25, (2_100, 20_003, 45), 60, None),
+        (45_000, 3, 0, (5_000, 51_111, 120), 90, None),
+        (9_000, 3, 0, (1_000, 9_999, 90), 90, Some(3)),
+        (33_000, 2, 0, (3_456, 34_567, 90), 90, Some(4)),
+        (60_001, 1, 0, (6_000, 60_001, 90), 90, None),
+        (5_000, 3, 0, (600, 5_003, 90), 90, Some(2)),
+    ];
+    for (units, months, growth, (dollars, quote_units, quote_days), days, per_use) in mixes {
+        let case = Case {
+            months,
+            base_tenths: units * 10,
+            growth,
+            packages: packages(days),
+            trials_used: true,
+            quote: Some((dollars * 100, quote_units * 4, quote_days, Some(5))),
+            balance: None,
+            peak: None,
+            per_use,
+        };
+        check(&case).unwrap_or_else(|e| panic!("{case:?}: {e}"));
+    }
+}
