@@ -1,9 +1,9 @@
-//! The planner on mixes with a custom quote: 400 generated mixes (both editions) with a quote
+//! The planner on mixes with a custom quote: generated mixes (both editions) with a quote
 //! of 45 to 365 days, half of them of odd sizes (any number of units, not whole ten thousands),
 //! horizons of 3 to 36 months, growth, balances and peaks. Prints each plan not proven optimal,
 //! then how many are proven and the median, p95 and max time of `plan()`, natively.
 //!
-//! `cargo run --release -p kling-pricing --example plan_quotes`
+//! `cargo run --release -p kling-pricing --example plan_quotes -- [N]` (N mixes, default 400)
 
 use kling_pricing::catalog::{default_catalog, edition, Pool};
 use kling_pricing::plan::{plan, Balance, Peak, PlanOptions, UserPack};
@@ -63,7 +63,7 @@ fn options(g: &mut Gen) -> PlanOptions {
 fn main() {
     let mut g = Gen(7);
     let (mut proven, mut times) = (0, Vec::new());
-    let n = 400;
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(400);
     for i in 0..n {
         let cat = if i % 2 == 0 {
             default_catalog()
@@ -76,7 +76,15 @@ fn main() {
         let Ok(result) = plan(cat, &[(Pool::Video, Decimal::from(units))], &opts) else {
             continue;
         };
-        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        times.push(ms);
+        if ms > 300.0 {
+            let q = &opts.quotes[0];
+            println!(
+                "slow ({ms:.0} ms): {} {units}/month, quote {} units {} days, {} months",
+                cat.edition, q.units, q.validity_days, opts.horizon_months
+            );
+        }
         match result.pool(Pool::Video) {
             Some(p) if p.optimal => proven += 1,
             Some(p) => {

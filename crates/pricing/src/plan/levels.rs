@@ -252,15 +252,26 @@ impl Class {
 /// `h[ρ] = min over x of table[x] − floor((x − ρ) / u*) · price*`, so each query is O(1). For
 /// smaller `d` the same formula counts some `x > d` with fewer than no copies of `*`: it can only
 /// come out lower, which a lower bound may.
+///
+/// When the packages together would need a table over its cap (a quote of odd size next to the
+/// others), the bound is kept for the others, and the one package left out (`extra`) is
+/// counted exactly: `at_least(d) = min over c of c·price_e + at_least_others(d − c·u_e)`.
 #[derive(Debug)]
 pub(super) struct MinCover {
     g: u64,
     /// `u* / g`.
     us: u64,
     star_price: u128,
+    star_units: u64,
     /// `h[ρ]` for `ρ < us`.
     h: Vec<i128>,
+    /// The package left out of the table: (units, price).
+    extra: Option<(u64, u128)>,
 }
+
+/// Most copies of the package left out of a [`MinCover`]'s table that one bound tries; beyond
+/// that, its price per unit bounds instead.
+const EXTRA_COPIES: u64 = 256;
 
 /// Most work (table entries × residues) spent building a [`MinCover`].
 const MIN_COVER_WORK: u64 = 1 << 21;
@@ -272,9 +283,9 @@ impl MinCover {
         if members.is_empty() {
             return None;
         }
-        let class = Class::new(kinds, 1, members);
+        let class = Class::new(kinds, 1, members.clone());
         if class.truncated {
-            return None;
+            return MinCover::with_extra(kinds, members);
         }
         let star = &kinds[class.star];
         let us = star.units / class.g;
@@ -301,13 +312,67 @@ impl MinCover {
             g: class.g,
             us,
             star_price: star.price,
+            star_units: star.units,
             h,
+            extra: None,
+        })
+    }
+
+    /// The bound for `members` whose table is over its cap: a table for all but one of them
+    /// (the last whose leaving out makes it whole: the packs and quotes a user enters come
+    /// last, and one of odd size is what overflows), that one counted exactly; `None` when no
+    /// single package left out does it.
+    fn with_extra(kinds: &[Kind], members: Vec<usize>) -> Option<MinCover> {
+        if members.len() < 2 {
+            return None;
+        }
+        members.iter().rev().find_map(|&e| {
+            let rest: Vec<usize> = members.iter().copied().filter(|&k| k != e).collect();
+            if Class::new(kinds, 1, rest.clone()).truncated {
+                return None;
+            }
+            let mut mc = MinCover::new(kinds, rest)?;
+            mc.extra = Some((kinds[e].units, kinds[e].price));
+            Some(mc)
         })
     }
 
     /// A lower bound (exact from `X0` units up) on the dollars (millionths) of packages holding
     /// at least `units` units.
     pub fn at_least(&self, units: u64) -> u128 {
+        let Some((eu, ep)) = self.extra else {
+            return self.table_at_least(units);
+        };
+        let copies = units.div_ceil(eu.max(1));
+        if copies > EXTRA_COPIES {
+            // Every multiset costs at least its units at the better price per unit of the two.
+            let per =
+                |price: u128, per_units: u64| u128::from(units).saturating_mul(price) / u128::from(per_units.max(1));
+            return per(self.star_price, self.star_units).min(per(ep, eu));
+        }
+        (0..=copies)
+            .map(|c| {
+                let rest = units.saturating_sub(c.saturating_mul(eu));
+                ep.saturating_mul(u128::from(c))
+                    .saturating_add(self.table_at_least(rest))
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// The work of one [`MinCover::at_least`] of `units`, in table look-ups.
+    pub fn work(&self, units: u64) -> u64 {
+        match self.extra {
+            Some((eu, _)) => units.div_ceil(eu.max(1)).min(EXTRA_COPIES) + 1,
+            None => 1,
+        }
+    }
+
+    /// [`MinCover::at_least`] over the table's packages alone.
+    fn table_at_least(&self, units: u64) -> u128 {
+        if units == 0 {
+            return 0;
+        }
         let d = units.div_ceil(self.g);
         let (q, rho) = (d / self.us, (d % self.us) as usize);
         let base = i128::try_from(self.star_price.saturating_mul(u128::from(q))).unwrap_or(i128::MAX);

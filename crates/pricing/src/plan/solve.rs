@@ -606,7 +606,10 @@ impl<'a> Solver<'a> {
             }
             best = best.min(price.saturating_add(mc.at_least(need.saturating_sub(units))));
         }
-        self.steps = self.steps.saturating_add(1 << left.len() >> 3);
+        let work = mc.work(need) << left.len();
+        self.steps = self
+            .steps
+            .saturating_add(if work > 8 { work >> 3 } else { 1 << left.len() >> 3 });
         best
     }
 
