@@ -285,8 +285,14 @@ impl MinCover {
         }
         let class = Class::new(kinds, 1, members.clone());
         if class.truncated {
-            return MinCover::with_extra(kinds, members);
+            return MinCover::with_extra(kinds, &members);
         }
+        MinCover::of_class(kinds, &class)
+    }
+
+    /// The bound of the packages of `class` (whose table is whole); `None` when it is too
+    /// costly to build.
+    fn of_class(kinds: &[Kind], class: &Class) -> Option<MinCover> {
         let star = &kinds[class.star];
         let us = star.units / class.g;
         let n = class.table.len() as u64;
@@ -322,19 +328,23 @@ impl MinCover {
     /// (the last whose leaving out makes it whole: the packs and quotes a user enters come
     /// last, and one of odd size is what overflows), that one counted exactly; `None` when no
     /// single package left out does it.
-    fn with_extra(kinds: &[Kind], members: Vec<usize>) -> Option<MinCover> {
-        if members.len() < 2 {
-            return None;
-        }
-        members.iter().rev().find_map(|&e| {
+    fn with_extra(kinds: &[Kind], members: &[usize]) -> Option<MinCover> {
+        for &e in members.iter().rev() {
             let rest: Vec<usize> = members.iter().copied().filter(|&k| k != e).collect();
-            if Class::new(kinds, 1, rest.clone()).truncated {
+            if rest.is_empty() {
                 return None;
             }
-            let mut mc = MinCover::new(kinds, rest)?;
+            let class = Class::new(kinds, 1, rest);
+            if class.truncated {
+                continue;
+            }
+            let Some(mut mc) = MinCover::of_class(kinds, &class) else {
+                continue;
+            };
             mc.extra = Some((kinds[e].units, kinds[e].price));
-            Some(mc)
-        })
+            return Some(mc);
+        }
+        None
     }
 
     /// A lower bound (exact from `X0` units up) on the dollars (millionths) of packages holding

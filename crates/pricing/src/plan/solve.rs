@@ -323,10 +323,10 @@ fn classes_of(inst: &Instance, on: &[bool]) -> (Vec<usize>, Vec<Class>) {
             _ => by_periods.insert(at, (kind.periods, vec![k])),
         }
     }
-    let classes = by_periods
-        .into_iter()
-        .flat_map(|(p, members)| split_class(&inst.kinds, p, members))
-        .collect();
+    let mut classes = Vec::new();
+    for (p, members) in by_periods {
+        classes.extend(split_class(&inst.kinds, p, members));
+    }
     (trials, classes)
 }
 
