@@ -347,35 +347,74 @@ impl MinCover {
         None
     }
 
-    /// A lower bound (exact from `X0` units up) on the dollars (millionths) of packages holding
-    /// at least `units` units.
-    pub fn at_least(&self, units: u64) -> u128 {
+    /// A lower bound (exact from `X0` units up) on the dollars (millionths) of covering `units`
+    /// units with packages, and with per use at `per_use` a unit when given (then packages may
+    /// hold fewer units and per use buys the rest).
+    pub fn at_least(&self, units: u64, per_use: Option<u128>) -> u128 {
         let Some((eu, ep)) = self.extra else {
-            return self.table_at_least(units);
+            return self.part(units, per_use);
         };
         let copies = units.div_ceil(eu.max(1));
         if copies > EXTRA_COPIES {
-            // Every multiset costs at least its units at the better price per unit of the two.
+            // Every way costs at least its units at the best price per unit of them all.
             let per =
                 |price: u128, per_units: u64| u128::from(units).saturating_mul(price) / u128::from(per_units.max(1));
-            return per(self.star_price, self.star_units).min(per(ep, eu));
+            let packs = per(self.star_price, self.star_units).min(per(ep, eu));
+            return per_use.map_or(packs, |p| packs.min(per(p, 1)));
         }
         (0..=copies)
             .map(|c| {
                 let rest = units.saturating_sub(c.saturating_mul(eu));
                 ep.saturating_mul(u128::from(c))
-                    .saturating_add(self.table_at_least(rest))
+                    .saturating_add(self.part(rest, per_use))
             })
             .min()
             .unwrap_or(0)
     }
 
     /// The work of one [`MinCover::at_least`] of `units`, in table look-ups.
-    pub fn work(&self, units: u64) -> u64 {
+    pub fn work(&self, units: u64, per_use: bool) -> u64 {
+        let part = if per_use { 3 * self.us + 1 } else { 1 };
         match self.extra {
-            Some((eu, _)) => units.div_ceil(eu.max(1)).min(EXTRA_COPIES) + 1,
-            None => 1,
+            Some((eu, _)) => (units.div_ceil(eu.max(1)).min(EXTRA_COPIES) + 1) * part,
+            None => part,
         }
+    }
+
+    /// The bound over the table's packages, with per use at `per_use` a unit when given.
+    ///
+    /// With per use, packages hold `k·g` units for some `k ≤ units / g` (less than all: else
+    /// packages alone cover, the first bound) and per use buys the rest. For `k = q·us + ρ` the
+    /// bound is `q·(price* − u*·p) + h[ρ] − ρ·g·p + units·p`: linear in `q`, so its least value
+    /// over all `k` is at `q = 0` (when per use is no cheaper per unit than `*`) or at the two
+    /// largest `q` (when it is): three values of `q`, each with every `ρ`.
+    fn part(&self, units: u64, per_use: Option<u128>) -> u128 {
+        let packs = self.table_at_least(units);
+        let Some(p) = per_use else {
+            return packs;
+        };
+        let kmax = units / self.g;
+        let qmax = kmax / self.us;
+        let mut best = packs;
+        for q in [0, qmax.saturating_sub(1), qmax] {
+            for rho in 0..self.us {
+                let k = q.saturating_mul(self.us).saturating_add(rho);
+                if k > kmax {
+                    break;
+                }
+                let held = self.table_value(q, rho as usize);
+                let rest = u128::from(units - k * self.g).saturating_mul(p);
+                best = best.min(held.saturating_add(rest));
+            }
+        }
+        best
+    }
+
+    /// `q·price* + h[ρ]`, not below 0.
+    fn table_value(&self, q: u64, rho: usize) -> u128 {
+        let base = i128::try_from(self.star_price.saturating_mul(u128::from(q))).unwrap_or(i128::MAX);
+        let v = base.saturating_add(self.h.get(rho).copied().unwrap_or(0));
+        u128::try_from(v.max(0)).unwrap_or(0)
     }
 
     /// [`MinCover::at_least`] over the table's packages alone.
@@ -384,9 +423,6 @@ impl MinCover {
             return 0;
         }
         let d = units.div_ceil(self.g);
-        let (q, rho) = (d / self.us, (d % self.us) as usize);
-        let base = i128::try_from(self.star_price.saturating_mul(u128::from(q))).unwrap_or(i128::MAX);
-        let v = base.saturating_add(self.h.get(rho).copied().unwrap_or(0));
-        u128::try_from(v.max(0)).unwrap_or(0)
+        self.table_value(d / self.us, (d % self.us) as usize)
     }
 }

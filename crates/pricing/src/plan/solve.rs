@@ -465,12 +465,7 @@ impl<'a> Solver<'a> {
         let non_trials: Vec<usize> = (0..inst.kinds.len())
             .filter(|&k| on[k] && !inst.kinds[k].trial)
             .collect();
-        // The expiry-free bound keeps package sizes; per use has none, so it is not used then
-        // (the block relaxation, with blocks of one unit, bounds instead).
-        let min_cover = match inst.per_use {
-            Some(_) => None,
-            None => MinCover::new(&inst.kinds, non_trials),
-        };
+        let min_cover = MinCover::new(&inst.kinds, non_trials);
         let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
         let mut demand_after = vec![0u64; h + 1];
         for t in (0..h).rev() {
@@ -592,7 +587,7 @@ impl<'a> Solver<'a> {
             let all = left
                 .iter()
                 .fold(0u64, |a, &b| a.saturating_add(kinds[self.trials[b]].units));
-            return mc.at_least(need.saturating_sub(all));
+            return mc.at_least(need.saturating_sub(all), self.inst.per_use);
         }
         let mut best = u128::MAX;
         for sub in 0u32..(1 << left.len()) {
@@ -604,9 +599,9 @@ impl<'a> Solver<'a> {
                     units = units.saturating_add(k.units);
                 }
             }
-            best = best.min(price.saturating_add(mc.at_least(need.saturating_sub(units))));
+            best = best.min(price.saturating_add(mc.at_least(need.saturating_sub(units), self.inst.per_use)));
         }
-        let work = mc.work(need) << left.len();
+        let work = mc.work(need, self.inst.per_use.is_some()) << left.len();
         self.steps = self
             .steps
             .saturating_add(if work > 8 { work >> 3 } else { 1 << left.len() >> 3 });
