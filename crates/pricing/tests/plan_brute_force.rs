@@ -4,7 +4,8 @@
 //! possible way (any number of each package per month, each trial at most once), draws each
 //! month's demand earliest-expiring first, buys per use (when on) what the stock leaves undrawn,
 //! and keeps the cheapest plan (ties: fewer units bought, which is fewer forfeited, then fewer
-//! purchases, a month that buys per use counting as one). It shares no code with the planner: its own
+//! purchases, a month that buys per use counting as one). 1,000 instances a run, half with per
+//! use, and 1,000 more all with per use. It shares no code with the planner: its own
 //! demand rounding, its own drawing, its own concurrency rule, on integer quarter-units and cents.
 
 use kling_pricing::catalog::{default_catalog, Catalog, Package, Pool};
@@ -517,6 +518,13 @@ proptest! {
     #[test]
     fn planner_equals_brute_force(case in arb_case()) {
         check(&case)?;
+    }
+
+    /// The same with per use always on (1 to 60 cents a quarter-unit: cheaper than every
+    /// package, dearer than all, and between).
+    #[test]
+    fn planner_equals_brute_force_with_per_use(case in arb_case(), cents in 1u64..=60) {
+        check(&Case { per_use: Some(cents), ..case })?;
     }
 }
 
