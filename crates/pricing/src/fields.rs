@@ -456,10 +456,10 @@ pub fn setting_mut<'a>(options: &'a mut DraftOptions, key: &str) -> Option<&'a m
     }
     let (pool, part) = key.split_once('.')?;
     let i = Pool::ALL.iter().position(|p| p.id() == pool)?;
-    let s = POOL_SETTINGS
-        .iter()
-        .chain(&PER_USE_POOL_SETTINGS)
-        .find(|s| s.key == part)?;
+    let s = match POOL_SETTINGS.iter().find(|s| s.key == part) {
+        Some(s) => s,
+        None => PER_USE_POOL_SETTINGS.iter().find(|s| s.key == part)?,
+    };
     Some((s.get_mut)(&mut options.pools[i]))
 }
 

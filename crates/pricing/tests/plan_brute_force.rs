@@ -4,7 +4,8 @@
 //! possible way (any number of each package per month, each trial at most once), draws each
 //! month's demand earliest-expiring first, buys per use (when on) what the stock leaves undrawn,
 //! and keeps the cheapest plan (ties: fewer units bought, which is fewer forfeited, then fewer
-//! purchases, a month that buys per use counting as one). It shares no code with the planner: its own
+//! purchases, a month that buys per use counting as one). 1,000 instances a run, half with per
+//! use, and 1,000 more all with per use. It shares no code with the planner: its own
 //! demand rounding, its own drawing, its own concurrency rule, on integer quarter-units and cents.
 
 use kling_pricing::catalog::{default_catalog, Catalog, Package, Pool};
@@ -518,6 +519,13 @@ proptest! {
     fn planner_equals_brute_force(case in arb_case()) {
         check(&case)?;
     }
+
+    /// The same with per use always on (1 to 60 cents a quarter-unit: cheaper than every
+    /// package, dearer than all, and between).
+    #[test]
+    fn planner_equals_brute_force_with_per_use(case in arb_case(), cents in 1u64..=60) {
+        check(&Case { per_use: Some(cents), ..case })?;
+    }
 }
 
 /// Found by the property: the only package carrying the peak is bought in month 1 for months 2
@@ -554,4 +562,52 @@ fn a_trial_and_per_use_beat_a_package() {
         per_use: Some(35),
     };
     check(&case).unwrap();
+}
+
+/// Quotes whose units share only a small divisor with the packages' of the same validity
+/// (9,876 units next to 30,000, 45,000 and 60,000): one class of them all would need a
+/// composition table far over its cap (the plan used to say "not proven"), so the planner
+/// splits the class. Checked against the brute force, and proven.
+#[test]
+fn odd_quotes_sharing_a_validity_equal_brute_force() {
+    let packages = |days| {
+        vec![
+            (420_000, 30_000, days, Some(5), false),
+            (567_000, 45_000, days, Some(5), false),
+            (672_000, 60_000, days, Some(5), false),
+        ]
+    };
+    // (monthly units, months, growth %, quote (dollars, units, days), package validity, per use
+    // in cents a quarter-unit)
+    type Mix = (u64, u32, i64, (u64, u64, u32), u32, Option<u64>);
+    let mixes: [Mix; 14] = [
+        (1_580, 3, 0, (1_234, 9_876, 90), 90, None),
+        (15_000, 3, 0, (1_234, 9_876, 90), 90, None),
+        (40_000, 2, 5, (1_234, 9_876, 90), 90, None),
+        (70_000, 2, 0, (1_234, 9_876, 90), 90, None),
+        (25_000, 3, 10, (3_300, 33_333, 90), 90, None),
+        (50_000, 2, 0, (7_777, 77_777, 90), 90, None),
+        (12_345, 3, 0, (999, 10_001, 90), 90, None),
+        (30_000, 2, 0, (4_200, 40_009, 60), 60, None),
+        (18_000, 2, 25, (2_100, 20_003, 45), 60, None),
+        (45_000, 3, 0, (5_000, 51_111, 120), 90, None),
+        (9_000, 3, 0, (1_000, 9_999, 90), 90, Some(3)),
+        (33_000, 2, 0, (3_456, 34_567, 90), 90, Some(4)),
+        (60_001, 1, 0, (6_000, 60_001, 90), 90, None),
+        (5_000, 3, 0, (600, 5_003, 90), 90, Some(2)),
+    ];
+    for (units, months, growth, (dollars, quote_units, quote_days), days, per_use) in mixes {
+        let case = Case {
+            months,
+            base_tenths: units * 10,
+            growth,
+            packages: packages(days),
+            trials_used: true,
+            quote: Some((dollars * 100, quote_units * 4, quote_days, Some(5))),
+            balance: None,
+            peak: None,
+            per_use,
+        };
+        check(&case).unwrap_or_else(|e| panic!("{case:?}: {e}"));
+    }
 }

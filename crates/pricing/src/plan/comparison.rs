@@ -6,31 +6,28 @@
 //! left out as a whole when it cannot sell some line of it.
 
 use super::options::{PerUseRate, PlanOptions};
-use super::replay::replay;
 use super::result::{ComparisonKind, ComparisonRow, PoolPlan};
-use super::setup::setup_pool;
-use super::validate::PlanError;
-use crate::catalog::{Catalog, Pool};
+use crate::catalog::Pool;
 use crate::format::usd;
 use rust_decimal::Decimal;
 
 /// The comparison rows, when per use is on or sellers are to be compared (else none).
+/// `uncovered` holds each pool's units the balances leave uncovered over the horizon.
 pub(super) fn rows(
-    catalog: &Catalog,
-    monthly_units: &[(Pool, Decimal)],
     opts: &PlanOptions,
     pools: &[PoolPlan],
+    uncovered: &[(Pool, Decimal)],
     best: Decimal,
-) -> Result<Vec<ComparisonRow>, PlanError> {
+) -> Vec<ComparisonRow> {
     let mut ways: Vec<&PerUseRate> = opts.per_use.iter().collect();
     ways.extend(opts.compare.iter().filter(|w| !ways_has(opts, w)));
     if ways.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    let mut rows = Vec::new();
-    for way in ways {
-        rows.push(per_use_row(catalog, monthly_units, opts, pools, way, best)?);
-    }
+    let mut rows: Vec<ComparisonRow> = ways
+        .into_iter()
+        .map(|w| per_use_row(pools, uncovered, w, best))
+        .collect();
     rows.push(packs_only_row(pools, best));
     rows.push(ComparisonRow {
         label: "Best plan".to_string(),
@@ -39,7 +36,7 @@ pub(super) fn rows(
         extra_cost: Some(Decimal::ZERO),
         message: format!("{}: the cheapest way to buy the mix.", usd(best)),
     });
-    Ok(rows)
+    rows
 }
 
 /// Whether `w` is the chosen way already listed first.
@@ -75,39 +72,22 @@ fn left_out(label: &str, kind: ComparisonKind, why: &str) -> ComparisonRow {
     }
 }
 
-/// Everything the balances leave, bought per use at `way`'s prices, over every pool of the plan.
-fn per_use_row(
-    catalog: &Catalog,
-    monthly_units: &[(Pool, Decimal)],
-    opts: &PlanOptions,
-    pools: &[PoolPlan],
-    way: &PerUseRate,
-    best: Decimal,
-) -> Result<ComparisonRow, PlanError> {
+/// Everything the balances leave (`uncovered`, per pool), bought per use at `way`'s prices.
+fn per_use_row(pools: &[PoolPlan], uncovered: &[(Pool, Decimal)], way: &PerUseRate, best: Decimal) -> ComparisonRow {
     let label = format!("Per use only ({})", way.name);
     if let Some(why) = &way.left_out {
-        return Ok(left_out(&label, ComparisonKind::PerUse, why));
+        return left_out(&label, ComparisonKind::PerUse, why);
     }
-    let at_way = PlanOptions {
-        per_use: Some(way.clone()),
-        ..opts.clone()
-    };
     let mut total = Decimal::ZERO;
-    for p in pools {
-        let base: Decimal = monthly_units
-            .iter()
-            .filter(|(q, _)| *q == p.pool)
-            .map(|(_, u)| *u)
-            .sum();
-        let setup = setup_pool(catalog, p.pool, base, &at_way)?;
-        let r = replay(&setup, Vec::new());
-        if setup.per_use.is_none() && !r.served {
-            let why = format!("no per-use price for the {} pool", p.pool_name.to_ascii_lowercase());
-            return Ok(left_out(&label, ComparisonKind::PerUse, &why));
-        }
-        total += r.cost;
+    for (pool, units) in uncovered.iter().filter(|(_, u)| !u.is_zero()) {
+        let Some(price) = way.price(*pool) else {
+            let name = pools.iter().find(|p| p.pool == *pool).map_or("", |p| p.pool_name);
+            let why = format!("no per-use price for the {} pool", name.to_ascii_lowercase());
+            return left_out(&label, ComparisonKind::PerUse, &why);
+        };
+        total += *units * price;
     }
-    Ok(against(&label, ComparisonKind::PerUse, total.normalize(), best))
+    against(&label, ComparisonKind::PerUse, total.normalize(), best)
 }
 
 /// The best plan with packages only: each pool's packs-only plan (the plan itself without per use).

@@ -11,22 +11,23 @@ use super::setup::Setup;
 use crate::format::{group, usd};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-pub(super) const ASSUMPTIONS: &[&str] = &[
-    "Months are 30-day periods. A package of D days serves ceil(D/30) months from the month it is bought in; a balance with N days left serves ceil(N/30) months from month 1.",
-    "Units are drawn from the earliest-expiring package first (Kling does not document the order; this one forfeits the least).",
-    "Units not used within the horizon are counted as forfeited, even those still valid after it.",
-    "Month m's demand is month m-1's grown by the growth percentage, rounded up to the pool's unit step.",
-    "For concurrency, a package counts as held until it expires, even once its units are used up.",
-];
+const PERIODS: &str = "Months are 30-day periods. A package of D days serves ceil(D/30) months from the month it is bought in; a balance with N days left serves ceil(N/30) months from month 1.";
+const DRAWING: &str = "Units are drawn from the earliest-expiring package first (Kling does not document the order; this one forfeits the least).";
+const AT_END: &str = "Units not used within the horizon are counted as forfeited, even those still valid after it.";
+const GROWTH: &str =
+    "Month m's demand is month m-1's grown by the growth percentage, rounded up to the pool's unit step.";
+const HELD: &str = "For concurrency, a package counts as held until it expires, even once its units are used up.";
+
+pub(super) const ASSUMPTIONS: &[&str] = &[PERIODS, DRAWING, AT_END, GROWTH, HELD];
 
 /// [`ASSUMPTIONS`], and what per use adds (only when per use is on, so a plan without it reads
 /// as before).
 pub(super) const ASSUMPTIONS_PER_USE: &[&str] = &[
-    "Months are 30-day periods. A package of D days serves ceil(D/30) months from the month it is bought in; a balance with N days left serves ceil(N/30) months from month 1.",
-    "Units are drawn from the earliest-expiring package first (Kling does not document the order; this one forfeits the least).",
-    "Units not used within the horizon are counted as forfeited, even those still valid after it.",
-    "Month m's demand is month m-1's grown by the growth percentage, rounded up to the pool's unit step.",
-    "For concurrency, a package counts as held until it expires, even once its units are used up.",
+    PERIODS,
+    DRAWING,
+    AT_END,
+    GROWTH,
+    HELD,
     "What the packages leave uncovered in a month is bought per use that month at the per-use price per unit (no expiry, no minimum); a month that buys per use counts as one purchase.",
     "A seller's per-use price per unit is its price for the mix's jobs divided by their units, so growth keeps the mix's shape.",
     "The peak rule is Kling's and still applies with per use on; a seller's own limits are not modelled.",

@@ -252,15 +252,26 @@ impl Class {
 /// `h[ρ] = min over x of table[x] − floor((x − ρ) / u*) · price*`, so each query is O(1). For
 /// smaller `d` the same formula counts some `x > d` with fewer than no copies of `*`: it can only
 /// come out lower, which a lower bound may.
+///
+/// When the packages together would need a table over its cap (a quote of odd size next to the
+/// others), the bound is kept for the others, and the one package left out (`extra`) is
+/// counted exactly: `at_least(d) = min over c of c·price_e + at_least_others(d − c·u_e)`.
 #[derive(Debug)]
 pub(super) struct MinCover {
     g: u64,
     /// `u* / g`.
     us: u64,
     star_price: u128,
+    star_units: u64,
     /// `h[ρ]` for `ρ < us`.
     h: Vec<i128>,
+    /// The package left out of the table: (units, price).
+    extra: Option<(u64, u128)>,
 }
+
+/// Most copies of the package left out of a [`MinCover`]'s table that one bound tries; beyond
+/// that, its price per unit bounds instead.
+const EXTRA_COPIES: u64 = 256;
 
 /// Most work (table entries × residues) spent building a [`MinCover`].
 const MIN_COVER_WORK: u64 = 1 << 21;
@@ -272,10 +283,16 @@ impl MinCover {
         if members.is_empty() {
             return None;
         }
-        let class = Class::new(kinds, 1, members);
+        let class = Class::new(kinds, 1, members.clone());
         if class.truncated {
-            return None;
+            return MinCover::with_extra(kinds, &members);
         }
+        MinCover::of_class(kinds, &class)
+    }
+
+    /// The bound of the packages of `class` (whose table is whole); `None` when it is too
+    /// costly to build.
+    fn of_class(kinds: &[Kind], class: &Class) -> Option<MinCover> {
         let star = &kinds[class.star];
         let us = star.units / class.g;
         let n = class.table.len() as u64;
@@ -301,17 +318,111 @@ impl MinCover {
             g: class.g,
             us,
             star_price: star.price,
+            star_units: star.units,
             h,
+            extra: None,
         })
     }
 
-    /// A lower bound (exact from `X0` units up) on the dollars (millionths) of packages holding
-    /// at least `units` units.
-    pub fn at_least(&self, units: u64) -> u128 {
-        let d = units.div_ceil(self.g);
-        let (q, rho) = (d / self.us, (d % self.us) as usize);
+    /// The bound for `members` whose table is over its cap: a table for all but one of them
+    /// (the last whose leaving out makes it whole: the packs and quotes a user enters come
+    /// last, and one of odd size is what overflows), that one counted exactly; `None` when no
+    /// single package left out does it.
+    fn with_extra(kinds: &[Kind], members: &[usize]) -> Option<MinCover> {
+        for &e in members.iter().rev() {
+            let rest: Vec<usize> = members.iter().copied().filter(|&k| k != e).collect();
+            if rest.is_empty() {
+                return None;
+            }
+            let class = Class::new(kinds, 1, rest);
+            if class.truncated {
+                continue;
+            }
+            let Some(mut mc) = MinCover::of_class(kinds, &class) else {
+                continue;
+            };
+            mc.extra = Some((kinds[e].units, kinds[e].price));
+            return Some(mc);
+        }
+        None
+    }
+
+    /// A lower bound (exact from `X0` units up) on the dollars (millionths) of covering `units`
+    /// units with packages, and with per use at `per_use` a unit when given (then packages may
+    /// hold fewer units and per use buys the rest).
+    pub fn at_least(&self, units: u64, per_use: Option<u128>) -> u128 {
+        let Some((eu, ep)) = self.extra else {
+            return self.part(units, per_use);
+        };
+        let copies = units.div_ceil(eu.max(1));
+        if copies > EXTRA_COPIES {
+            // Every way costs at least its units at the best price per unit of them all.
+            let per =
+                |price: u128, per_units: u64| u128::from(units).saturating_mul(price) / u128::from(per_units.max(1));
+            let packs = per(self.star_price, self.star_units).min(per(ep, eu));
+            return per_use.map_or(packs, |p| packs.min(per(p, 1)));
+        }
+        (0..=copies)
+            .map(|c| {
+                let rest = units.saturating_sub(c.saturating_mul(eu));
+                ep.saturating_mul(u128::from(c))
+                    .saturating_add(self.part(rest, per_use))
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// The work of one [`MinCover::at_least`] of `units`, in table look-ups.
+    pub fn work(&self, units: u64, per_use: bool) -> u64 {
+        let part = if per_use { 3 * self.us + 1 } else { 1 };
+        match self.extra {
+            Some((eu, _)) => (units.div_ceil(eu.max(1)).min(EXTRA_COPIES) + 1) * part,
+            None => part,
+        }
+    }
+
+    /// The bound over the table's packages, with per use at `per_use` a unit when given.
+    ///
+    /// With per use, packages hold `k·g` units for some `k ≤ units / g` (less than all: else
+    /// packages alone cover, the first bound) and per use buys the rest. For `k = q·us + ρ` the
+    /// bound is `q·(price* − u*·p) + h[ρ] − ρ·g·p + units·p`: linear in `q`, so its least value
+    /// over all `k` is at `q = 0` (when per use is no cheaper per unit than `*`) or at the two
+    /// largest `q` (when it is): three values of `q`, each with every `ρ`.
+    fn part(&self, units: u64, per_use: Option<u128>) -> u128 {
+        let packs = self.table_at_least(units);
+        let Some(p) = per_use else {
+            return packs;
+        };
+        let kmax = units / self.g;
+        let qmax = kmax / self.us;
+        let mut best = packs;
+        for q in [0, qmax.saturating_sub(1), qmax] {
+            for rho in 0..self.us {
+                let k = q.saturating_mul(self.us).saturating_add(rho);
+                if k > kmax {
+                    break;
+                }
+                let held = self.table_value(q, rho as usize);
+                let rest = u128::from(units - k * self.g).saturating_mul(p);
+                best = best.min(held.saturating_add(rest));
+            }
+        }
+        best
+    }
+
+    /// `q·price* + h[ρ]`, not below 0.
+    fn table_value(&self, q: u64, rho: usize) -> u128 {
         let base = i128::try_from(self.star_price.saturating_mul(u128::from(q))).unwrap_or(i128::MAX);
         let v = base.saturating_add(self.h.get(rho).copied().unwrap_or(0));
         u128::try_from(v.max(0)).unwrap_or(0)
+    }
+
+    /// [`MinCover::at_least`] over the table's packages alone.
+    fn table_at_least(&self, units: u64) -> u128 {
+        if units == 0 {
+            return 0;
+        }
+        let d = units.div_ceil(self.g);
+        self.table_value(d / self.us, (d % self.us) as usize)
     }
 }

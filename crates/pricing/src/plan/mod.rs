@@ -199,6 +199,9 @@ fn unserved_plan(setup: &Setup, period: usize) -> PoolPlan {
 pub fn plan(catalog: &Catalog, monthly_units: &[(Pool, Decimal)], opts: &PlanOptions) -> Result<PlanResult, PlanError> {
     validate(opts)?;
     let mut pools = Vec::new();
+    // Each pool's units the balances leave uncovered over the horizon: what buying only per
+    // use buys, for the comparison.
+    let mut uncovered = Vec::new();
     for pool in Pool::ALL {
         let mut base = Decimal::ZERO;
         for (p, u) in monthly_units.iter().filter(|(p, _)| *p == pool) {
@@ -217,6 +220,10 @@ pub fn plan(catalog: &Catalog, monthly_units: &[(Pool, Decimal)], opts: &PlanOpt
             continue;
         }
         let setup = setup_pool(catalog, pool, base, opts)?;
+        if !opts.compare.is_empty() || opts.per_use.is_some() {
+            let rows = replay_at(&setup, Vec::new(), None).rows;
+            uncovered.push((pool, rows.iter().map(|r| r.demand - r.used).sum::<Decimal>()));
+        }
         pools.push(plan_pool(&setup));
     }
     let total_cost = pools.iter().map(|p| p.total_cost).sum::<Decimal>().normalize();
@@ -226,7 +233,7 @@ pub fn plan(catalog: &Catalog, monthly_units: &[(Pool, Decimal)], opts: &PlanOpt
         growth_percent: opts.growth_percent.normalize(),
         trials_used: opts.trials_used,
         optimal: pools.iter().all(|p| p.optimal),
-        comparison: comparison::rows(catalog, monthly_units, opts, &pools, total_cost)?,
+        comparison: comparison::rows(opts, &pools, &uncovered, total_cost),
         pools,
         total_cost,
         assumptions: if opts.per_use.is_some() {

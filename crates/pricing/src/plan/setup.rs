@@ -157,7 +157,7 @@ pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &Pl
         .as_ref()
         .and_then(|r| Some((r.name.clone(), r.price(pool)?)));
     let money_places = per_use.as_ref().map_or(MONEY_PLACES, |(_, rate)| {
-        (rate * quantum.quantum).normalize().scale().max(MONEY_PLACES)
+        (*rate * quantum.quantum).normalize().scale().max(MONEY_PLACES)
     });
     let demand_raw: Vec<u64> = demand
         .iter()
@@ -194,7 +194,7 @@ pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &Pl
         need_conc,
         per_use: per_use
             .as_ref()
-            .and_then(|(_, rate)| scaled(rate * quantum.quantum, money_places)),
+            .and_then(|(_, rate)| scaled(*rate * quantum.quantum, money_places)),
     };
     Ok(Setup {
         pool,

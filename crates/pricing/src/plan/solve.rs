@@ -263,6 +263,8 @@ struct ClassStep {
     r: u64,
     /// Stock held, before buying, in the buckets after its own.
     later_old: u64,
+    /// An earlier class shares its bucket (same validity), and has drawn the bucket's stock.
+    shared: bool,
     /// A later-expiring class comes after it.
     has_later: bool,
     /// An earlier class has designated a package to carry the peak.
@@ -321,11 +323,38 @@ fn classes_of(inst: &Instance, on: &[bool]) -> (Vec<usize>, Vec<Class>) {
             _ => by_periods.insert(at, (kind.periods, vec![k])),
         }
     }
-    let classes = by_periods
-        .into_iter()
-        .map(|(p, members)| Class::new(&inst.kinds, p, members))
-        .collect();
+    let mut classes = Vec::new();
+    for (p, members) in by_periods {
+        classes.extend(split_class(&inst.kinds, p, members));
+    }
     (trials, classes)
+}
+
+/// The classes of the packages `members`, all lasting `periods`: one class, unless its
+/// composition table would be cut short (a quote whose units share only a small divisor with
+/// the packages', say 9,876 units next to 30,000). Then the members are split greedily, each
+/// joining the first class it leaves whole, so every table is exact and each class keeps a
+/// coarse unit step: its levels stay few. Classes of the same validity share one expiry bucket
+/// (see [`Solver::rec`]), which keeps the search exact: the packages of a bucket are still
+/// bought just in time, and each class's part as its own cheapest composition.
+fn split_class(kinds: &[Kind], periods: usize, members: Vec<usize>) -> Vec<Class> {
+    let whole = Class::new(kinds, periods, members.clone());
+    if !whole.truncated {
+        return vec![whole];
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for k in members {
+        let fits = groups.iter().position(|g| {
+            let mut with = g.clone();
+            with.push(k);
+            !Class::new(kinds, periods, with).truncated
+        });
+        match fits {
+            Some(i) => groups[i].push(k),
+            None => groups.push(vec![k]),
+        }
+    }
+    groups.into_iter().map(|g| Class::new(kinds, periods, g)).collect()
 }
 
 impl Relax {
@@ -436,12 +465,7 @@ impl<'a> Solver<'a> {
         let non_trials: Vec<usize> = (0..inst.kinds.len())
             .filter(|&k| on[k] && !inst.kinds[k].trial)
             .collect();
-        // The expiry-free bound keeps package sizes; per use has none, so it is not used then
-        // (the block relaxation, with blocks of one unit, bounds instead).
-        let min_cover = match inst.per_use {
-            Some(_) => None,
-            None => MinCover::new(&inst.kinds, non_trials),
-        };
+        let min_cover = MinCover::new(&inst.kinds, non_trials);
         let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
         let mut demand_after = vec![0u64; h + 1];
         for t in (0..h).rev() {
@@ -563,7 +587,7 @@ impl<'a> Solver<'a> {
             let all = left
                 .iter()
                 .fold(0u64, |a, &b| a.saturating_add(kinds[self.trials[b]].units));
-            return mc.at_least(need.saturating_sub(all));
+            return mc.at_least(need.saturating_sub(all), self.inst.per_use);
         }
         let mut best = u128::MAX;
         for sub in 0u32..(1 << left.len()) {
@@ -575,9 +599,12 @@ impl<'a> Solver<'a> {
                     units = units.saturating_add(k.units);
                 }
             }
-            best = best.min(price.saturating_add(mc.at_least(need.saturating_sub(units))));
+            best = best.min(price.saturating_add(mc.at_least(need.saturating_sub(units), self.inst.per_use)));
         }
-        self.steps = self.steps.saturating_add(1 << left.len() >> 3);
+        let work = mc.work(need, self.inst.per_use.is_some()) << left.len();
+        self.steps = self
+            .steps
+            .saturating_add(if work > 8 { work >> 3 } else { 1 << left.len() >> 3 });
         best
     }
 
@@ -938,6 +965,7 @@ impl<'a> Solver<'a> {
             slot,
             r,
             later_old: ctx.suffix[slot + 1],
+            shared: pos > slot,
             has_later: ci + 1 < nc,
             exempt_used,
         };
@@ -977,10 +1005,12 @@ impl<'a> Solver<'a> {
         // Unless it is the only package carrying the peak this period, the designated package
         // obeys the normal form like any other: less than its units may be left unused.
         let ex_limit = if ex > 0 && !ctx.needed_now { ex_units } else { u64::MAX };
+        // The bucket's stock counts once: for the first class of its validity.
+        let held = if step.shared { 0 } else { ctx.work[step.slot] };
         Some(Choice {
             ex,
             ex_limit,
-            base: ctx.work[step.slot].saturating_add(ex_units),
+            base: held.saturating_add(ex_units),
         })
     }
 
