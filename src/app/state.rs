@@ -10,6 +10,7 @@ use kling_pricing_render::{breakeven, report};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
 
 /// Line ids are unique across every calculator on the page, so element ids never collide.
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
@@ -63,6 +64,22 @@ fn plan_mix(catalog: &Catalog, units: &[(Pool, Decimal)], jobs: &[JobLine], opti
     plan(catalog, units, &o)
 }
 
+/// A plan slower than this (in ms, about a frame) makes the next one wait for a pause in typing.
+const SLOW_PLAN_MS: f64 = 16.0;
+
+/// Milliseconds since some fixed moment, for timing the planner (0 natively, where the tests
+/// run without a clock of the page's).
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
 /// The plan, or why there is none.
 type PlanOutcome = Result<PlanResult, PlanError>;
 
@@ -114,16 +131,34 @@ impl AppState {
         let options = RwSignal::new(options);
         let parsed_options = Memo::new(move |_| options.with(DraftOptions::to_options));
         let planned = RwSignal::new(plan_input(lines, sums));
+        // How long the last plan took, in milliseconds: a timing, never a figure shown.
+        let last_ms = StoredValue::new(0.0_f64);
+        let pending = StoredValue::new(None::<TimeoutHandle>);
         crate::app::effect(move || {
             // The planner follows the totals one frame later, so typing updates the figures
-            // first; its input is copied over only when it changes.
+            // first; its input is copied over only when it changes. When the last plan was slow
+            // (a long horizon with quotes can take a few hundred ms), it waits instead until
+            // the typing pauses, so a burst of keystrokes never queues behind the planner.
             let now = plan_input(lines, sums);
-            if planned.with_untracked(|p| *p != now) {
+            if planned.with_untracked(|p| *p == now) {
+                return;
+            }
+            if let Some(h) = pending.get_value() {
+                h.clear();
+            }
+            let took = last_ms.get_value();
+            if took <= SLOW_PLAN_MS {
                 request_animation_frame(move || planned.set(now));
+            } else {
+                let wait = Duration::from_millis((took * 2.0).clamp(150.0, 1000.0) as u64);
+                pending.set_value(set_timeout_with_handle(move || planned.set(now), wait).ok());
             }
         });
         let plan = Memo::new(move |_| {
-            planned.with(|(units, jobs)| parsed_options.with(|(o, _)| plan_mix(catalog, units, jobs, o)))
+            let start = now_ms();
+            let p = planned.with(|(units, jobs)| parsed_options.with(|(o, _)| plan_mix(catalog, units, jobs, o)));
+            last_ms.set_value(now_ms() - start);
+            p
         });
         let break_even = RwSignal::new(None);
         crate::app::effect(move || {
