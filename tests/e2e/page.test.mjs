@@ -169,9 +169,13 @@ test("the opening mix's verdict is per use from fal.ai, and the per-use source c
   assert.match(verdict, /13,840 units per use from fal\.ai \(\$1,937\.60\): \$2,045\.38 in all; nothing forfeited\./);
   assert.match(verdict, /That is \$46\.22 less than the next best way \(Per use only \(fal\.ai\)\)\./);
   const rows = page.getByTestId("comparison").locator("tbody tr");
-  assert.match(await rows.filter({ hasText: "Best plan" }).textContent(), /\$2,045\.38/);
-  // Images are sold by none of the sellers: each is left out of the whole-mix comparison, saying why.
-  assert.match(await rows.filter({ hasText: "Per use only (fal.ai)" }).textContent(), /does not sell Image generation/);
+  const best = page.getByTestId("comparison").locator("tbody tr.kp-best");
+  assert.match(await best.textContent(), /^Best plan\$2,045\.38/);
+  // Nothing on sale serves Image 3.0, so the image pool is left out of every row (the best plan's
+  // row says so); fal.ai per use only is $2,091.60 (14,940 × $0.14), Runware lacks lip-sync.
+  assert.match(await rows.filter({ hasText: "Per use only (fal.ai)" }).textContent(), /\$2,091\.60.*\$46\.22 more than the best plan/);
+  assert.match(await rows.filter({ hasText: "Per use only (Runware)" }).textContent(), /left out: Runware does not sell Lip-sync/);
+  assert.match(await best.textContent(), /The image pool is left out of every row: nothing on sale serves it\./);
   // Nobody per use: the cheapest of Kling's packs, Package 1 for $4,200, forfeiting 15,060 units.
   await page.getByTestId("per-use-source").selectOption("");
   await settles("plan-total", "$4,200.00");

@@ -343,7 +343,8 @@ fn comparison(plan: &PlanResult) -> Markup {
                         tr class=[(r.kind == ComparisonKind::Best).then_some("kp-best")] {
                             th scope="row" { (r.label) }
                             td { (r.total_cost.map_or_else(|| "–".to_string(), format::usd)) }
-                            td { (r.message) }
+                            // The message repeats the row's label for the JS API; the table has it.
+                            td { (r.message.strip_prefix(r.label.as_str()).and_then(|m| m.strip_prefix(": ")).unwrap_or(&r.message)) }
                         }
                     }
                 }

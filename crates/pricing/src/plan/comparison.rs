@@ -2,11 +2,13 @@
 //! (or the user's rate), packs only, and the best plan, each with its dollars over all pools and
 //! what it costs against the best plan, or why it is left out.
 //!
-//! Separate from the per-pool plans: a seller is compared across every pool of the mix, and is
-//! left out as a whole when it cannot sell some line of it.
+//! Separate from the per-pool plans: a seller is compared across every pool of the mix that the
+//! best plan serves, and is left out as a whole when it cannot sell some line of those; a pool
+//! nothing on sale serves (no package, no per-use price) is left out of every row, and the best
+//! plan's row says so.
 
 use super::options::{PerUseRate, PlanOptions};
-use super::result::{ComparisonKind, ComparisonRow, PoolPlan};
+use super::result::{ComparisonKind, ComparisonRow, PoolOutcome, PoolPlan};
 use crate::catalog::Pool;
 use crate::format::usd;
 use rust_decimal::Decimal;
@@ -24,19 +26,43 @@ pub(super) fn rows(
     if ways.is_empty() {
         return Vec::new();
     }
+    // A pool the best plan itself cannot serve (no package and no per-use price for it) is left
+    // out of every row, so that each row is compared with the best plan on the same pools, and
+    // a seller is not dropped for lines that nothing on sale serves.
+    let served: Vec<&PoolPlan> = pools.iter().filter(|p| !unservable(p)).collect();
+    let whole = served.len() == pools.len();
     let mut rows: Vec<ComparisonRow> = ways
         .into_iter()
-        .map(|w| per_use_row(pools, uncovered, w, best))
+        .map(|w| per_use_row(&served, whole, uncovered, w, best))
         .collect();
-    rows.push(packs_only_row(pools, best));
+    rows.push(packs_only_row(&served, best));
+    let apart: Vec<String> = pools
+        .iter()
+        .filter(|p| unservable(p))
+        .map(|p| p.pool_name.to_ascii_lowercase())
+        .collect();
+    let note = match apart.len() {
+        0 => String::new(),
+        _ => format!(
+            " The {} pool{} left out of every row: nothing on sale serves it.",
+            apart.join(" and "),
+            if apart.len() == 1 { " is" } else { "s are" }
+        ),
+    };
     rows.push(ComparisonRow {
         label: "Best plan".to_string(),
         kind: ComparisonKind::Best,
         total_cost: Some(best),
         extra_cost: Some(Decimal::ZERO),
-        message: format!("{}: the cheapest way to buy the mix.", usd(best)),
+        message: format!("{}: the cheapest way to buy the mix.{note}", usd(best)),
     });
     rows
+}
+
+/// Whether the best plan could not serve pool `p` (demand, and no package or per-use price that
+/// covers it).
+fn unservable(p: &PoolPlan) -> bool {
+    matches!(p.outcome, PoolOutcome::NoPackage | PoolOutcome::Infeasible)
 }
 
 /// Whether `w` is the chosen way already listed first.
@@ -72,17 +98,31 @@ fn left_out(label: &str, kind: ComparisonKind, why: &str) -> ComparisonRow {
     }
 }
 
-/// Everything the balances leave (`uncovered`, per pool), bought per use at `way`'s prices.
-fn per_use_row(pools: &[PoolPlan], uncovered: &[(Pool, Decimal)], way: &PerUseRate, best: Decimal) -> ComparisonRow {
+/// Everything the balances leave (`uncovered`, per pool) in the compared `pools`, bought per
+/// use at `way`'s prices; left out, saying which lines it does not sell, when it does not sell
+/// the whole mix (`whole`: every pool is compared) or has no price for a compared pool.
+fn per_use_row(
+    pools: &[&PoolPlan],
+    whole: bool,
+    uncovered: &[(Pool, Decimal)],
+    way: &PerUseRate,
+    best: Decimal,
+) -> ComparisonRow {
     let label = format!("Per use only ({})", way.name);
-    if let Some(why) = &way.left_out {
+    if let Some(why) = way.left_out.as_ref().filter(|_| whole) {
         return left_out(&label, ComparisonKind::PerUse, why);
     }
     let mut total = Decimal::ZERO;
-    for (pool, units) in uncovered.iter().filter(|(_, u)| !u.is_zero()) {
+    let compared = uncovered
+        .iter()
+        .filter(|(pool, u)| !u.is_zero() && pools.iter().any(|p| p.pool == *pool));
+    for (pool, units) in compared {
         let Some(price) = way.price(*pool) else {
             let name = pools.iter().find(|p| p.pool == *pool).map_or("", |p| p.pool_name);
-            let why = format!("no per-use price for the {} pool", name.to_ascii_lowercase());
+            let why = match &way.left_out {
+                Some(lines) => lines.clone(),
+                None => format!("no per-use price for the {} pool", name.to_ascii_lowercase()),
+            };
             return left_out(&label, ComparisonKind::PerUse, &why);
         };
         total += *units * price;
@@ -91,7 +131,7 @@ fn per_use_row(pools: &[PoolPlan], uncovered: &[(Pool, Decimal)], way: &PerUseRa
 }
 
 /// The best plan with packages only: each pool's packs-only plan (the plan itself without per use).
-fn packs_only_row(pools: &[PoolPlan], best: Decimal) -> ComparisonRow {
+fn packs_only_row(pools: &[&PoolPlan], best: Decimal) -> ComparisonRow {
     let label = "Packs only";
     let mut total = Decimal::ZERO;
     for p in pools {
