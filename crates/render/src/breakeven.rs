@@ -11,8 +11,8 @@
 //! also shown under it.
 
 use crate::chart::{axis, ticks};
-use kling_pricing::format;
 use kling_pricing::plan::breakeven::{BreakEven, Curve, CurveKind};
+use kling_pricing::{dec, format};
 use maud::{html, Markup};
 use rust_decimal::Decimal;
 
@@ -105,7 +105,7 @@ fn dollar_axis(be: &BreakEven) -> (Decimal, Decimal) {
         .find(|c| c.kind == CurveKind::Best)
         .and_then(max_of)
         .unwrap_or_default();
-    let cap = best.checked_mul(Decimal::from(HEADROOM)).unwrap_or(Decimal::MAX);
+    let cap = dec::mul(best, Decimal::from(HEADROOM)).unwrap_or(Decimal::MAX);
     let shown = if best > Decimal::ZERO { all.min(cap) } else { all };
     match axis(shown) {
         (end, step) if end > Decimal::ZERO => (end, step),
@@ -119,9 +119,8 @@ fn scaled(value: Decimal, end: Decimal) -> Decimal {
     if end <= Decimal::ZERO {
         return Decimal::ZERO;
     }
-    value
-        .checked_mul(Decimal::from(SIZE))
-        .and_then(|v| v.checked_div(end))
+    dec::mul(value, Decimal::from(SIZE))
+        .and_then(|v| dec::div(v, end))
         .unwrap_or(Decimal::from(SIZE * 10))
         .round_dp(1)
 }

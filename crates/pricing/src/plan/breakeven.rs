@@ -62,6 +62,7 @@ use super::result::{ComparisonKind, PlanResult, PoolOutcome};
 use super::validate::PlanError;
 use super::{plan, unit_step};
 use crate::catalog::{Catalog, Pool};
+use crate::dec::{add, div, mul};
 use crate::format::{units, usd};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -281,7 +282,7 @@ pub fn break_even_with(
     let reference = shape
         .iter()
         .map(|(p, u)| {
-            let value = u.checked_mul(catalog.pool(*p).unit_price).unwrap_or(Decimal::MAX);
+            let value = mul(*u, catalog.pool(*p).unit_price).unwrap_or(Decimal::MAX);
             (*p, *u, value)
         })
         .fold(None, |best: Option<(Pool, Decimal, Decimal)>, x| match best {
@@ -350,7 +351,7 @@ pub fn break_even_with(
         be.optimal = ctx.optimal;
         return Ok(be);
     }
-    let end = round_end(volume.checked_mul(Decimal::from(RANGE_FACTOR)).unwrap_or(Decimal::MAX));
+    let end = round_end(mul(volume, Decimal::from(RANGE_FACTOR)).unwrap_or(Decimal::MAX));
     let mut samples: Vec<Sample> = Vec::new();
     for v in grid(end, limits.samples) {
         let s = if Decimal::from(v) == volume {
@@ -401,7 +402,7 @@ fn merged(monthly_units: &[(Pool, Decimal)]) -> Vec<(Pool, Decimal)> {
         let total = monthly_units
             .iter()
             .filter(|(p, _)| *p == pool)
-            .fold(Decimal::ZERO, |a, (_, u)| a.checked_add(*u).unwrap_or(Decimal::MAX));
+            .fold(Decimal::ZERO, |a, (_, u)| add(a, *u).unwrap_or(Decimal::MAX));
         if total > Decimal::ZERO {
             out.push((pool, total.normalize()));
         }
@@ -506,9 +507,9 @@ impl Ctx<'_> {
             let x = if *p == self.pool {
                 v
             } else {
-                let scaled = u.checked_mul(v)?.checked_div(self.volume)?;
+                let scaled = div(mul(*u, v)?, self.volume)?;
                 let step = unit_step(self.catalog, *p);
-                scaled.checked_div(step)?.ceil().checked_mul(step)?
+                mul(div(scaled, step)?.ceil(), step)?
             };
             out.push((*p, x.normalize()));
         }
@@ -836,7 +837,7 @@ fn package_cost(s: &Sample, pool: Pool, name: &str) -> Option<Decimal> {
     let mut total = own;
     for (p, c) in &s.pool_best {
         if *p != pool {
-            total = total.checked_add((*c)?)?;
+            total = add(total, (*c)?)?;
         }
     }
     Some(total.normalize())
