@@ -540,13 +540,15 @@ impl Ctx<'_> {
             self.units_at(v)
         };
         // With per use off already, the best plan is the packs-only one (the comparison aside).
+        let planned_off;
         let off = if self.opts.per_use.is_none() {
-            best.cloned()
+            best
         } else {
-            units.and_then(|u| {
+            planned_off = units.and_then(|u| {
                 self.calls += 1;
                 plan(self.catalog, &u, &self.off).ok()
-            })
+            });
+            planned_off.as_ref()
         };
         Sample {
             volume: v,
