@@ -2,8 +2,9 @@
 //!
 //! rust_decimal's `checked_mul` and `checked_add` are `#[inline(always)]` down to their
 //! implementations, so each call site carries its own copy of the whole multiplication or
-//! addition: 1–2 KB of wasm a site. Code off the planner's hot path (the break-even picture,
-//! the charts) calls these instead, so the page carries one copy of each. Same results exactly.
+//! addition: 1–2 KB of wasm a site. Code outside the planner's search loops (the break-even
+//! picture, the charts, the demand set-up) calls these instead, so the page carries one copy of
+//! each. Same results exactly.
 
 use rust_decimal::Decimal;
 
