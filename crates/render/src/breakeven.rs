@@ -25,8 +25,9 @@ const COLOURS: usize = 8;
 /// and the legend says so.
 const HEADROOM: i64 = 2;
 
-/// The chart's id prefix (its title and description ids).
-const ID: &str = "kp-chart-be";
+// The chart's title and description ids are `kp-chart-be-t` and `kp-chart-be-d`, written out
+// in the markup below (a literal costs nothing at run time; an interpolated constant is escaped
+// and copied on every draw), as are the drawing's 1000 units ([`SIZE`]).
 
 /// The break-even chart of `be`, as HTML.
 pub fn chart(be: &BreakEven) -> String {
@@ -38,9 +39,9 @@ pub fn chart(be: &BreakEven) -> String {
         .collect();
     if be.points.is_empty() || shown.is_empty() {
         return html! {
-            div.kp-be role="img" aria-labelledby={ (ID) "-t" } aria-describedby={ (ID) "-d" } {
-                span.kp-sr id={ (ID) "-t" } { (title) }
-                p.kp-muted.kp-be-words id={ (ID) "-d" } { (be.description) }
+            div.kp-be role="img" aria-labelledby="kp-chart-be-t" aria-describedby="kp-chart-be-d" {
+                span.kp-sr id="kp-chart-be-t" { (title) }
+                p.kp-muted.kp-be-words id="kp-chart-be-d" { (be.description) }
             }
         }
         .into_string();
@@ -50,15 +51,15 @@ pub fn chart(be: &BreakEven) -> String {
     let mut y_ticks = ticks(top, step);
     y_ticks.reverse();
     html! {
-        div.kp-be role="img" aria-labelledby={ (ID) "-t" } aria-describedby={ (ID) "-d" } {
-            span.kp-sr id={ (ID) "-t" } { (title) }
+        div.kp-be role="img" aria-labelledby="kp-chart-be-t" aria-describedby="kp-chart-be-d" {
+            span.kp-sr id="kp-chart-be-t" { (title) }
             div.kp-be-body aria-hidden="true" {
                 span.kp-be-y.kp-ticks { @for t in &y_ticks { span { "$" (format::units(*t)) } } }
                 div.kp-be-plot {
-                    svg.kp-be-lines viewBox={ "0 0 " (SIZE) " " (SIZE) } preserveAspectRatio="none" {
+                    svg.kp-be-lines viewBox="0 0 1000 1000" preserveAspectRatio="none" {
                         @for t in &y_ticks {
                             @let y = y_of(*t, top);
-                            line.kp-be-grid x1="0" x2=(SIZE) y1=(y) y2=(y) vector-effect="non-scaling-stroke" {}
+                            line.kp-be-grid x1="0" x2="1000" y1=(y) y2=(y) vector-effect="non-scaling-stroke" {}
                         }
                         @for (i, c) in shown.iter().enumerate().rev() {
                             @for pts in segments(be, c, x_end, top) {
@@ -74,7 +75,7 @@ pub fn chart(be: &BreakEven) -> String {
                 span.kp-be-xlabel { (volume_words(be)) }
             }
             (legend(be, &shown, top))
-            p.kp-be-words id={ (ID) "-d" } { (be.description) }
+            p.kp-be-words id="kp-chart-be-d" { (be.description) }
         }
     }
     .into_string()
