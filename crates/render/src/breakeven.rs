@@ -242,11 +242,14 @@ fn legend(be: &BreakEven, shown: &[&Curve], top: Decimal) -> Markup {
 
 /// "(above the chart)" or "(partly above the chart)" for a curve cut at the top.
 fn above(c: &Curve, top: Decimal) -> Option<&'static str> {
-    let costs: Vec<Decimal> = c.costs.iter().flatten().copied().filter(|v| !v.is_zero()).collect();
-    let over = costs.iter().filter(|v| **v > top).count();
+    let (mut drawn, mut over) = (0, 0);
+    for v in c.costs.iter().flatten().filter(|v| !v.is_zero()) {
+        drawn += 1;
+        over += usize::from(*v > top);
+    }
     if over == 0 {
         None
-    } else if over == costs.len() {
+    } else if over == drawn {
         Some("(above the chart)")
     } else {
         Some("(partly above the chart)")

@@ -794,11 +794,9 @@ fn curves(catalog: &Catalog, samples: &[Sample]) -> Vec<Curve> {
             .position(|p| p.name == n)
             .unwrap_or(catalog.packages.len())
     };
-    let order_of: Vec<usize> = packages.iter().map(|(_, n)| order(n)).collect();
-    let mut idx: Vec<usize> = (0..packages.len()).collect();
-    crate::sort::sort_by_key(&mut idx, |&i| (order_of[i], i));
-    for i in idx {
-        let (pool, name) = &packages[i];
+    // Stable: packages the catalog does not list keep the order they were seen in.
+    crate::sort::sort_by_key(&mut packages, |(_, n)| order(n));
+    for (pool, name) in &packages {
         out.push(Curve {
             label: format!("{name} alone"),
             kind: CurveKind::Package,
