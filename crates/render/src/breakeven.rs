@@ -202,21 +202,6 @@ fn marks(be: &BreakEven, x_end: Decimal, top: Decimal) -> Markup {
 
 /// The key: each line, the mix's volume and the change points with their figures.
 fn legend(be: &BreakEven, shown: &[&Curve], top: Decimal) -> Markup {
-    let changes: Vec<String> = be
-        .changes
-        .iter()
-        .map(|c| {
-            if c.located() {
-                format::units(c.volume)
-            } else {
-                format!(
-                    "{}–{}",
-                    format::units(c.last_before + Decimal::ONE),
-                    format::units(c.volume)
-                )
-            }
-        })
-        .collect();
     html! {
         ul.kp-legend.kp-be-legend aria-hidden="true" {
             @for (i, c) in shown.iter().enumerate() {
@@ -230,10 +215,15 @@ fn legend(be: &BreakEven, shown: &[&Curve], top: Decimal) -> Markup {
                 span.kp-be-key.kp-be-you-key {}
                 "Yours: " (format::units(be.volume)) " " (volume_words(be))
             }
-            @if !changes.is_empty() {
+            @if !be.changes.is_empty() {
                 li {
                     span.kp-be-key.kp-be-change-key {}
-                    "The cheapest way changes at " (changes.join(", "))
+                    "The cheapest way changes at "
+                    @for (i, c) in be.changes.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        @if !c.located() { (format::units(c.last_before + Decimal::ONE)) "–" }
+                        (format::units(c.volume))
+                    }
                 }
             }
         }

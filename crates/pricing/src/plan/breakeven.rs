@@ -275,10 +275,14 @@ pub fn break_even_with(
     let yours = plan(catalog, monthly_units, opts)?;
     let mut calls = 1;
     // The pools nothing serves at the mix's own volume are left out of the picture.
-    let (shape, left_out): (Vec<_>, Vec<_>) = merged(monthly_units)
-        .into_iter()
-        .partition(|(p, _)| yours.pool(*p).is_none_or(pool_served));
-    let left_out: Vec<Pool> = left_out.into_iter().map(|(p, _)| p).collect();
+    let (mut shape, mut left_out) = (Vec::new(), Vec::new());
+    for (p, u) in merged(monthly_units) {
+        if yours.pool(p).is_none_or(pool_served) {
+            shape.push((p, u));
+        } else {
+            left_out.push(p);
+        }
+    }
     let reference = shape
         .iter()
         .map(|(p, u)| {
