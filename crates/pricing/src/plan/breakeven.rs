@@ -883,44 +883,40 @@ fn kind_words(ctx: &Ctx, kind: Option<&BuyKind>) -> String {
         return "none (the planner cannot plan this volume)".to_string();
     };
     let seller = ctx.opts.per_use.as_ref().map_or("", |r| r.name.as_str());
-    let many = kind.pools.len() > 1;
-    let parts: Vec<String> = kind
-        .pools
-        .iter()
-        .map(|p| {
-            let per_use_on = ctx.opts.per_use.as_ref().and_then(|r| r.price(p.pool)).is_some();
-            let what = match &p.way {
-                Way::Unserved => "none (no plan serves every month)".to_string(),
-                Way::Nothing => "to buy nothing (the balance covers it)".to_string(),
-                Way::PerUse => format!("per use from {seller}"),
-                Way::Trials if per_use_on => format!("the trials, then per use from {seller}"),
-                Way::Trials => "the trials".to_string(),
-                Way::Packages { packages, topped_up } => {
-                    let names: Vec<&str> = packages.iter().map(|k| k.name.as_str()).collect();
-                    match (topped_up, per_use_on) {
-                        (true, true) => format!(
-                            "{} plus top-ups (the trials or per use from {seller})",
-                            and_list(&names)
-                        ),
-                        (true, false) => format!("{} plus the trials", and_list(&names)),
-                        (false, true) => format!("{} only", and_list(&names)),
-                        (false, false) => and_list(&names),
-                    }
-                }
-            };
-            if many {
-                let pool = ctx.catalog.pool(p.pool).name.to_ascii_lowercase();
-                format!("{what} for {pool}")
-            } else {
-                what
-            }
-        })
-        .collect();
-    if parts.is_empty() {
-        "to buy nothing".to_string()
-    } else {
-        and_list(&parts)
+    let n = kind.pools.len();
+    if n == 0 {
+        return "to buy nothing".to_string();
     }
+    let mut out = String::new();
+    for (i, p) in kind.pools.iter().enumerate() {
+        let per_use_on = ctx.opts.per_use.as_ref().and_then(|r| r.price(p.pool)).is_some();
+        let what = match &p.way {
+            Way::Unserved => "none (no plan serves every month)".to_string(),
+            Way::Nothing => "to buy nothing (the balance covers it)".to_string(),
+            Way::PerUse => format!("per use from {seller}"),
+            Way::Trials if per_use_on => format!("the trials, then per use from {seller}"),
+            Way::Trials => "the trials".to_string(),
+            Way::Packages { packages, topped_up } => {
+                let names: Vec<&str> = packages.iter().map(|k| k.name.as_str()).collect();
+                match (topped_up, per_use_on) {
+                    (true, true) => format!(
+                        "{} plus top-ups (the trials or per use from {seller})",
+                        and_list(&names)
+                    ),
+                    (true, false) => format!("{} plus the trials", and_list(&names)),
+                    (false, true) => format!("{} only", and_list(&names)),
+                    (false, false) => and_list(&names),
+                }
+            }
+        };
+        out.push_str(separator(i, n));
+        out.push_str(&what);
+        if n > 1 {
+            out.push_str(" for ");
+            out.push_str(&ctx.catalog.pool(p.pool).name.to_ascii_lowercase());
+        }
+    }
+    out
 }
 
 /// "the image pool", "the image and virtual try-on pools".
@@ -937,12 +933,21 @@ fn pools_words(catalog: &Catalog, pools: &[Pool]) -> String {
 fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     let mut out = String::new();
     for (i, s) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == items.len() { " and " } else { ", " });
-        }
+        out.push_str(separator(i, items.len()));
         out.push_str(s.as_ref());
     }
     out
+}
+
+/// What goes before the `i`-th of `n` items in "A, B and C".
+fn separator(i: usize, n: usize) -> &'static str {
+    if i == 0 {
+        ""
+    } else if i + 1 == n {
+        " and "
+    } else {
+        ", "
+    }
 }
 
 /// The picture in words: the cheapest way in each stretch, then the mix's own volume.
@@ -1008,16 +1013,16 @@ fn describe(be: &BreakEven, ctx: &Ctx, samples: &[Sample], changes: &[Change]) -
         }
     }
     if be.shape.len() > 1 {
-        let others: Vec<String> = be
-            .shape
-            .iter()
-            .filter(|(p, _)| *p != be.pool)
-            .map(|(p, u)| format!("{} {} units", units(*u), ctx.catalog.pool(*p).name.to_ascii_lowercase()))
-            .collect();
-        text.push_str(&format!(
-            " Every pool scales with the {unit} (at your volume, {}).",
-            and_list(&others)
-        ));
+        text.push_str(&format!(" Every pool scales with the {unit} (at your volume, "));
+        let n = be.shape.len() - 1;
+        for (i, (p, u)) in be.shape.iter().filter(|(p, _)| *p != be.pool).enumerate() {
+            text.push_str(separator(i, n));
+            text.push_str(&units(*u));
+            text.push(' ');
+            text.push_str(&ctx.catalog.pool(*p).name.to_ascii_lowercase());
+            text.push_str(" units");
+        }
+        text.push_str(").");
     }
     if !be.left_out.is_empty() {
         text.push_str(&format!(
