@@ -921,20 +921,21 @@ fn kind_words(ctx: &Ctx, kind: Option<&BuyKind>) -> String {
 
 /// "the image pool", "the image and virtual try-on pools".
 fn pools_words(catalog: &Catalog, pools: &[Pool]) -> String {
-    let names: Vec<String> = pools
-        .iter()
-        .map(|p| catalog.pool(*p).name.to_ascii_lowercase())
-        .collect();
-    let noun = if names.len() == 1 { "pool" } else { "pools" };
-    format!("the {} {noun}", and_list(&names))
+    let mut out = String::from("the ");
+    for (i, p) in pools.iter().enumerate() {
+        out.push_str(separator(i, pools.len()));
+        out.push_str(&catalog.pool(*p).name.to_ascii_lowercase());
+    }
+    out.push_str(if pools.len() == 1 { " pool" } else { " pools" });
+    out
 }
 
 /// "A", "A and B", "A, B and C".
-fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+fn and_list(items: &[&str]) -> String {
     let mut out = String::new();
     for (i, s) in items.iter().enumerate() {
         out.push_str(separator(i, items.len()));
-        out.push_str(s.as_ref());
+        out.push_str(s);
     }
     out
 }
