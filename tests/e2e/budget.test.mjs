@@ -25,9 +25,9 @@
 // (-6.4 KB, to 218.7 KB: checked Decimal arithmetic out of line in kling_pricing::dec, where
 // rust_decimal inlined a whole multiplication or addition at every call site, -3.8 KB; a
 // break-even sample reading the packs-only plan instead of cloning it, -2.0 KB; the planner's
-// growth through the same multiplication, -0.6 KB; same figures and words), then to 218.2 KB
-// under the same budget (-0.4 KB: the chart's ids as literals, counting instead of collecting,
-// the packages sorted themselves, the legend written as it goes; 223,477 B). The goal
+// growth through the same multiplication, -0.6 KB; same figures and words), then to 218.0 KB
+// under the same budget (-0.7 KB: the chart's ids as literals, counting instead of collecting,
+// the packages sorted themselves, the legend and the words written as they go; 223,255 B). The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.
 import { test } from "node:test";
 import assert from "node:assert/strict";
