@@ -27,6 +27,7 @@
 //! ```
 
 pub mod catalog;
+pub mod dec;
 pub mod draft;
 pub mod error;
 pub mod estimate;

@@ -11,8 +11,8 @@
 //! also shown under it.
 
 use crate::chart::{axis, ticks};
-use kling_pricing::format;
 use kling_pricing::plan::breakeven::{BreakEven, Curve, CurveKind};
+use kling_pricing::{dec, format};
 use maud::{html, Markup};
 use rust_decimal::Decimal;
 
@@ -25,8 +25,9 @@ const COLOURS: usize = 8;
 /// and the legend says so.
 const HEADROOM: i64 = 2;
 
-/// The chart's id prefix (its title and description ids).
-const ID: &str = "kp-chart-be";
+// The chart's title and description ids are `kp-chart-be-t` and `kp-chart-be-d`, written out
+// in the markup below (a literal costs nothing at run time; an interpolated constant is escaped
+// and copied on every draw), as are the drawing's 1000 units ([`SIZE`]).
 
 /// The break-even chart of `be`, as HTML.
 pub fn chart(be: &BreakEven) -> String {
@@ -38,9 +39,9 @@ pub fn chart(be: &BreakEven) -> String {
         .collect();
     if be.points.is_empty() || shown.is_empty() {
         return html! {
-            div.kp-be role="img" aria-labelledby={ (ID) "-t" } aria-describedby={ (ID) "-d" } {
-                span.kp-sr id={ (ID) "-t" } { (title) }
-                p.kp-muted.kp-be-words id={ (ID) "-d" } { (be.description) }
+            div.kp-be role="img" aria-labelledby="kp-chart-be-t" aria-describedby="kp-chart-be-d" {
+                span.kp-sr id="kp-chart-be-t" { (title) }
+                p.kp-muted.kp-be-words id="kp-chart-be-d" { (be.description) }
             }
         }
         .into_string();
@@ -50,15 +51,15 @@ pub fn chart(be: &BreakEven) -> String {
     let mut y_ticks = ticks(top, step);
     y_ticks.reverse();
     html! {
-        div.kp-be role="img" aria-labelledby={ (ID) "-t" } aria-describedby={ (ID) "-d" } {
-            span.kp-sr id={ (ID) "-t" } { (title) }
+        div.kp-be role="img" aria-labelledby="kp-chart-be-t" aria-describedby="kp-chart-be-d" {
+            span.kp-sr id="kp-chart-be-t" { (title) }
             div.kp-be-body aria-hidden="true" {
                 span.kp-be-y.kp-ticks { @for t in &y_ticks { span { "$" (format::units(*t)) } } }
                 div.kp-be-plot {
-                    svg.kp-be-lines viewBox={ "0 0 " (SIZE) " " (SIZE) } preserveAspectRatio="none" {
+                    svg.kp-be-lines viewBox="0 0 1000 1000" preserveAspectRatio="none" {
                         @for t in &y_ticks {
                             @let y = y_of(*t, top);
-                            line.kp-be-grid x1="0" x2=(SIZE) y1=(y) y2=(y) vector-effect="non-scaling-stroke" {}
+                            line.kp-be-grid x1="0" x2="1000" y1=(y) y2=(y) vector-effect="non-scaling-stroke" {}
                         }
                         @for (i, c) in shown.iter().enumerate().rev() {
                             @for pts in segments(be, c, x_end, top) {
@@ -74,7 +75,7 @@ pub fn chart(be: &BreakEven) -> String {
                 span.kp-be-xlabel { (volume_words(be)) }
             }
             (legend(be, &shown, top))
-            p.kp-be-words id={ (ID) "-d" } { (be.description) }
+            p.kp-be-words id="kp-chart-be-d" { (be.description) }
         }
     }
     .into_string()
@@ -105,7 +106,7 @@ fn dollar_axis(be: &BreakEven) -> (Decimal, Decimal) {
         .find(|c| c.kind == CurveKind::Best)
         .and_then(max_of)
         .unwrap_or_default();
-    let cap = best.checked_mul(Decimal::from(HEADROOM)).unwrap_or(Decimal::MAX);
+    let cap = dec::mul(best, Decimal::from(HEADROOM)).unwrap_or(Decimal::MAX);
     let shown = if best > Decimal::ZERO { all.min(cap) } else { all };
     match axis(shown) {
         (end, step) if end > Decimal::ZERO => (end, step),
@@ -119,9 +120,8 @@ fn scaled(value: Decimal, end: Decimal) -> Decimal {
     if end <= Decimal::ZERO {
         return Decimal::ZERO;
     }
-    value
-        .checked_mul(Decimal::from(SIZE))
-        .and_then(|v| v.checked_div(end))
+    dec::mul(value, Decimal::from(SIZE))
+        .and_then(|v| dec::div(v, end))
         .unwrap_or(Decimal::from(SIZE * 10))
         .round_dp(1)
 }
@@ -202,21 +202,6 @@ fn marks(be: &BreakEven, x_end: Decimal, top: Decimal) -> Markup {
 
 /// The key: each line, the mix's volume and the change points with their figures.
 fn legend(be: &BreakEven, shown: &[&Curve], top: Decimal) -> Markup {
-    let changes: Vec<String> = be
-        .changes
-        .iter()
-        .map(|c| {
-            if c.located() {
-                format::units(c.volume)
-            } else {
-                format!(
-                    "{}–{}",
-                    format::units(c.last_before + Decimal::ONE),
-                    format::units(c.volume)
-                )
-            }
-        })
-        .collect();
     html! {
         ul.kp-legend.kp-be-legend aria-hidden="true" {
             @for (i, c) in shown.iter().enumerate() {
@@ -230,10 +215,15 @@ fn legend(be: &BreakEven, shown: &[&Curve], top: Decimal) -> Markup {
                 span.kp-be-key.kp-be-you-key {}
                 "Yours: " (format::units(be.volume)) " " (volume_words(be))
             }
-            @if !changes.is_empty() {
+            @if !be.changes.is_empty() {
                 li {
                     span.kp-be-key.kp-be-change-key {}
-                    "The cheapest way changes at " (changes.join(", "))
+                    "The cheapest way changes at "
+                    @for (i, c) in be.changes.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        @if !c.located() { (format::units(c.last_before + Decimal::ONE)) "–" }
+                        (format::units(c.volume))
+                    }
                 }
             }
         }
@@ -242,11 +232,14 @@ fn legend(be: &BreakEven, shown: &[&Curve], top: Decimal) -> Markup {
 
 /// "(above the chart)" or "(partly above the chart)" for a curve cut at the top.
 fn above(c: &Curve, top: Decimal) -> Option<&'static str> {
-    let costs: Vec<Decimal> = c.costs.iter().flatten().copied().filter(|v| !v.is_zero()).collect();
-    let over = costs.iter().filter(|v| **v > top).count();
+    let (mut drawn, mut over) = (0, 0);
+    for v in c.costs.iter().flatten().filter(|v| !v.is_zero()) {
+        drawn += 1;
+        over += usize::from(*v > top);
+    }
     if over == 0 {
         None
-    } else if over == costs.len() {
+    } else if over == drawn {
         Some("(above the chart)")
     } else {
         Some("(partly above the chart)")

@@ -62,7 +62,7 @@ fn scale(value: Decimal, max: Decimal, full: u32) -> u32 {
 pub fn axis(max: Decimal) -> (Decimal, Decimal) {
     // In ten-thousandths, as whole numbers: a cent's hundredth is the finest figure shown, and
     // whole-number arithmetic keeps this small in the page's wasm.
-    let scaled = max.checked_mul(Decimal::from(10_000)).map(|t| t.ceil().to_u128());
+    let scaled = kling_pricing::dec::mul(max, Decimal::from(10_000)).map(|t| t.ceil().to_u128());
     let top = match scaled {
         None => return (max, max),
         Some(None | Some(0)) => return (Decimal::ZERO, Decimal::ZERO),

@@ -62,6 +62,7 @@ use super::result::{ComparisonKind, PlanResult, PoolOutcome};
 use super::validate::PlanError;
 use super::{plan, unit_step};
 use crate::catalog::{Catalog, Pool};
+use crate::dec::{add, div, mul};
 use crate::format::{units, usd};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -274,14 +275,18 @@ pub fn break_even_with(
     let yours = plan(catalog, monthly_units, opts)?;
     let mut calls = 1;
     // The pools nothing serves at the mix's own volume are left out of the picture.
-    let (shape, left_out): (Vec<_>, Vec<_>) = merged(monthly_units)
-        .into_iter()
-        .partition(|(p, _)| yours.pool(*p).is_none_or(pool_served));
-    let left_out: Vec<Pool> = left_out.into_iter().map(|(p, _)| p).collect();
+    let (mut shape, mut left_out) = (Vec::new(), Vec::new());
+    for (p, u) in merged(monthly_units) {
+        if yours.pool(p).is_none_or(pool_served) {
+            shape.push((p, u));
+        } else {
+            left_out.push(p);
+        }
+    }
     let reference = shape
         .iter()
         .map(|(p, u)| {
-            let value = u.checked_mul(catalog.pool(*p).unit_price).unwrap_or(Decimal::MAX);
+            let value = mul(*u, catalog.pool(*p).unit_price).unwrap_or(Decimal::MAX);
             (*p, *u, value)
         })
         .fold(None, |best: Option<(Pool, Decimal, Decimal)>, x| match best {
@@ -350,7 +355,7 @@ pub fn break_even_with(
         be.optimal = ctx.optimal;
         return Ok(be);
     }
-    let end = round_end(volume.checked_mul(Decimal::from(RANGE_FACTOR)).unwrap_or(Decimal::MAX));
+    let end = round_end(mul(volume, Decimal::from(RANGE_FACTOR)).unwrap_or(Decimal::MAX));
     let mut samples: Vec<Sample> = Vec::new();
     for v in grid(end, limits.samples) {
         let s = if Decimal::from(v) == volume {
@@ -401,7 +406,7 @@ fn merged(monthly_units: &[(Pool, Decimal)]) -> Vec<(Pool, Decimal)> {
         let total = monthly_units
             .iter()
             .filter(|(p, _)| *p == pool)
-            .fold(Decimal::ZERO, |a, (_, u)| a.checked_add(*u).unwrap_or(Decimal::MAX));
+            .fold(Decimal::ZERO, |a, (_, u)| add(a, *u).unwrap_or(Decimal::MAX));
         if total > Decimal::ZERO {
             out.push((pool, total.normalize()));
         }
@@ -506,9 +511,9 @@ impl Ctx<'_> {
             let x = if *p == self.pool {
                 v
             } else {
-                let scaled = u.checked_mul(v)?.checked_div(self.volume)?;
+                let scaled = div(mul(*u, v)?, self.volume)?;
                 let step = unit_step(self.catalog, *p);
-                scaled.checked_div(step)?.ceil().checked_mul(step)?
+                mul(div(scaled, step)?.ceil(), step)?
             };
             out.push((*p, x.normalize()));
         }
@@ -539,13 +544,15 @@ impl Ctx<'_> {
             self.units_at(v)
         };
         // With per use off already, the best plan is the packs-only one (the comparison aside).
+        let planned_off;
         let off = if self.opts.per_use.is_none() {
-            best.cloned()
+            best
         } else {
-            units.and_then(|u| {
+            planned_off = units.and_then(|u| {
                 self.calls += 1;
                 plan(self.catalog, &u, &self.off).ok()
-            })
+            });
+            planned_off.as_ref()
         };
         Sample {
             volume: v,
@@ -791,11 +798,9 @@ fn curves(catalog: &Catalog, samples: &[Sample]) -> Vec<Curve> {
             .position(|p| p.name == n)
             .unwrap_or(catalog.packages.len())
     };
-    let order_of: Vec<usize> = packages.iter().map(|(_, n)| order(n)).collect();
-    let mut idx: Vec<usize> = (0..packages.len()).collect();
-    crate::sort::sort_by_key(&mut idx, |&i| (order_of[i], i));
-    for i in idx {
-        let (pool, name) = &packages[i];
+    // Stable: packages the catalog does not list keep the order they were seen in.
+    crate::sort::sort_by_key(&mut packages, |(_, n)| order(n));
+    for (pool, name) in &packages {
         out.push(Curve {
             label: format!("{name} alone"),
             kind: CurveKind::Package,
@@ -836,7 +841,7 @@ fn package_cost(s: &Sample, pool: Pool, name: &str) -> Option<Decimal> {
     let mut total = own;
     for (p, c) in &s.pool_best {
         if *p != pool {
-            total = total.checked_add((*c)?)?;
+            total = add(total, (*c)?)?;
         }
     }
     Some(total.normalize())
@@ -878,66 +883,72 @@ fn kind_words(ctx: &Ctx, kind: Option<&BuyKind>) -> String {
         return "none (the planner cannot plan this volume)".to_string();
     };
     let seller = ctx.opts.per_use.as_ref().map_or("", |r| r.name.as_str());
-    let many = kind.pools.len() > 1;
-    let parts: Vec<String> = kind
-        .pools
-        .iter()
-        .map(|p| {
-            let per_use_on = ctx.opts.per_use.as_ref().and_then(|r| r.price(p.pool)).is_some();
-            let what = match &p.way {
-                Way::Unserved => "none (no plan serves every month)".to_string(),
-                Way::Nothing => "to buy nothing (the balance covers it)".to_string(),
-                Way::PerUse => format!("per use from {seller}"),
-                Way::Trials if per_use_on => format!("the trials, then per use from {seller}"),
-                Way::Trials => "the trials".to_string(),
-                Way::Packages { packages, topped_up } => {
-                    let names: Vec<&str> = packages.iter().map(|k| k.name.as_str()).collect();
-                    match (topped_up, per_use_on) {
-                        (true, true) => format!(
-                            "{} plus top-ups (the trials or per use from {seller})",
-                            and_list(&names)
-                        ),
-                        (true, false) => format!("{} plus the trials", and_list(&names)),
-                        (false, true) => format!("{} only", and_list(&names)),
-                        (false, false) => and_list(&names),
-                    }
-                }
-            };
-            if many {
-                let pool = ctx.catalog.pool(p.pool).name.to_ascii_lowercase();
-                format!("{what} for {pool}")
-            } else {
-                what
-            }
-        })
-        .collect();
-    if parts.is_empty() {
-        "to buy nothing".to_string()
-    } else {
-        and_list(&parts)
+    let n = kind.pools.len();
+    if n == 0 {
+        return "to buy nothing".to_string();
     }
+    let mut out = String::new();
+    for (i, p) in kind.pools.iter().enumerate() {
+        let per_use_on = ctx.opts.per_use.as_ref().and_then(|r| r.price(p.pool)).is_some();
+        let what = match &p.way {
+            Way::Unserved => "none (no plan serves every month)".to_string(),
+            Way::Nothing => "to buy nothing (the balance covers it)".to_string(),
+            Way::PerUse => format!("per use from {seller}"),
+            Way::Trials if per_use_on => format!("the trials, then per use from {seller}"),
+            Way::Trials => "the trials".to_string(),
+            Way::Packages { packages, topped_up } => {
+                let names: Vec<&str> = packages.iter().map(|k| k.name.as_str()).collect();
+                match (topped_up, per_use_on) {
+                    (true, true) => format!(
+                        "{} plus top-ups (the trials or per use from {seller})",
+                        and_list(&names)
+                    ),
+                    (true, false) => format!("{} plus the trials", and_list(&names)),
+                    (false, true) => format!("{} only", and_list(&names)),
+                    (false, false) => and_list(&names),
+                }
+            }
+        };
+        out.push_str(separator(i, n));
+        out.push_str(&what);
+        if n > 1 {
+            out.push_str(" for ");
+            out.push_str(&ctx.catalog.pool(p.pool).name.to_ascii_lowercase());
+        }
+    }
+    out
 }
 
 /// "the image pool", "the image and virtual try-on pools".
 fn pools_words(catalog: &Catalog, pools: &[Pool]) -> String {
-    let names: Vec<String> = pools
-        .iter()
-        .map(|p| catalog.pool(*p).name.to_ascii_lowercase())
-        .collect();
-    let noun = if names.len() == 1 { "pool" } else { "pools" };
-    format!("the {} {noun}", and_list(&names))
+    let mut out = String::from("the ");
+    for (i, p) in pools.iter().enumerate() {
+        out.push_str(separator(i, pools.len()));
+        out.push_str(&catalog.pool(*p).name.to_ascii_lowercase());
+    }
+    out.push_str(if pools.len() == 1 { " pool" } else { " pools" });
+    out
 }
 
 /// "A", "A and B", "A, B and C".
-fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+fn and_list(items: &[&str]) -> String {
     let mut out = String::new();
     for (i, s) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == items.len() { " and " } else { ", " });
-        }
-        out.push_str(s.as_ref());
+        out.push_str(separator(i, items.len()));
+        out.push_str(s);
     }
     out
+}
+
+/// What goes before the `i`-th of `n` items in "A, B and C".
+fn separator(i: usize, n: usize) -> &'static str {
+    if i == 0 {
+        ""
+    } else if i + 1 == n {
+        " and "
+    } else {
+        ", "
+    }
 }
 
 /// The picture in words: the cheapest way in each stretch, then the mix's own volume.
@@ -1003,16 +1014,16 @@ fn describe(be: &BreakEven, ctx: &Ctx, samples: &[Sample], changes: &[Change]) -
         }
     }
     if be.shape.len() > 1 {
-        let others: Vec<String> = be
-            .shape
-            .iter()
-            .filter(|(p, _)| *p != be.pool)
-            .map(|(p, u)| format!("{} {} units", units(*u), ctx.catalog.pool(*p).name.to_ascii_lowercase()))
-            .collect();
-        text.push_str(&format!(
-            " Every pool scales with the {unit} (at your volume, {}).",
-            and_list(&others)
-        ));
+        text.push_str(&format!(" Every pool scales with the {unit} (at your volume, "));
+        let n = be.shape.len() - 1;
+        for (i, (p, u)) in be.shape.iter().filter(|(p, _)| *p != be.pool).enumerate() {
+            text.push_str(separator(i, n));
+            text.push_str(&units(*u));
+            text.push(' ');
+            text.push_str(&ctx.catalog.pool(*p).name.to_ascii_lowercase());
+            text.push_str(" units");
+        }
+        text.push_str(").");
     }
     if !be.left_out.is_empty() {
         text.push_str(&format!(

@@ -210,7 +210,7 @@ pub fn plan(catalog: &Catalog, monthly_units: &[(Pool, Decimal)], opts: &PlanOpt
                     PlanError::new(PlanField::MonthlyUnits, u.normalize(), Problem::Negative).in_pool(*p, None),
                 );
             }
-            base = base.checked_add(*u).unwrap_or(Decimal::MAX);
+            base = crate::dec::add(base, *u).unwrap_or(Decimal::MAX);
         }
         let has_balance = opts
             .balances

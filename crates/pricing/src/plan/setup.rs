@@ -229,7 +229,7 @@ fn monthly_demand(pool: Pool, base: Decimal, opts: &PlanOptions, step: Decimal) 
         let raw = if m == 0 {
             base
         } else {
-            d.checked_mul(factor).ok_or_else(|| too_big(d, m))?
+            crate::dec::mul(d, factor).ok_or_else(|| too_big(d, m))?
         };
         if raw > max_month {
             return Err(too_big(raw, m));
