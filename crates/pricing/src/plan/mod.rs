@@ -159,7 +159,12 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
     }
     let all = vec![true; setup.infos.len()];
     let (sol, optimal, lower) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
-        Outcome::Unsolved => return empty_plan(setup, PoolOutcome::Unsolved, unsolved_message()),
+        Outcome::Unsolved => {
+            // No plan at all: nothing is proven.
+            let mut p = empty_plan(setup, PoolOutcome::Unsolved, unsolved_message());
+            p.optimal = false;
+            return p;
+        }
         Outcome::Optimal(sol) => (sol, true, 0),
         Outcome::Bounded { sol, lower } => (sol, false, lower),
         Outcome::Infeasible { period } => return unserved_plan(setup, period),
