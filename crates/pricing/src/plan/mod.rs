@@ -171,6 +171,10 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
     };
     let runs = alternative_runs(setup, &sol);
     let sol = if optimal { sol } else { cheapest(sol, &runs) };
+    // A plan whose dollars reach the lower bound (a gap of 0) is proven cheapest; among plans of
+    // the same dollars, the tie-break (fewer units forfeited, then fewer packages) is then the
+    // best found.
+    let optimal = optimal || sol.cost.money <= lower;
     let gap = (!optimal).then(|| setup.money(sol.cost.money.saturating_sub(lower)));
     let r = replay(setup, purchases_of(setup, &sol));
     let message = plan_message(setup, &r);
