@@ -376,7 +376,9 @@ impl MinCover {
     pub fn work(&self, units: u64, per_use: bool) -> u64 {
         let part = if per_use { 3 * self.us + 1 } else { 1 };
         match self.extra {
-            Some((eu, _)) => (units.div_ceil(eu.max(1)).min(EXTRA_COPIES) + 1) * part,
+            // Past that many copies, the bound is the best price per unit: one computation.
+            Some((eu, _)) if units.div_ceil(eu.max(1)) > EXTRA_COPIES => 1,
+            Some((eu, _)) => (units.div_ceil(eu.max(1)) + 1) * part,
             None => part,
         }
     }

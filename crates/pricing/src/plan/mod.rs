@@ -159,13 +159,22 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
     }
     let all = vec![true; setup.infos.len()];
     let (sol, optimal, lower) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
-        Outcome::Unsolved => return empty_plan(setup, PoolOutcome::Unsolved, unsolved_message()),
+        Outcome::Unsolved => {
+            // No plan at all: nothing is proven.
+            let mut p = empty_plan(setup, PoolOutcome::Unsolved, unsolved_message());
+            p.optimal = false;
+            return p;
+        }
         Outcome::Optimal(sol) => (sol, true, 0),
         Outcome::Bounded { sol, lower } => (sol, false, lower),
         Outcome::Infeasible { period } => return unserved_plan(setup, period),
     };
     let runs = alternative_runs(setup, &sol);
     let sol = if optimal { sol } else { cheapest(sol, &runs) };
+    // A plan whose dollars reach the lower bound (a gap of 0) is proven cheapest; among plans of
+    // the same dollars, the tie-break (fewer units forfeited, then fewer packages) is then the
+    // best found.
+    let optimal = optimal || sol.cost.money <= lower;
     let gap = (!optimal).then(|| setup.money(sol.cost.money.saturating_sub(lower)));
     let r = replay(setup, purchases_of(setup, &sol));
     let message = plan_message(setup, &r);

@@ -74,8 +74,10 @@ pub(super) enum Outcome {
     Bounded { sol: Solution, lower: u128 },
     /// No plan serves every period; `period` is the first one no plan can serve.
     Infeasible { period: usize },
-    /// The work limit ran out before any plan was found (not seen in practice: the first,
-    /// narrow search finds a plan whenever a package can be bought in every period).
+    /// No plan was found, yet none was shown not to exist: the last resort of
+    /// [`Solver::solve`] (one state a period, without a budget) reached a state with no way on,
+    /// and the exact search ran out of work. Only possible when a state can be stuck: with per
+    /// use off and trials the only packages that serve some period, say.
     Unsolved,
 }
 
@@ -437,6 +439,9 @@ pub(super) struct Solver<'a> {
     aborted: bool,
     /// The beam search tries only "fill the need" for classes that expire before the last.
     beam_few: bool,
+    /// The last-resort pass ([`Solver::solve`]): states are ranked without the expiry-free
+    /// bound, whose cost grows with the demand and the packages.
+    plain: bool,
     lb_buf: Vec<u64>,
     /// Most units a month may buy per use in the normal form, when some package is cheaper per
     /// unit than per use ([`shortfall_cap`]); 0 otherwise, and without per use.
@@ -484,6 +489,7 @@ impl<'a> Solver<'a> {
             budget: u64::MAX,
             aborted: false,
             beam_few: false,
+            plain: false,
             lb_buf: Vec::new(),
             cap,
         }
@@ -655,6 +661,18 @@ impl<'a> Solver<'a> {
             self.beam_few = true;
             self.budget = self.steps.saturating_add(budget / 4);
             first = self.run(Some(1), None).ok();
+        }
+        if first.is_none() && self.aborted {
+            // The last resort, so that a plan is found whenever one state a period reaches the
+            // end: the greedy pass again, its states ranked by their cost and the block
+            // relaxation only, without a budget. Its work is bounded without one: one state a
+            // period, and from it only the few levels of the beam (earlier classes filling the
+            // need), so at most 36 times the transitions out of one state.
+            self.aborted = false;
+            self.plain = true;
+            self.budget = u64::MAX;
+            first = self.run(Some(1), None).ok();
+            self.plain = false;
         }
         self.budget = self.steps.saturating_add(budget);
         self.aborted = false;
@@ -833,11 +851,13 @@ impl<'a> Solver<'a> {
         let stride = self.stride();
         let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
         let open = t < self.inst.demand.len();
-        // First by the cheap bound; the dearer one only for the best few.
+        // First by the cheap bound; the dearer one only for the best few (in the last resort,
+        // by the block relaxation alone, for every state).
+        let plain = self.plain;
         let score: Vec<(u128, Cost, usize)> = (0..layer.len())
             .map(|i| {
                 let key = &layer.keys[i * stride..(i + 1) * stride];
-                let cb = if open { self.cover_bound(t, key) } else { 0 };
+                let cb = if open && !plain { self.cover_bound(t, key) } else { 0 };
                 (
                     layer.cost[i].money.saturating_add(cb).saturating_mul(units),
                     layer.cost[i],
@@ -845,7 +865,7 @@ impl<'a> Solver<'a> {
                 )
             })
             .collect();
-        let mut score = sorted(&score, width * 4);
+        let mut score = sorted(&score, if plain { score.len() } else { width * 4 });
         for entry in score.iter_mut() {
             let key = &layer.keys[entry.2 * stride..(entry.2 + 1) * stride];
             let lb = if open { self.lower_bound(t, key).unwrap_or(0) } else { 0 };
@@ -1276,4 +1296,94 @@ pub(super) fn solve(inst: &Instance, allowed: &[bool], budget: u64) -> (Outcome,
     let mut solver = Solver::new(inst, allowed);
     let outcome = solver.solve(budget);
     (outcome, solver.steps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(price: u128, units: u64, periods: usize, trial: bool) -> Kind {
+        Kind {
+            price,
+            units,
+            periods,
+            conc: 5,
+            trial,
+        }
+    }
+
+    /// The dollars of `sol` replayed on `inst` (draws earliest-expiring first, per use buying
+    /// what is left), or `None` when a month is not served.
+    fn replayed(inst: &Instance, sol: &Solution) -> Option<u128> {
+        let h = inst.demand.len();
+        // Units expiring at the end of each month (the last slot: after the horizon).
+        let mut lots = vec![0u64; h + 1];
+        for &(last, units, _) in &inst.balances {
+            lots[last.min(h)] += units;
+        }
+        let mut money = 0u128;
+        for (t, &demand) in inst.demand.iter().enumerate() {
+            for &(_, k, n) in sol.buys.iter().filter(|b| b.0 == t) {
+                let kind = &inst.kinds[k];
+                lots[(t + kind.periods - 1).min(h)] += kind.units * n;
+                money += kind.price * u128::from(n);
+            }
+            let mut need = demand;
+            for lot in lots.iter_mut().skip(t) {
+                let take = need.min(*lot);
+                *lot -= take;
+                need -= take;
+            }
+            if need > 0 {
+                money += inst.per_use? * u128::from(need);
+            }
+        }
+        Some(money)
+    }
+
+    /// Without any work budget, the beam and greedy passes give up at once: the last resort
+    /// still finds a plan, which serves every month and is told as not proven, with a lower
+    /// bound no higher than the optimum.
+    #[test]
+    fn a_plan_is_found_without_any_budget() {
+        let kinds = vec![
+            kind(9_790_000, 100, 1, true),
+            kind(97_990_000, 1_000, 1, true),
+            kind(4_200_000_000, 30_000, 3, false),
+            kind(5_670_000_000, 45_000, 3, false),
+            kind(6_720_000_000, 60_000, 3, false),
+            kind(2_747_390_000, 19_963, 1, false),
+            kind(8_672_850_000, 75_695, 9, false),
+        ];
+        for per_use in [None, Some(140_000u128)] {
+            for months in [1usize, 5, 36] {
+                let demand: Vec<u64> = (0..months).map(|m| 2_000 + 9_000 * m as u64 * m as u64).collect();
+                let inst = Instance {
+                    demand,
+                    kinds: kinds.clone(),
+                    balances: vec![(0, 2_199, 0)],
+                    need_conc: 0,
+                    per_use,
+                };
+                let all = vec![true; inst.kinds.len()];
+                // The optimum, when the full search proves it (the lower bound when not).
+                let best = match solve(&inst, &all, EXACT_BUDGET).0 {
+                    Outcome::Optimal(sol) => sol.cost.money,
+                    Outcome::Bounded { lower, .. } => lower,
+                    other => panic!("{months} months, per use {per_use:?}: {other:?}"),
+                };
+                let (sol, lower) = match solve(&inst, &all, 0).0 {
+                    Outcome::Bounded { sol, lower } => (sol, lower),
+                    other => panic!("{months} months, per use {per_use:?}: {other:?}"),
+                };
+                assert_eq!(
+                    replayed(&inst, &sol),
+                    Some(sol.cost.money),
+                    "{months} months, per use {per_use:?}"
+                );
+                assert!(sol.cost.money >= best, "{months} months, per use {per_use:?}");
+                assert!(lower <= sol.cost.money, "{months} months, per use {per_use:?}");
+            }
+        }
+    }
 }

@@ -1,0 +1,91 @@
+//! Inputs of the stress set (`bench/stress-inputs.js`, 300 inputs, seed 12) whose video pool
+//! came back with no plan at all ("unsolved": the search's work limit ran out before any plan
+//! was found): 36 months (35 for one) of demand growing about 21.5 % a month, a custom quote of
+//! odd size and per use on. The expiry-free bound was charged to the work budget as if it tried
+//! 256 copies of the odd quote even when, with so much demand still to come, it takes one
+//! division; the first searches ran out on it. Each must now come back with a plan that serves
+//! every month, and say honestly how far from the cheapest it may be.
+//!
+//! The inputs are given as the JS API takes them and go its way: the mix estimated, per use
+//! resolved for its lines, then `plan()` on each pool's units.
+
+use kling_pricing::estimate::estimate_raw;
+use kling_pricing::plan::{plan, PlanOptions, PlanResult, PoolOutcome};
+use kling_pricing::RawMix;
+use rust_decimal::Decimal;
+
+/// (index in the stress set, mix, options), decimals as text as the JS API passes them.
+const UNSOLVED: [(usize, &str, &str); 5] = [
+    (
+        151,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-turbo","mode":"pro","audio":"native","quantity":2603,"duration":7},{"service":"video","model":"kling-v2.5-turbo","mode":"pro","audio":"none","quantity":16,"duration":5},{"service":"text-to-image","model":"kolors-v2.1","quantity":107,"attemptsPerKept":"1.8"},{"service":"video","model":"kling-v3","mode":"pro","audio":"none","resolution":"1080p","quantity":27,"duration":14,"attemptsPerKept":"1.4"}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","quotes":[{"pool":"video","name":"Quote 1","price":"8672.85","units":"75695","validityDays":270,"concurrency":19}],"perUseSource":"fal"}"#,
+    ),
+    (
+        191,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"pro","audio":"voice","resolution":"1080p","quantity":694,"duration":14},{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"4k","quantity":578,"duration":6}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","quotes":[{"pool":"video","name":"Quote 1","price":"2821.68","units":"25506","validityDays":365}],"perUseSource":"rate","perUseRate":[{"pool":"video","price":"0.1891"}]}"#,
+    ),
+    (
+        192,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"std","audio":"none","resolution":"4k","quantity":25,"duration":13},{"service":"image","model":"kling-v3-image","resolution":"1k-2k","input":"image-edit","quantity":4443},{"service":"video","model":"kling-v3-turbo","mode":"pro","audio":"native","quantity":294,"duration":13}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","packs":[{"pool":"image","name":"Image pack","price":"70","units":"20000","validityDays":30}],"quotes":[{"pool":"video","name":"Quote 1","price":"4488.95","units":"30312","validityDays":30,"concurrency":5}],"perUseSource":"fal"}"#,
+    ),
+    (
+        255,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"4k","quantity":1434,"duration":6},{"service":"image","model":"kling-v3-image","resolution":"1k-2k","input":"image-edit","quantity":1483},{"service":"video","model":"kling-v2.6","mode":"pro","audio":"native","quantity":71,"duration":10}]}"#,
+        r#"{"horizonMonths":35,"growthPercent":"22.5","peak":{"pool":"video","jobsPerHour":"69","minutesPerJob":"0.5"},"quotes":[{"pool":"video","name":"Quote 1","price":"9879.07","units":"100048","validityDays":270,"concurrency":7}],"perUseSource":"rate","perUseRate":[{"pool":"video","price":"0.1769"},{"pool":"image","price":"0.00382"}]}"#,
+    ),
+    (
+        278,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-turbo","mode":"pro","audio":"native","quantity":955,"duration":12}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","balances":[{"pool":"video","units":"2199","daysLeft":93}],"peak":{"pool":"video","jobsPerHour":"56","minutesPerJob":"0.5"},"quotes":[{"pool":"video","name":"Quote 1","price":"2747.39","units":"19963","validityDays":30}],"perUseSource":"fal"}"#,
+    ),
+];
+
+/// `plan()` on an input as the JS API runs it.
+fn plan_json(mix: &str, options: &str) -> PlanResult {
+    let raw: RawMix = serde_json::from_str(mix).unwrap();
+    let mut opts: PlanOptions = serde_json::from_str(options).unwrap();
+    let (est, problems) = estimate_raw(&raw);
+    assert!(problems.is_empty(), "{problems:?}");
+    let catalog = kling_pricing::catalog::edition(est.edition).unwrap();
+    let lines: Vec<_> = est.lines.iter().map(|l| l.line.clone()).collect();
+    kling_pricing::per_use::apply(catalog, &lines, &mut opts).unwrap();
+    let units: Vec<_> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
+    plan(catalog, &units, &opts).unwrap()
+}
+
+#[test]
+fn the_stress_sets_unsolved_inputs_get_a_plan() {
+    for (index, mix, options) in UNSOLVED {
+        let r = plan_json(mix, options);
+        for p in &r.pools {
+            if p.outcome == PoolOutcome::NoPackage {
+                continue;
+            }
+            assert_eq!(p.outcome, PoolOutcome::Planned, "#{index} {:?}: {}", p.pool, p.message);
+            assert!(!p.purchases.is_empty() || p.per_use.is_some(), "#{index} {:?}", p.pool);
+            // Every month's demand is drawn from what is held, bought or bought per use.
+            for row in &p.periods {
+                let per_use = row.per_use_units.unwrap_or(Decimal::ZERO);
+                assert!(
+                    row.used + per_use >= row.demand,
+                    "#{index} {:?} month {}",
+                    p.pool,
+                    row.month
+                );
+            }
+            // Proven, or not proven with the most it may cost above the cheapest.
+            assert_eq!(p.optimal, p.cost_gap.is_none(), "#{index} {:?}", p.pool);
+            if let Some(gap) = p.cost_gap {
+                assert!(
+                    gap >= Decimal::ZERO && gap < p.total_cost,
+                    "#{index} {:?}: gap {gap}",
+                    p.pool
+                );
+            }
+        }
+        assert!(!r.optimal || r.pools.iter().all(|p| p.optimal), "#{index}");
+    }
+}
