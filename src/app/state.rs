@@ -3,7 +3,7 @@
 use kling_pricing::draft::{opening_options, opening_sample, DraftOptions, OptionError};
 use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
 use kling_pricing::mix::JobLine;
-use kling_pricing::plan::{break_even, plan, PlanError, PlanOptions, PlanResult};
+use kling_pricing::plan::{break_even, PlanError, PlanOptions, PlanResult};
 use kling_pricing::share::{self, ShareProblem, ShareState};
 use kling_pricing::{catalog, default_catalog, per_use, Catalog, DraftLine, Pool};
 use kling_pricing_render::{breakeven, report};
@@ -56,14 +56,6 @@ fn plan_input(lines: RwSignal<Vec<Line>>, sums: Memo<Estimate>) -> PlanInput {
     (units, jobs)
 }
 
-/// The best plan for `units` with the settings `options`, buying per use at the chosen seller's
-/// price for these `jobs` (see `kling_pricing::per_use`).
-fn plan_mix(catalog: &Catalog, units: &[(Pool, Decimal)], jobs: &[JobLine], options: &PlanOptions) -> PlanOutcome {
-    let mut o = options.clone();
-    per_use::apply(catalog, jobs, &mut o)?;
-    plan(catalog, units, &o)
-}
-
 /// A plan slower than this (in ms, about a frame) makes the next one wait for a pause in typing.
 const SLOW_PLAN_MS: f64 = 16.0;
 
@@ -79,9 +71,6 @@ fn now_ms() -> f64 {
         0.0
     }
 }
-
-/// The plan, or why there is none.
-type PlanOutcome = Result<PlanResult, PlanError>;
 
 /// A line's figures, or the problems that keep it out of the totals.
 pub use kling_pricing_render::form::Priced;
@@ -156,7 +145,8 @@ impl AppState {
         });
         let plan = Memo::new(move |_| {
             let start = now_ms();
-            let p = planned.with(|(units, jobs)| parsed_options.with(|(o, _)| plan_mix(catalog, units, jobs, o)));
+            let p =
+                planned.with(|(units, jobs)| parsed_options.with(|(o, _)| per_use::plan_mix(catalog, units, jobs, o)));
             last_ms.set_value(now_ms() - start);
             p
         });
@@ -237,8 +227,7 @@ impl AppState {
         let catalog = self.catalog;
         let html = self.planned.with_untracked(|(units, jobs)| {
             self.parsed_options.with_untracked(|(o, _)| {
-                let mut o = o.clone();
-                let be = per_use::apply(catalog, jobs, &mut o).and_then(|_| break_even(catalog, units, &o));
+                let be = per_use::resolved(catalog, jobs, o).and_then(|o| break_even(catalog, units, &o));
                 match be {
                     Ok(be) => breakeven::chart(&be),
                     Err(e) => report::plan_error_html(&e),

@@ -10,7 +10,8 @@
 //! what has no Rust type is written by hand below.
 
 use kling_pricing::estimate::Estimate;
-use kling_pricing::plan::{plan as plan_core, PlanError, PlanOptions};
+use kling_pricing::per_use::plan_mix;
+use kling_pricing::plan::{PlanError, PlanOptions};
 use kling_pricing::{estimate::estimate_raw, RawMix};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -188,12 +189,11 @@ pub fn validate(mix: JobMixInput) -> Result<ProblemsJs, JsValue> {
 #[wasm_bindgen]
 pub fn plan(mix: JobMixInput, options: Option<PlanOptionsInput>) -> Result<PlanResultJs, JsValue> {
     let est = checked_estimate(mix)?;
-    let mut opts = read_plan_options(options)?;
+    let opts = read_plan_options(options)?;
     let catalog = kling_pricing::catalog::edition(est.edition).unwrap_or_else(kling_pricing::default_catalog);
     // The per-use seller's price for this mix (and every seller's, for the comparison).
     let lines: Vec<_> = est.lines.iter().map(|l| l.line.clone()).collect();
-    kling_pricing::per_use::apply(catalog, &lines, &mut opts).map_err(|e| plan_error(&e))?;
     let units: Vec<_> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
-    let result = plan_core(catalog, &units, &opts).map_err(|e| plan_error(&e))?;
+    let result = plan_mix(catalog, &units, &lines, &opts).map_err(|e| plan_error(&e))?;
     Ok(to_js(&result)?.unchecked_into())
 }

@@ -16,7 +16,7 @@
 use crate::catalog::{Billing, Catalog, PerUseSource, Pool};
 use crate::estimate::price_line;
 use crate::mix::JobLine;
-use crate::plan::{PerUseRate, PlanError, PlanOptions, OWN_RATE, PER_USE_PLACES};
+use crate::plan::{plan, PerUseRate, PlanError, PlanOptions, PlanResult, OWN_RATE, PER_USE_PLACES};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -192,4 +192,24 @@ pub fn apply(catalog: &Catalog, lines: &[JobLine], opts: &mut PlanOptions) -> Re
     };
     opts.compare = sellers.into_iter().chain(own).collect();
     Ok(())
+}
+
+/// The best plan for a mix: its `units` per pool, per use resolved ([`apply`]) for its valid
+/// `lines` from `options`. The one way the page, its prerendered copy and the JS API plan a mix,
+/// so that they cannot disagree.
+pub fn plan_mix(
+    catalog: &Catalog,
+    units: &[(Pool, Decimal)],
+    lines: &[JobLine],
+    options: &PlanOptions,
+) -> Result<PlanResult, PlanError> {
+    plan(catalog, units, &resolved(catalog, lines, options)?)
+}
+
+/// `options` with per use resolved for the mix `lines` ([`apply`]), as `plan()` and
+/// `break_even()` read them.
+pub fn resolved(catalog: &Catalog, lines: &[JobLine], options: &PlanOptions) -> Result<PlanOptions, PlanError> {
+    let mut o = options.clone();
+    apply(catalog, lines, &mut o)?;
+    Ok(o)
 }

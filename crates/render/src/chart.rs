@@ -17,8 +17,9 @@ use rust_decimal::Decimal;
 
 /// Escapes text for use in SVG/HTML content and attribute values (single-quoted ones too).
 ///
-/// This module's and `report`'s markup is escaped by maud's templates; this is for the markup
-/// still built as strings elsewhere (`form`, the app's views).
+/// Every piece of markup this crate makes is escaped by maud's templates; this is the same
+/// escaping for tests that build the markup they expect (the page never calls it, so it costs
+/// the wasm nothing).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -18,7 +18,7 @@ use kling_pricing::catalog::Catalog;
 use kling_pricing::draft::{opening_options, opening_sample, DraftLine, DraftOptions};
 use kling_pricing::estimate::pool_totals;
 use kling_pricing::fields::{Kind, LineField, LINE_FIELDS};
-use kling_pricing::plan::plan;
+use kling_pricing::per_use;
 use kling_pricing::share::KEYS;
 use maud::{html, Markup, PreEscaped};
 use rust_decimal::Decimal;
@@ -72,7 +72,7 @@ fn regions(catalog: &'static Catalog, drafts: &[DraftLine], options: &DraftOptio
         .iter()
         .filter_map(|p| p.as_ref().ok().map(|e| e.line.clone()))
         .collect();
-    let planned = plan_mix(catalog, &units, &jobs, options);
+    let planned = per_use::plan_mix(catalog, &units, &jobs, &options.to_options().0);
     let (plan_html, charts) = match &planned {
         Ok(p) => (report::plan_html(p), chart::plan_charts_html(p)),
         Err(e) => (report::plan_error_html(e), String::new()),
@@ -86,19 +86,6 @@ fn regions(catalog: &'static Catalog, drafts: &[DraftLine], options: &DraftOptio
         ("plan-charts", charts),
         ("chart-lines", value_by_line(&priced)),
     ]
-}
-
-/// The plan as the app's state makes it: per use at the chosen seller's price for these `jobs`
-/// (the valid lines), then the planner on the units per pool.
-fn plan_mix(
-    catalog: &Catalog,
-    units: &[(kling_pricing::Pool, Decimal)],
-    jobs: &[kling_pricing::mix::JobLine],
-    options: &DraftOptions,
-) -> Result<kling_pricing::plan::PlanResult, kling_pricing::plan::PlanError> {
-    let mut o = options.to_options().0;
-    kling_pricing::per_use::apply(catalog, jobs, &mut o)?;
-    plan(catalog, units, &o)
 }
 
 /// Every line's editor, its share of `total` as the app's `shares` effect writes it.

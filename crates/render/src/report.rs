@@ -529,11 +529,10 @@ mod tests {
         let cat = kling_pricing::opening_catalog();
         let (_, drafts) = kling_pricing::draft::opening_sample();
         let jobs: Vec<_> = drafts.iter().map(|d| d.price(cat, 0).unwrap().line).collect();
-        let (mut o, errs) = kling_pricing::draft::opening_options().to_options();
+        let (o, errs) = kling_pricing::draft::opening_options().to_options();
         assert!(errs.is_empty());
-        kling_pricing::per_use::apply(cat, &jobs, &mut o).unwrap();
         let units = [(Pool::Video, Decimal::from(4980)), (Pool::Image, Decimal::from(40000))];
-        let plan = kling_pricing::plan::plan(cat, &units, &o).unwrap();
+        let plan = kling_pricing::per_use::plan_mix(cat, &units, &jobs, &o).unwrap();
         let html = plan_html(&plan);
         assert!(html.contains(r#"data-testid="comparison""#));
         assert!(
