@@ -446,6 +446,10 @@ pub(super) struct Solver<'a> {
     /// Most units a month may buy per use in the normal form, when some package is cheaper per
     /// unit than per use ([`shortfall_cap`]); 0 otherwise, and without per use.
     cap: u64,
+    /// Per class, the packages a level of it could be swapped for ([`Solver::swappable`]):
+    /// units, price and concurrency of every package (not a trial) lasting at least as long,
+    /// and of one unit per use.
+    swaps: Vec<Vec<(u64, u128, u32)>>,
 }
 
 impl<'a> Solver<'a> {
@@ -472,6 +476,20 @@ impl<'a> Solver<'a> {
             .collect();
         let min_cover = MinCover::new(&inst.kinds, non_trials);
         let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
+        let swaps = classes
+            .iter()
+            .map(|c| {
+                inst.kinds
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, kind)| on[*k] && !kind.trial && kind.periods >= c.periods)
+                    .map(|(_, kind)| (kind.units, kind.price, kind.conc))
+                    // Per use never expires: as if bought now and held (which costs the same as
+                    // buying it when drawn).
+                    .chain(inst.per_use.map(|p| (1, p, 0)))
+                    .collect()
+            })
+            .collect();
         let mut demand_after = vec![0u64; h + 1];
         for t in (0..h).rev() {
             demand_after[t] = demand_after[t + 1].saturating_add(inst.demand[t]);
@@ -492,6 +510,7 @@ impl<'a> Solver<'a> {
             plain: false,
             lb_buf: Vec::new(),
             cap,
+            swaps,
         }
     }
 
@@ -1085,6 +1104,9 @@ impl<'a> Solver<'a> {
             let Some(cov) = self.classes[step.ci].cover(&self.inst.kinds, c) else {
                 continue;
             };
+            if self.swappable(step.ci, c, &cov) {
+                continue;
+            }
             let total = base.saturating_add(c);
             let rem = r - r.min(total);
             if (!step.has_later && rem > step.later_old.saturating_add(self.cap))
@@ -1097,6 +1119,21 @@ impl<'a> Solver<'a> {
                 return;
             }
         }
+    }
+
+    /// Whether buying `c` units of class `ci` through `cov` is in no optimal plan: copies of one
+    /// package lasting at least as long hold at least `c` units for less money. (Swapping them
+    /// in leaves, after the period's draw, at least as many units expiring at or after every
+    /// bucket: the draw takes earliest first, so what is left at or after a bucket is the lesser
+    /// of the stock there and all stock less the demand, and neither goes down. So the rest of
+    /// the plan still serves, per use buys no more, and the whole costs less.) With a peak
+    /// enforced, only a package that carries it may replace a cover that does.
+    fn swappable(&self, ci: usize, c: u64, cov: &Cover) -> bool {
+        let need = self.inst.need_conc;
+        self.swaps[ci].iter().any(|&(units, price, conc)| {
+            let keeps_peak = !self.enforce || cov.conc < need || conc >= need;
+            keeps_peak && price.saturating_mul(u128::from(c.div_ceil(units))) < cov.money
+        })
     }
 
     /// The few levels (multiples of the class's gcd, from `m_lo` to `m_hi`) the beam search
