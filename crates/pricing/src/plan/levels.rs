@@ -162,6 +162,17 @@ impl Class {
         }
     }
 
+    /// The best-value package: a cover holds copies of it and at most [`Class::spare`] units of
+    /// the others.
+    pub fn star(&self) -> usize {
+        self.star
+    }
+
+    /// The most units of packages other than [`Class::star`] in any cover.
+    pub fn spare(&self) -> u64 {
+        (self.table.len() as u64 - 1).saturating_mul(self.g)
+    }
+
     /// The cheapest multiset of exactly `units` (0 → the empty multiset), if one exists.
     pub fn cover(&mut self, kinds: &[Kind], units: u64) -> Option<Cover> {
         if units == 0 {

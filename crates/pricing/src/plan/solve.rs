@@ -244,6 +244,65 @@ fn shortfall_cap(inst: &Instance, on: &[bool], price: u128) -> Option<u64> {
         .min()
 }
 
+/// A level of `class` above which [`Solver::swappable`] holds for every level, or `u64::MAX`.
+/// Every composition of `c` units costs at least `c` at the class's best price per unit
+/// `P/U`; `ceil(c/u)` copies of a swap `(u, p)` cost less than `p·(c/u + 1)`. So once
+/// `c·(P·u − p·U) ≥ p·U·u`, the swap is strictly cheaper: a bound when the swap is cheaper per
+/// unit (`p·U < P·u`). Only swaps that carry an enforced peak count (a level's cover may).
+fn level_cap(inst: &Instance, class: &Class, alts: &[(u64, u128, u32)]) -> u64 {
+    let star = &inst.kinds[class.star()];
+    let (bp, bu) = (star.price, u128::from(star.units));
+    let mut cap = u64::MAX;
+    for &(u, p, conc) in alts {
+        let u = u128::from(u);
+        let margin = bp.saturating_mul(u).saturating_sub(p.saturating_mul(bu));
+        if margin > 0 && conc >= inst.need_conc {
+            let c = p.saturating_mul(bu).saturating_mul(u).div_ceil(margin);
+            cap = cap.min(u64::try_from(c).unwrap_or(u64::MAX));
+        }
+    }
+    cap
+}
+
+/// Per class, one more than the most units of its purchase an optimal plan draws in the month
+/// it is bought (`u64::MAX` when not bounded). Say class `j` expires before class `k`, and `a`
+/// copies of `j`'s package `i` cost less than `b` copies of `k`'s best-value package `*`,
+/// holding at least as many units. If `k`'s purchase draws at least `a·uᵢ` units and holds
+/// at least `b` copies of `*` (sure when it has `spare + b·u*` units or more), swapping those
+/// copies for the `a` of `i` leaves every bucket from `j`'s on at least as full after the
+/// draw (the added units are drawn instead) and costs less. With a peak enforced that `*`
+/// carries, no swap.
+fn drawn_limits(inst: &Instance, classes: &[Class], slots: usize) -> Vec<u64> {
+    let mut limits = Vec::with_capacity(classes.len());
+    for k in classes {
+        let star = &inst.kinds[k.star()];
+        let mut limit = u64::MAX;
+        if !k.truncated && (inst.need_conc == 0 || star.conc < inst.need_conc) {
+            for j in classes.iter().filter(|j| j.periods.min(slots) < k.periods.min(slots)) {
+                for &i in &j.kinds {
+                    limit = limit.min(swap_limit(&inst.kinds[i], star, k.spare()));
+                }
+            }
+        }
+        limits.push(limit);
+    }
+    limits
+}
+
+/// The least `max(spare + b·u*, a·uᵢ)` over `b ≤ 64` such that `a = ceil(b·u*/uᵢ)` copies of
+/// `i` cost less than `b` of `star` (`u64::MAX` when there is none).
+fn swap_limit(i: &Kind, star: &Kind, spare: u64) -> u64 {
+    let (ui, us) = (u128::from(i.units), u128::from(star.units));
+    for b in 1..=64u128 {
+        let a = (b * us).div_ceil(ui);
+        if a.saturating_mul(i.price) < b.saturating_mul(star.price) {
+            let held = u128::from(spare) + b * us;
+            return u64::try_from(held.max(a * ui)).unwrap_or(u64::MAX);
+        }
+    }
+    u64::MAX
+}
+
 /// One class's choice in a transition.
 #[derive(Clone, Copy, Default)]
 struct Pick {
@@ -446,10 +505,18 @@ pub(super) struct Solver<'a> {
     /// Most units a month may buy per use in the normal form, when some package is cheaper per
     /// unit than per use ([`shortfall_cap`]); 0 otherwise, and without per use.
     cap: u64,
+    /// Per class, the most units of one purchase of it drawn in the period it is bought, plus
+    /// one ([`drawn_limits`]); `u64::MAX` when not bounded.
+    drawn: Vec<u64>,
+    /// Per class, the most units the classes after it can draw in a period, with per use's
+    /// shortfall (`u64::MAX` when not bounded).
+    after: Vec<u64>,
     /// Per class, the packages a level of it could be swapped for ([`Solver::swappable`]):
     /// units, price and concurrency of every package (not a trial) lasting at least as long,
     /// and of one unit per use.
     swaps: Vec<Vec<(u64, u128, u32)>>,
+    /// Per class, a level above which every level is swappable: not tried at all.
+    level_caps: Vec<u64>,
 }
 
 impl<'a> Solver<'a> {
@@ -489,7 +556,22 @@ impl<'a> Solver<'a> {
                     .chain(inst.per_use.map(|p| (1, p, 0)))
                     .collect()
             })
+            .collect::<Vec<Vec<(u64, u128, u32)>>>();
+        let level_caps: Vec<u64> = classes
+            .iter()
+            .zip(&swaps)
+            .map(|(c, alts)| level_cap(inst, c, alts))
             .collect();
+        let drawn = drawn_limits(inst, &classes, slots);
+        let shortfall = match inst.per_use {
+            None => 0,
+            Some(_) if cap > 0 => cap,
+            Some(_) => u64::MAX,
+        };
+        let mut after = vec![shortfall; classes.len()];
+        for ci in (0..classes.len().saturating_sub(1)).rev() {
+            after[ci] = after[ci + 1].saturating_add(drawn[ci + 1].saturating_sub(1));
+        }
         let mut demand_after = vec![0u64; h + 1];
         for t in (0..h).rev() {
             demand_after[t] = demand_after[t + 1].saturating_add(inst.demand[t]);
@@ -510,7 +592,10 @@ impl<'a> Solver<'a> {
             plain: false,
             lb_buf: Vec::new(),
             cap,
+            drawn,
+            after,
             swaps,
+            level_caps,
         }
     }
 
@@ -1073,10 +1158,20 @@ impl<'a> Solver<'a> {
         // Levels whose units are drawn this period, leaving less than any package unused.
         let class = &self.classes[step.ci];
         let g = class.g;
-        let hi = (r - base).saturating_add(class.umax - 1);
+        let mut hi = (r - base).saturating_add(class.umax - 1).min(self.level_caps[step.ci]);
+        // At most `drawn − 1` units of the purchase drawn now.
+        let drawn = self.drawn[step.ci];
+        if r - base >= drawn {
+            hi = hi.min(drawn - 1);
+        }
         // The last class covers the need, but for a per-use shortfall of at most `cap`.
         let lo = if step.has_later {
-            1
+            // What this class leaves undrawn, the later stock, the later classes and per use
+            // must draw.
+            (r - base)
+                .saturating_sub(step.later_old)
+                .saturating_sub(self.after[step.ci])
+                .max(1)
         } else {
             (r - base)
                 .saturating_sub(step.later_old)
