@@ -939,7 +939,7 @@ impl<'a> Solver<'a> {
             match w {
                 0 => keep[group[0]] = true,
                 1 | 2 => keep_staircase(&layer, stride, group, &mut keep),
-                _ => compared += keep_pairwise(&layer, stride, group, &mut keep),
+                _ => compared += keep_pairwise(&layer, stride, group, &mut keep, self.inst.per_use),
             }
             start = end;
         }
@@ -1395,21 +1395,32 @@ fn keep_staircase(layer: &Layer, stride: usize, group: &[usize], keep: &mut [boo
 
 /// Dominance within a `group` when stock spans three buckets or more: pairwise against the
 /// cheapest states kept (at most [`DOMINANCE_PEERS`] of them, so the check stays linear; a state
-/// it misses is merely kept). Returns the comparisons made.
-fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool]) -> u64 {
+/// it misses is merely kept). With per use at `per_use` a unit, a kept state also beats one
+/// holding up to `short` more units at or after some bucket when it costs less even with
+/// `short` units bought per use: held from now (they never expire), they let it do whatever
+/// the other can. Returns the comparisons made.
+fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool], per_use: Option<u128>) -> u64 {
     let w = stride - 1;
     let mut compared = 0;
-    // Their suffix sums, `w` words each.
+    // Their suffix sums, `w` words each, and their dollars.
     let mut kept: Vec<u64> = Vec::new();
+    let mut money: Vec<u128> = Vec::new();
     for &i in group {
         let sx = suffix_sums(layer, stride, i);
         compared += (kept.len() / w) as u64;
-        if kept.chunks_exact(w).any(|k| k.iter().zip(&sx).all(|(a, b)| a >= b)) {
+        let cost = layer.cost[i].money;
+        let beaten = kept.chunks_exact(w).zip(&money).any(|(k, &m)| {
+            // Units short at some bucket, bought per use (they never expire).
+            let short = k.iter().zip(&sx).map(|(a, b)| b.saturating_sub(*a)).max().unwrap_or(0);
+            short == 0 || per_use.is_some_and(|p| m.saturating_add(p.saturating_mul(u128::from(short))) < cost)
+        });
+        if beaten {
             continue;
         }
         keep[i] = true;
         if kept.len() < DOMINANCE_PEERS * w {
             kept.extend_from_slice(&sx);
+            money.push(cost);
         }
     }
     compared
