@@ -4,7 +4,9 @@
 //! odd size and per use on. The expiry-free bound was charged to the work budget as if it tried
 //! 256 copies of the odd quote even when, with so much demand still to come, it takes one
 //! division; the first searches ran out on it. Each must now come back with a plan that serves
-//! every month, and say honestly how far from the cheapest it may be.
+//! every month, and say honestly how far from the cheapest it may be. Three inputs with long
+//! quotes, not proven before the planner's exchange rules, must now come back proven optimal at
+//! the totals a search with a hundred times the work found.
 //!
 //! The inputs are given as the JS API takes them and go its way: the mix estimated, per use
 //! resolved for its lines, then `plan()` on each pool's units.
@@ -42,6 +44,32 @@ const UNSOLVED: [(usize, &str, &str); 5] = [
         r#"{"horizonMonths":36,"growthPercent":"21.5","balances":[{"pool":"video","units":"2199","daysLeft":93}],"peak":{"pool":"video","jobsPerHour":"56","minutesPerJob":"0.5"},"quotes":[{"pool":"video","name":"Quote 1","price":"2747.39","units":"19963","validityDays":30}],"perUseSource":"fal"}"#,
     ),
 ];
+
+/// (index in the stress set, mix, options) of inputs with long quotes that were not proven
+/// optimal before the exchange rules of `docs/planner.md` (normal form 6) and the dominance that
+/// counts per use: two quotes of 180 and 289 days over 18 months; a 207-day quote over 33
+/// months with per use; a 180-day quote with a peak and per use over 24 months.
+const LONG_QUOTES: [(usize, &str, &str); 3] = [
+    (
+        6,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":13,"duration":7}]}"#,
+        r#"{"horizonMonths":18,"growthPercent":"46","quotes":[{"pool":"video","name":"Quote 1","price":"12838.41","units":"142139","validityDays":180},{"pool":"video","name":"Quote 2","price":"1157.33","units":"8932","validityDays":289}],"perUseSource":"fal"}"#,
+    ),
+    (
+        67,
+        r#"{"edition":"kling-2026","lines":[{"service":"image","model":"kling-image-o1","resolution":"1k-2k","quantity":1732},{"service":"lip-sync","quantity":270,"videoSeconds":95,"attemptsPerKept":"1.3"}]}"#,
+        r#"{"horizonMonths":33,"growthPercent":"24","packs":[{"pool":"image","name":"Image pack","price":"70","units":"20000","validityDays":30}],"quotes":[{"pool":"video","name":"Quote 1","price":"10946.25","units":"79885","validityDays":207}],"perUseSource":"fal"}"#,
+    ),
+    (
+        208,
+        r#"{"edition":"kling-2026","lines":[{"service":"lip-sync","quantity":44,"videoSeconds":15,"attemptsPerKept":"1.2"},{"service":"video","model":"kling-v3-turbo","mode":"pro","audio":"native","quantity":9,"duration":13},{"service":"text-to-image","model":"kolors-v2.1","quantity":138},{"service":"video","model":"kling-v3","mode":"std","audio":"none","resolution":"4k","quantity":444,"duration":3,"attemptsPerKept":"1.6"}]}"#,
+        r#"{"horizonMonths":24,"growthPercent":"35","peak":{"pool":"video","jobsPerHour":"45","minutesPerJob":"4"},"quotes":[{"pool":"video","name":"Quote 1","price":"1705.66","units":"13772","validityDays":180}],"perUseSource":"fal"}"#,
+    ),
+];
+
+/// Their totals, found by the planner as it was before those rules with a hundred times the work
+/// budget, where it proved each optimal.
+const LONG_QUOTE_TOTALS: [&str; 3] = ["22155.744", "2129531.139", "2830405.78"];
 
 /// `plan()` on an input as the JS API runs it.
 fn plan_json(mix: &str, options: &str) -> PlanResult {
@@ -87,5 +115,14 @@ fn the_stress_sets_unsolved_inputs_get_a_plan() {
             }
         }
         assert!(!r.optimal || r.pools.iter().all(|p| p.optimal), "#{index}");
+    }
+}
+
+#[test]
+fn long_quotes_come_back_proven_optimal() {
+    for ((index, mix, options), total) in LONG_QUOTES.iter().zip(LONG_QUOTE_TOTALS) {
+        let r = plan_json(mix, options);
+        assert!(r.optimal, "#{index}: not proven");
+        assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "#{index}");
     }
 }
