@@ -177,10 +177,10 @@ pub fn apply(catalog: &Catalog, lines: &[JobLine], opts: &mut PlanOptions) -> Re
         .iter()
         .map(|s| quote(catalog, s, lines).rate())
         .collect();
-    let own = (!opts.per_use_rate.is_empty()).then(|| own_rate(opts));
+    let own = own_rate(opts);
     opts.per_use = match opts.per_use_source.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(OWN_RATE) => Some(own_rate(opts)),
+        Some(OWN_RATE) => Some(own.clone()),
         Some(id) => match sellers.iter().find(|s| s.id == id) {
             Some(s) => Some(s.clone()),
             None => {
@@ -190,7 +190,9 @@ pub fn apply(catalog: &Catalog, lines: &[JobLine], opts: &mut PlanOptions) -> Re
             }
         },
     };
-    opts.compare = sellers.into_iter().chain(own).collect();
+    // The user's rate is compared when one is entered.
+    let entered = !own.prices.is_empty();
+    opts.compare = sellers.into_iter().chain(entered.then_some(own)).collect();
     Ok(())
 }
 

@@ -109,10 +109,8 @@ fn field_editor(state: AppState, line: Line, field: &'static LineField) -> impl 
 /// The select of `field`: its choices follow the line's earlier choices, and it is hidden while
 /// it has none.
 fn select_field(state: AppState, line: Line, field: &'static LineField) -> impl IntoView {
-    let (id, for_id) = (
-        form::line_field_id(line.id, field.id),
-        form::line_field_id(line.id, field.id),
-    );
+    let id = form::line_field_id(line.id, field.id);
+    let for_id = id.clone();
     let options = Memo::new(move |_| line.draft.with(|d| form::select_options(state.catalog, d, field)));
     view! {
         <label class="kp-field" for=for_id hidden=move || options.with(String::is_empty)>
@@ -125,10 +123,8 @@ fn select_field(state: AppState, line: Line, field: &'static LineField) -> impl 
 
 /// The number box of `field`, holding the text as typed, with its message.
 fn number_field(state: AppState, line: Line, field: &'static LineField) -> impl IntoView {
-    let (id, for_id) = (
-        form::line_field_id(line.id, field.id),
-        form::line_field_id(line.id, field.id),
-    );
+    let id = form::line_field_id(line.id, field.id);
+    let for_id = id.clone();
     let err_id = format!("{id}-err");
     let value = Memo::new(move |_| line.draft.with(|d| (field.get)(d).to_string()));
     let shown = Memo::new(move |_| line.draft.with(|d| form::number_applies(state.catalog, d, field)));
