@@ -271,16 +271,19 @@ fn level_cap(inst: &Instance, class: &Class, alts: &[(u64, u128, u32)]) -> u64 {
 /// at least `b` copies of `*` (sure when it has `spare + b·u*` units or more), swapping those
 /// copies for the `a` of `i` leaves every bucket from `j`'s on at least as full after the
 /// draw (the added units are drawn instead) and costs less. With a peak enforced that `*`
-/// carries, no swap.
+/// carries, the purchase must hold one copy more, which stays and carries it.
 fn drawn_limits(inst: &Instance, classes: &[Class], slots: usize) -> Vec<u64> {
     let mut limits = Vec::with_capacity(classes.len());
     for k in classes {
         let star = &inst.kinds[k.star()];
         let mut limit = u64::MAX;
-        if !k.truncated && (inst.need_conc == 0 || star.conc < inst.need_conc) {
+        // One copy more of `*` when it carries the peak: one stays to carry it.
+        let carries = inst.need_conc > 0 && star.conc >= inst.need_conc;
+        let spare = k.spare().saturating_add(if carries { star.units } else { 0 });
+        if !k.truncated {
             for j in classes.iter().filter(|j| j.periods.min(slots) < k.periods.min(slots)) {
                 for &i in &j.kinds {
-                    limit = limit.min(swap_limit(&inst.kinds[i], star, k.spare()));
+                    limit = limit.min(swap_limit(&inst.kinds[i], star, spare));
                 }
             }
         }
