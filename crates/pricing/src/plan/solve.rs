@@ -244,21 +244,33 @@ fn shortfall_cap(inst: &Instance, on: &[bool], price: u128) -> Option<u64> {
         .min()
 }
 
-/// A level of `class` above which [`Solver::swappable`] holds for every level, or `u64::MAX`.
-/// Every composition of `c` units costs at least `c` at the class's best price per unit
-/// `P/U`; `ceil(c/u)` copies of a swap `(u, p)` cost less than `p·(c/u + 1)`. So once
-/// `c·(P·u − p·U) ≥ p·U·u`, the swap is strictly cheaper: a bound when the swap is cheaper per
-/// unit (`p·U < P·u`). Only swaps that carry an enforced peak count (a level's cover may).
+/// A level of `class` above which no optimal plan buys it, or `u64::MAX`. Two bounds, from
+/// swaps `(u, p)` that last at least as long (packages, or per use):
+/// - every composition of `c` units costs at least `c` at the class's best price per unit
+///   `P/U`, and `ceil(c/u)` copies of a swap cost less than `p·(c/u + 1)`; so once
+///   `c·(P·u − p·U) ≥ p·U·u` the swap is strictly cheaper ([`Solver::swappable`]);
+/// - a cover of `spare + b·U` units or more holds `b` copies of the best-value package, and
+///   when `a` copies of the swap hold as many units for less, swapping those `b` leaves every
+///   bucket at least as full after the draw (see `docs/planner.md`, normal form 6). With a peak
+///   enforced that the best-value package carries and the swap does not, one copy more stays.
+///
+/// Only swaps that carry an enforced peak count for the first (a level's cover may).
 fn level_cap(inst: &Instance, class: &Class, alts: &[(u64, u128, u32)]) -> u64 {
     let star = &inst.kinds[class.star()];
     let (bp, bu) = (star.price, u128::from(star.units));
+    let need = inst.need_conc;
     let mut cap = u64::MAX;
     for &(u, p, conc) in alts {
-        let u = u128::from(u);
-        let margin = bp.saturating_mul(u).saturating_sub(p.saturating_mul(bu));
-        if margin > 0 && conc >= inst.need_conc {
-            let c = p.saturating_mul(bu).saturating_mul(u).div_ceil(margin);
+        let u128u = u128::from(u);
+        let margin = bp.saturating_mul(u128u).saturating_sub(p.saturating_mul(bu));
+        if margin > 0 && conc >= need {
+            let c = p.saturating_mul(bu).saturating_mul(u128u).div_ceil(margin);
             cap = cap.min(u64::try_from(c).unwrap_or(u64::MAX));
+        }
+        if let Some((_, b)) = swap_copies(u, p, star) {
+            let stays = u128::from(need > 0 && star.conc >= need && conc < need);
+            let held = u128::from(class.spare()) + (b + stays) * bu;
+            cap = cap.min(u64::try_from(held - 1).unwrap_or(u64::MAX));
         }
     }
     cap
@@ -295,15 +307,23 @@ fn drawn_limits(inst: &Instance, classes: &[Class], slots: usize) -> Vec<u64> {
 /// The least `max(spare + b·u*, a·uᵢ)` over `b ≤ 64` such that `a = ceil(b·u*/uᵢ)` copies of
 /// `i` cost less than `b` of `star` (`u64::MAX` when there is none).
 fn swap_limit(i: &Kind, star: &Kind, spare: u64) -> u64 {
-    let (ui, us) = (u128::from(i.units), u128::from(star.units));
-    for b in 1..=64u128 {
-        let a = (b * us).div_ceil(ui);
-        if a.saturating_mul(i.price) < b.saturating_mul(star.price) {
-            let held = u128::from(spare) + b * us;
-            return u64::try_from(held.max(a * ui)).unwrap_or(u64::MAX);
+    match swap_copies(i.units, i.price, star) {
+        Some((a, b)) => {
+            let held = u128::from(spare) + b * u128::from(star.units);
+            u64::try_from(held.max(a * u128::from(i.units))).unwrap_or(u64::MAX)
         }
+        None => u64::MAX,
     }
-    u64::MAX
+}
+
+/// The least `b ≤ 64`, with `a = ceil(b·u*/units)`, such that `a` packages of `units` at `price`
+/// cost less than `b` copies of `star`.
+fn swap_copies(units: u64, price: u128, star: &Kind) -> Option<(u128, u128)> {
+    let (ui, us) = (u128::from(units), u128::from(star.units));
+    (1..=64u128).find_map(|b| {
+        let a = (b * us).div_ceil(ui);
+        (a.saturating_mul(price) < b.saturating_mul(star.price)).then_some((a, b))
+    })
 }
 
 /// One class's choice in a transition.
