@@ -1,7 +1,7 @@
 // The page's transfer size: html + js + wasm + css as the release build serves them, each
 // gzipped at level 9, summed. Deterministic, so it is a test (speed is measured by bench/, not here).
 //
-// The budget is 224 KB: above it this test fails. It was 150 KB until the code was split into
+// The budget is 225 KB: above it this test fails. It was 150 KB until the code was split into
 // crates and given typed escaping (maud), JSON from the serde derives and a keyed <For> of line
 // editors (170 KB; the page was 169.7 KB with them); it became 180 KB with the kling-2026
 // catalog edition, which the page carries so that it can price the 2026 line-up (+8.3 KB: 74
@@ -36,7 +36,10 @@
 // (+0.7 KB for a level that a longer-lasting package beats, +1.0 KB for the bound on what a
 // later class draws; issue 12 item 5: 248 -> 270 of its 300 plans proven), and 224 KB for the
 // dominance that counts per use (+0.5 KB: a state beats another it is short of by E units when
-// it costs less even with E units bought per use; 270 -> 274 proven). The goal
+// it costs less even with E units bought per use; 270 -> 274 proven), and 225 KB for the
+// peak's lower bound (+1.3 KB: with a peak enforced, every package that must carry it costs
+// its extra over the best price per unit; 278 -> 279 proven, and the gap bounds shown for the
+// rest shrink, $15,199 -> $789 on one). The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -47,7 +50,7 @@ import { root } from "./harness.mjs";
 
 const KB = 1024;
 /** The budget for the whole page. */
-const BUDGET = 224 * KB;
+const BUDGET = 225 * KB;
 /** The issue's goal. */
 const GOAL = 100 * KB;
 
