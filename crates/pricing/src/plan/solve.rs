@@ -326,6 +326,65 @@ fn swap_copies(units: u64, price: u128, star: &Kind) -> Option<(u128, u128)> {
     })
 }
 
+/// What [`Solver::peak_bound`] needs: the best price per unit `num/den` (per use or a package,
+/// not a trial), the least extra over its units at that price of a package carrying the peak
+/// (times `den`), the most periods one serves, the periods each trial carries it (0 when it
+/// does not), and the months with demand from each period on.
+struct PeakBound {
+    num: u128,
+    den: u128,
+    extra: u128,
+    periods: usize,
+    trial_periods: Vec<usize>,
+    demand_months: Vec<usize>,
+}
+
+impl PeakBound {
+    fn of(inst: &Instance, on: &[bool], trials: &[usize]) -> Option<PeakBound> {
+        let need = inst.need_conc;
+        if need == 0 {
+            return None;
+        }
+        // The best price per unit (num / den), then the carriers' least extra and longest life.
+        let (mut num, mut den) = (inst.per_use.unwrap_or(u128::MAX), 1u128);
+        for (k, kind) in inst.kinds.iter().enumerate() {
+            let units = u128::from(kind.units);
+            if on[k] && !kind.trial && kind.price.saturating_mul(den) < num.saturating_mul(units) {
+                (num, den) = (kind.price, units);
+            }
+        }
+        let (mut extra, mut periods) = (u128::MAX, 0);
+        for (k, kind) in inst.kinds.iter().enumerate() {
+            if on[k] && !kind.trial && kind.conc >= need {
+                let at_best = u128::from(kind.units).saturating_mul(num);
+                extra = extra.min(kind.price.saturating_mul(den).saturating_sub(at_best));
+                periods = periods.max(kind.periods);
+            }
+        }
+        if periods == 0 {
+            return None;
+        }
+        let mut trial_periods = Vec::with_capacity(trials.len());
+        for &k in trials {
+            let kind = &inst.kinds[k];
+            trial_periods.push(if kind.conc >= need { kind.periods } else { 0 });
+        }
+        let h = inst.demand.len();
+        let mut demand_months = vec![0usize; h + 1];
+        for t in (0..h).rev() {
+            demand_months[t] = demand_months[t + 1] + usize::from(inst.demand[t] > 0);
+        }
+        Some(PeakBound {
+            num,
+            den,
+            extra,
+            periods,
+            trial_periods,
+            demand_months,
+        })
+    }
+}
+
 /// One class's choice in a transition.
 #[derive(Clone, Copy, Default)]
 struct Pick {
@@ -514,6 +573,9 @@ pub(super) struct Solver<'a> {
     relax: Option<Relax>,
     /// The expiry-free bound (see [`MinCover`]), with the demand still to come from each period.
     min_cover: Option<MinCover>,
+    /// With a peak enforced, the bound of [`Solver::peak_bound`], when a package (not a trial)
+    /// carries it.
+    peak: Option<PeakBound>,
     demand_after: Vec<u64>,
     /// Work spent.
     pub steps: u64,
@@ -565,6 +627,7 @@ impl<'a> Solver<'a> {
             .filter(|&k| on[k] && !inst.kinds[k].trial)
             .collect();
         let min_cover = MinCover::new(&inst.kinds, non_trials);
+        let peak = PeakBound::of(inst, &on, &trials);
         let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
         let swaps = classes
             .iter()
@@ -607,6 +670,7 @@ impl<'a> Solver<'a> {
             enforce: inst.need_conc > 0,
             relax,
             min_cover,
+            peak,
             demand_after,
             steps: 0,
             budget: u64::MAX,
@@ -745,6 +809,9 @@ impl<'a> Solver<'a> {
     /// lower bounds make it dearer, or as dear and buying more units (units bought from here on
     /// are at least the demand still to come less the stock held).
     fn prune(&mut self, t: usize, key: &[u64], cost: Cost, ub: Cost) -> bool {
+        if cost.money.saturating_add(self.peak_bound(t, key)) > ub.money {
+            return true;
+        }
         let money = cost.money.saturating_add(self.cover_bound(t, key));
         if money > ub.money {
             return true;
@@ -773,6 +840,38 @@ impl<'a> Solver<'a> {
         self.lower_bound(0, &key)
             .map_or(0, |v| v / units.max(1))
             .max(self.cover_bound(0, &key))
+            .max(self.peak_bound(0, &key))
+    }
+
+    /// A lower bound on the dollars still to spend from a state at the start of period `t`
+    /// with a peak enforced: every unit still needed (but what the trials left hold) costs at
+    /// least the best price per unit `r` of per use and the packages, and each package carrying the peak costs `extra` more than its units at `r`. The
+    /// months with demand that neither the cover held nor the trials left can carry need at
+    /// least one such package per `periods` of them.
+    fn peak_bound(&self, t: usize, key: &[u64]) -> u128 {
+        let Some(pb) = &self.peak else {
+            return 0;
+        };
+        let w = self.slots - 1;
+        let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
+        let mask = key[w] & 0xffff_ffff;
+        // Trials left may be cheaper per unit (their units are not counted) and carry the peak
+        // for their periods.
+        let (mut trial_units, mut trials) = (0u64, 0usize);
+        for (bit, &k) in self.trials.iter().enumerate() {
+            if mask & (1 << bit) != 0 {
+                trial_units = trial_units.saturating_add(self.inst.kinds[k].units);
+                trials += pb.trial_periods[bit];
+            }
+        }
+        let need = u128::from(self.demand_after[t].saturating_sub(stock).saturating_sub(trial_units));
+        let cover = (key[w] >> 32) as usize;
+        let months = pb.demand_months[(t + cover).min(self.inst.demand.len())];
+        let packages = months.saturating_sub(trials).div_ceil(pb.periods) as u128;
+        (need
+            .saturating_mul(pb.num)
+            .saturating_add(packages.saturating_mul(pb.extra)))
+            / pb.den
     }
 
     /// The whole search: a beam search for a first plan, then the exact search bounded by it.
