@@ -512,8 +512,18 @@ fn replay_is_valid(case: &Case, demand: &[u64], p: &kling_pricing::plan::PoolPla
     Ok(())
 }
 
+/// Cases per property: 1,000, or `BRUTE_FORCE_CASES` (the planner's rules were checked with
+/// 100,000 to 200,000 in release builds: `BRUTE_FORCE_CASES=200000 cargo test --release -p
+/// kling-pricing --test plan_brute_force`).
+fn cases() -> u32 {
+    std::env::var("BRUTE_FORCE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn planner_equals_brute_force(case in arb_case()) {
