@@ -23,6 +23,20 @@ pub(super) struct Kind {
     pub trial: bool,
 }
 
+impl Kind {
+    /// One unit bought per use at `price`, seen as a package lasting `periods` (per use never
+    /// expires) that carries no peak.
+    fn per_use(price: u128, periods: usize) -> Kind {
+        Kind {
+            price,
+            units: 1,
+            periods,
+            conc: 0,
+            trial: false,
+        }
+    }
+}
+
 /// One pool's planning problem, in integer units.
 #[derive(Clone, Debug)]
 pub(super) struct Instance {
@@ -255,20 +269,20 @@ fn shortfall_cap(inst: &Instance, on: &[bool], price: u128) -> Option<u64> {
 ///   enforced that the best-value package carries and the swap does not, one copy more stays.
 ///
 /// Only swaps that carry an enforced peak count for the first (a level's cover may).
-fn level_cap(inst: &Instance, class: &Class, alts: &[(u64, u128, u32)]) -> u64 {
+fn level_cap(inst: &Instance, class: &Class, alts: &[Kind]) -> u64 {
     let star = &inst.kinds[class.star()];
     let (bp, bu) = (star.price, u128::from(star.units));
     let need = inst.need_conc;
     let mut cap = u64::MAX;
-    for &(u, p, conc) in alts {
-        let u128u = u128::from(u);
-        let margin = bp.saturating_mul(u128u).saturating_sub(p.saturating_mul(bu));
-        if margin > 0 && conc >= need {
-            let c = p.saturating_mul(bu).saturating_mul(u128u).div_ceil(margin);
+    for alt in alts {
+        let (u, p) = (u128::from(alt.units), alt.price);
+        let margin = bp.saturating_mul(u).saturating_sub(p.saturating_mul(bu));
+        if margin > 0 && alt.conc >= need {
+            let c = p.saturating_mul(bu).saturating_mul(u).div_ceil(margin);
             cap = cap.min(u64::try_from(c).unwrap_or(u64::MAX));
         }
-        if let Some((_, b)) = swap_copies(u, p, star) {
-            let stays = u128::from(need > 0 && star.conc >= need && conc < need);
+        if let Some((_, b)) = swap_copies(alt, star) {
+            let stays = u128::from(need > 0 && star.conc >= need && alt.conc < need);
             let held = u128::from(class.spare()) + (b + stays) * bu;
             cap = cap.min(u64::try_from(held - 1).unwrap_or(u64::MAX));
         }
@@ -307,7 +321,7 @@ fn drawn_limits(inst: &Instance, classes: &[Class], slots: usize) -> Vec<u64> {
 /// The least `max(spare + b·u*, a·uᵢ)` over `b ≤ 64` such that `a = ceil(b·u*/uᵢ)` copies of
 /// `i` cost less than `b` of `star` (`u64::MAX` when there is none).
 fn swap_limit(i: &Kind, star: &Kind, spare: u64) -> u64 {
-    match swap_copies(i.units, i.price, star) {
+    match swap_copies(i, star) {
         Some((a, b)) => {
             let held = u128::from(spare) + b * u128::from(star.units);
             u64::try_from(held.max(a * u128::from(i.units))).unwrap_or(u64::MAX)
@@ -316,18 +330,18 @@ fn swap_limit(i: &Kind, star: &Kind, spare: u64) -> u64 {
     }
 }
 
-/// The least `b ≤ 64`, with `a = ceil(b·u*/units)`, such that `a` packages of `units` at `price`
-/// cost less than `b` copies of `star`.
-fn swap_copies(units: u64, price: u128, star: &Kind) -> Option<(u128, u128)> {
-    let (ui, us) = (u128::from(units), u128::from(star.units));
+/// The least `b ≤ 64`, with `a = ceil(b·u*/uᵢ)`, such that `a` copies of `i` cost less than `b`
+/// copies of `star`.
+fn swap_copies(i: &Kind, star: &Kind) -> Option<(u128, u128)> {
+    let (ui, us) = (u128::from(i.units), u128::from(star.units));
     (1..=64u128).find_map(|b| {
         let a = (b * us).div_ceil(ui);
-        (a.saturating_mul(price) < b.saturating_mul(star.price)).then_some((a, b))
+        (a.saturating_mul(i.price) < b.saturating_mul(star.price)).then_some((a, b))
     })
 }
 
-/// What [`Solver::peak_bound`] needs: the best price per unit `num/den` (per use or a package,
-/// not a trial), the least extra over its units at that price of a package carrying the peak
+/// What [`Solver::peak_bound`] needs: the best price per unit `num/den` (the block relaxation's:
+/// per use or a package, not a trial), the least extra over its units at that price of a package carrying the peak
 /// (times `den`), the most periods one serves, the periods each trial carries it (0 when it
 /// does not), and the months with demand from each period on.
 struct PeakBound {
@@ -340,19 +354,13 @@ struct PeakBound {
 }
 
 impl PeakBound {
-    fn of(inst: &Instance, on: &[bool], trials: &[usize]) -> Option<PeakBound> {
+    fn of(inst: &Instance, on: &[bool], trials: &[usize], relax: Option<&Relax>) -> Option<PeakBound> {
         let need = inst.need_conc;
         if need == 0 {
             return None;
         }
-        // The best price per unit (num / den), then the carriers' least extra and longest life.
-        let (mut num, mut den) = (inst.per_use.unwrap_or(u128::MAX), 1u128);
-        for (k, kind) in inst.kinds.iter().enumerate() {
-            let units = u128::from(kind.units);
-            if on[k] && !kind.trial && kind.price.saturating_mul(den) < num.saturating_mul(units) {
-                (num, den) = (kind.price, units);
-            }
-        }
+        let (num, den) = relax.map(|r| (r.price, u128::from(r.units)))?;
+        // The carriers' least extra over their units at num / den, and longest life.
         let (mut extra, mut periods) = (u128::MAX, 0);
         for (k, kind) in inst.kinds.iter().enumerate() {
             if on[k] && !kind.trial && kind.conc >= need {
@@ -522,13 +530,7 @@ impl Relax {
                 }
             };
         }
-        let per_use = inst.per_use.map(|price| Kind {
-            price,
-            units: 1,
-            periods,
-            conc: 0,
-            trial: false,
-        });
+        let per_use = inst.per_use.map(|price| Kind::per_use(price, periods));
         let kb = match (best, per_use) {
             (Some(b), Some(pu)) => {
                 let kb = &inst.kinds[b];
@@ -599,7 +601,7 @@ pub(super) struct Solver<'a> {
     /// Per class, the packages a level of it could be swapped for ([`Solver::swappable`]):
     /// units, price and concurrency of every package (not a trial) lasting at least as long,
     /// and of one unit per use.
-    swaps: Vec<Vec<(u64, u128, u32)>>,
+    swaps: Vec<Vec<Kind>>,
     /// Per class, a level above which every level is swappable: not tried at all.
     level_caps: Vec<u64>,
 }
@@ -627,22 +629,22 @@ impl<'a> Solver<'a> {
             .filter(|&k| on[k] && !inst.kinds[k].trial)
             .collect();
         let min_cover = MinCover::new(&inst.kinds, non_trials);
-        let peak = PeakBound::of(inst, &on, &trials);
+        let peak = PeakBound::of(inst, &on, &trials, relax.as_ref());
         let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
-        let swaps = classes
+        // Per use never expires: as if bought now and held (which costs the same as buying it
+        // when drawn).
+        let per_use = inst.per_use.map(|price| Kind::per_use(price, h.max(1)));
+        let swaps: Vec<Vec<Kind>> = classes
             .iter()
             .map(|c| {
-                inst.kinds
+                let lasting = inst
+                    .kinds
                     .iter()
                     .enumerate()
-                    .filter(|(k, kind)| on[*k] && !kind.trial && kind.periods >= c.periods)
-                    .map(|(_, kind)| (kind.units, kind.price, kind.conc))
-                    // Per use never expires: as if bought now and held (which costs the same as
-                    // buying it when drawn).
-                    .chain(inst.per_use.map(|p| (1, p, 0)))
-                    .collect()
+                    .filter(|(k, kind)| on[*k] && !kind.trial && kind.periods >= c.periods);
+                lasting.map(|(_, kind)| kind.clone()).chain(per_use.clone()).collect()
             })
-            .collect::<Vec<Vec<(u64, u128, u32)>>>();
+            .collect();
         let level_caps: Vec<u64> = classes
             .iter()
             .zip(&swaps)
@@ -845,9 +847,10 @@ impl<'a> Solver<'a> {
 
     /// A lower bound on the dollars still to spend from a state at the start of period `t`
     /// with a peak enforced: every unit still needed (but what the trials left hold) costs at
-    /// least the best price per unit `r` of per use and the packages, and each package carrying the peak costs `extra` more than its units at `r`. The
-    /// months with demand that neither the cover held nor the trials left can carry need at
-    /// least one such package per `periods` of them.
+    /// least the best price per unit `r` of per use and the packages, and each package carrying
+    /// the peak costs `extra` more than its units at `r`. The months with demand that neither
+    /// the cover held nor the trials left can carry need at least one such package per
+    /// `periods` of them.
     fn peak_bound(&self, t: usize, key: &[u64]) -> u128 {
         let Some(pb) = &self.peak else {
             return 0;
@@ -1287,19 +1290,10 @@ impl<'a> Solver<'a> {
             hi = hi.min(drawn - 1);
         }
         // The last class covers the need, but for a per-use shortfall of at most `cap`.
-        let lo = if step.has_later {
-            // What this class leaves undrawn, the later stock, the later classes and per use
-            // must draw.
-            (r - base)
-                .saturating_sub(step.later_old)
-                .saturating_sub(self.after[step.ci])
-                .max(1)
-        } else {
-            (r - base)
-                .saturating_sub(step.later_old)
-                .saturating_sub(self.cap)
-                .max(1)
-        };
+        // What this class leaves undrawn, the later stock must draw, with the later classes and
+        // per use (the last class: per use's shortfall alone).
+        let others = if step.has_later { self.after[step.ci] } else { self.cap };
+        let lo = (r - base).saturating_sub(step.later_old).saturating_sub(others).max(1);
         let (m_lo, m_hi) = (lo.div_ceil(g), hi / g);
         if m_lo > m_hi {
             return;
@@ -1347,9 +1341,9 @@ impl<'a> Solver<'a> {
     /// enforced, only a package that carries it may replace a cover that does.
     fn swappable(&self, ci: usize, c: u64, cov: &Cover) -> bool {
         let need = self.inst.need_conc;
-        self.swaps[ci].iter().any(|&(units, price, conc)| {
-            let keeps_peak = !self.enforce || cov.conc < need || conc >= need;
-            keeps_peak && price.saturating_mul(u128::from(c.div_ceil(units))) < cov.money
+        self.swaps[ci].iter().any(|alt| {
+            let keeps_peak = !self.enforce || cov.conc < need || alt.conc >= need;
+            keeps_peak && alt.price.saturating_mul(u128::from(c.div_ceil(alt.units))) < cov.money
         })
     }
 
