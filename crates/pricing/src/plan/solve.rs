@@ -446,6 +446,10 @@ struct Ctx {
     suffix: Vec<u64>,
     picks: Vec<Pick>,
     beam: bool,
+    /// The plan to beat (exact search only) and the cost of the state expanded: a transition
+    /// whose first picks already make every plan through it dearer is cut short.
+    ub: Option<Cost>,
+    base: Cost,
     /// Transitions found: keys (stride), added cost, decisions (stride).
     out_keys: Vec<u64>,
     out_cost: Vec<Cost>,
@@ -561,6 +565,15 @@ impl Relax {
             periods,
             savings,
         })
+    }
+
+    /// The most the trials in `mask` can save against the relaxation, times `units`.
+    fn saved(&self, mask: u64) -> u128 {
+        self.savings
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .fold(0u128, |a, (_, s)| a.saturating_add(*s))
     }
 }
 
@@ -754,14 +767,7 @@ impl<'a> Solver<'a> {
                 stock[s + l - 1] = stock[s + l - 1].saturating_add(bought - need);
             }
         }
-        let mask = key[w] & 0xffff_ffff;
-        let saved: u128 = relax
-            .savings
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, s)| *s)
-            .fold(0u128, |a, b| a.saturating_add(b));
+        let saved = relax.saved(key[w] & 0xffff_ffff);
         let value = blocks.checked_mul(u128::from(relax.block))?.checked_mul(relax.price)?;
         Some(value.saturating_sub(saved))
     }
@@ -852,12 +858,17 @@ impl<'a> Solver<'a> {
     /// the cover held nor the trials left can carry need at least one such package per
     /// `periods` of them.
     fn peak_bound(&self, t: usize, key: &[u64]) -> u128 {
+        let w = self.slots - 1;
+        let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
+        self.peak_need(t, stock, key[w] & 0xffff_ffff, (key[w] >> 32) as usize)
+    }
+
+    /// [`Solver::peak_bound`] from period `t` on, with `stock` units held, the trials `mask`
+    /// still available and the peak carried through `cover` periods from `t`.
+    fn peak_need(&self, t: usize, stock: u64, mask: u64, cover: usize) -> u128 {
         let Some(pb) = &self.peak else {
             return 0;
         };
-        let w = self.slots - 1;
-        let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
-        let mask = key[w] & 0xffff_ffff;
         // Trials left may be cheaper per unit (their units are not counted) and carry the peak
         // for their periods.
         let (mut trial_units, mut trials) = (0u64, 0usize);
@@ -868,7 +879,6 @@ impl<'a> Solver<'a> {
             }
         }
         let need = u128::from(self.demand_after[t].saturating_sub(stock).saturating_sub(trial_units));
-        let cover = (key[w] >> 32) as usize;
         let months = pb.demand_months[(t + cover).min(self.inst.demand.len())];
         let packages = months.saturating_sub(trials).div_ceil(pb.periods) as u128;
         (need
@@ -964,6 +974,8 @@ impl<'a> Solver<'a> {
             suffix: vec![0; self.slots + 1],
             picks: vec![Pick::default(); self.classes.len()],
             beam: beam.is_some(),
+            ub,
+            base: Cost::default(),
             out_keys: Vec::new(),
             out_cost: Vec::new(),
             out_decs: Vec::new(),
@@ -1008,6 +1020,7 @@ impl<'a> Solver<'a> {
             ctx.out_keys.clear();
             ctx.out_cost.clear();
             ctx.out_decs.clear();
+            ctx.base = base;
             self.expand(t, &key, ctx);
             if self.steps > self.budget {
                 self.aborted = true;
@@ -1197,6 +1210,9 @@ impl<'a> Solver<'a> {
     /// of the period's demand are still to draw.
     fn rec(&mut self, ctx: &mut Ctx, ci: usize, pos: usize, need: u64, exempt_used: bool) {
         let nc = self.classes.len();
+        if ci > 0 && self.beaten_so_far(ctx, ci) {
+            return;
+        }
         if ci == nc {
             let rest = ctx.suffix[pos.min(self.slots)];
             if rest >= need || self.inst.per_use.is_some() {
@@ -1234,6 +1250,48 @@ impl<'a> Solver<'a> {
                 return;
             }
         }
+    }
+
+    /// Whether every transition that starts with the trials and the picks of the classes before
+    /// `ci` leads to a plan dearer than the one to beat. The demand from this period on, less
+    /// the stock held, the trials bought and the units picked, must still be bought at no less
+    /// than the best price per unit (less what the trials left can save), or, with a peak
+    /// enforced, at [`Solver::peak_need`]. Checking before the later classes' levels saves
+    /// enumerating their product for a transition the next period's bound would drop anyway
+    /// (stress set: 279 → 280 of 300 proven, in less time).
+    fn beaten_so_far(&self, ctx: &Ctx, ci: usize) -> bool {
+        let Some(ub) = ctx.ub else {
+            return false;
+        };
+        let kinds = &self.inst.kinds;
+        let mut money = ctx.base.money.saturating_add(ctx.trial_cost.money);
+        let mut units = ctx.suffix[0];
+        let mut cover = ctx.cover_t;
+        for (class, p) in self.classes.iter().zip(&ctx.picks[..ci]) {
+            if p.exempt > 0 {
+                let k = &kinds[(p.exempt - 1) as usize];
+                money = money.saturating_add(k.price);
+                units = units.saturating_add(k.units);
+                cover = cover.max(class.periods);
+            }
+            if let (Some(c), true) = (p.cover, p.level > 0) {
+                money = money.saturating_add(c.money);
+                units = units.saturating_add(p.level);
+                if self.enforce && c.conc >= self.inst.need_conc {
+                    cover = cover.max(class.periods);
+                }
+            }
+        }
+        let left = ctx.mask & !ctx.sub;
+        let rest = match (&self.peak, &self.relax) {
+            (Some(_), _) => self.peak_need(ctx.t, units, left, cover),
+            (None, Some(r)) => {
+                let need = u128::from(self.demand_after[ctx.t].saturating_sub(units));
+                need.saturating_mul(r.price).saturating_sub(r.saved(left)) / u128::from(r.units.max(1))
+            }
+            (None, None) => 0,
+        };
+        money.saturating_add(rest) > ub.money
     }
 
     /// The class's `option`: no designated package (0), or its kind `option − 1` when that carries
