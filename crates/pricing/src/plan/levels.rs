@@ -360,10 +360,18 @@ impl MinCover {
 
     /// A lower bound (exact from `X0` units up) on the dollars (millionths) of covering `units`
     /// units with packages, and with per use at `per_use` a unit when given (then packages may
-    /// hold fewer units and per use buys the rest).
-    pub fn at_least(&self, units: u64, per_use: Option<u128>) -> u128 {
+    /// hold fewer units and per use buys the rest), with the table look-ups it took. Values of
+    /// `below` or more are not told apart: any of them comes back as `below`.
+    ///
+    /// With a package left out of the table, each number of its copies is looked up only when
+    /// its copies plus the rest at the best price per unit (of the table's packages and per
+    /// use, which no way of buying the rest beats) come under the least found so far; the
+    /// copies are tried from the end that estimate favours. Once a few are looked up, the rest
+    /// are skipped on that estimate, so the bound costs a few look-ups rather than one per copy.
+    pub fn at_least(&self, units: u64, per_use: Option<u128>, below: u128) -> (u128, u64) {
+        let part_work = if per_use.is_some() { 3 * self.us + 1 } else { 1 };
         let Some((eu, ep)) = self.extra else {
-            return self.part(units, per_use);
+            return (self.part(units, per_use).min(below), part_work);
         };
         let copies = units.div_ceil(eu.max(1));
         if copies > EXTRA_COPIES {
@@ -371,27 +379,30 @@ impl MinCover {
             let per =
                 |price: u128, per_units: u64| u128::from(units).saturating_mul(price) / u128::from(per_units.max(1));
             let packs = per(self.star_price, self.star_units).min(per(ep, eu));
-            return per_use.map_or(packs, |p| packs.min(per(p, 1)));
+            return (per_use.map_or(packs, |p| packs.min(per(p, 1))).min(below), 1);
         }
-        (0..=copies)
-            .map(|c| {
-                let rest = units.saturating_sub(c.saturating_mul(eu));
-                ep.saturating_mul(u128::from(c))
-                    .saturating_add(self.part(rest, per_use))
-            })
-            .min()
-            .unwrap_or(0)
+        let eu_at_best = self.at_best_rate(eu, per_use);
+        // The left-out package is cheaper per unit than the rest: many copies first.
+        let many_first = ep < eu_at_best;
+        let (mut best, mut work) = (below, copies / 8 + 1);
+        for i in 0..=copies {
+            let c = if many_first { copies - i } else { i };
+            let rest = units.saturating_sub(c.saturating_mul(eu));
+            let held = ep.saturating_mul(u128::from(c));
+            if held.saturating_add(self.at_best_rate(rest, per_use)) >= best {
+                continue;
+            }
+            work += part_work;
+            best = best.min(held.saturating_add(self.part(rest, per_use)));
+        }
+        (best, work)
     }
 
-    /// The work of one [`MinCover::at_least`] of `units`, in table look-ups.
-    pub fn work(&self, units: u64, per_use: bool) -> u64 {
-        let part = if per_use { 3 * self.us + 1 } else { 1 };
-        match self.extra {
-            // Past that many copies, the bound is the best price per unit: one computation.
-            Some((eu, _)) if units.div_ceil(eu.max(1)) > EXTRA_COPIES => 1,
-            Some((eu, _)) => (units.div_ceil(eu.max(1)) + 1) * part,
-            None => part,
-        }
+    /// `units` at the best price per unit of the table's packages and per use, rounded down:
+    /// no way of buying them costs less.
+    fn at_best_rate(&self, units: u64, per_use: Option<u128>) -> u128 {
+        let packs = u128::from(units).saturating_mul(self.star_price) / u128::from(self.star_units.max(1));
+        per_use.map_or(packs, |p| packs.min(u128::from(units).saturating_mul(p)))
     }
 
     /// The bound over the table's packages, with per use at `per_use` a unit when given.

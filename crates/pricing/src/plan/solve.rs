@@ -798,9 +798,9 @@ impl<'a> Solver<'a> {
             let all = left
                 .iter()
                 .fold(0u64, |a, &b| a.saturating_add(kinds[self.trials[b]].units));
-            return mc.at_least(need.saturating_sub(all), self.inst.per_use);
+            return mc.at_least(need.saturating_sub(all), self.inst.per_use, u128::MAX).0;
         }
-        let mut best = u128::MAX;
+        let (mut best, mut work) = (u128::MAX, 0u64);
         for sub in 0u32..(1 << left.len()) {
             let (mut price, mut units) = (0u128, 0u64);
             for (i, &b) in left.iter().enumerate() {
@@ -810,9 +810,14 @@ impl<'a> Solver<'a> {
                     units = units.saturating_add(k.units);
                 }
             }
-            best = best.min(price.saturating_add(mc.at_least(need.saturating_sub(units), self.inst.per_use)));
+            let (rest, looked) = mc.at_least(
+                need.saturating_sub(units),
+                self.inst.per_use,
+                best.saturating_sub(price),
+            );
+            best = best.min(price.saturating_add(rest));
+            work = work.saturating_add(looked);
         }
-        let work = mc.work(need, self.inst.per_use.is_some()) << left.len();
         self.steps = self
             .steps
             .saturating_add(if work > 8 { work >> 3 } else { 1 << left.len() >> 3 });
