@@ -4,9 +4,9 @@
 //! odd size and per use on. The expiry-free bound was charged to the work budget as if it tried
 //! 256 copies of the odd quote even when, with so much demand still to come, it takes one
 //! division; the first searches ran out on it. Each must now come back with a plan that serves
-//! every month, and say honestly how far from the cheapest it may be. Three inputs with long
-//! quotes, not proven before the planner's exchange rules, must now come back proven optimal at
-//! the totals a search with a hundred times the work found.
+//! every month, and say honestly how far from the cheapest it may be. Eight inputs with long
+//! quotes, not proven before the planner's exchange rules or its probes, must now come back
+//! proven optimal at the totals a search with a hundred times the work found.
 //!
 //! The inputs are given as the JS API takes them and go its way: the mix estimated, per use
 //! resolved for its lines, then `plan()` on each pool's units.
@@ -48,8 +48,13 @@ const UNSOLVED: [(usize, &str, &str); 5] = [
 /// (index in the stress set, mix, options) of inputs with long quotes that were not proven
 /// optimal before the exchange rules of `docs/planner.md` (normal form 6) and the dominance that
 /// counts per use: two quotes of 180 and 289 days over 18 months; a 207-day quote over 33
-/// months with per use; a 180-day quote with a peak and per use over 24 months.
-const LONG_QUOTES: [(usize, &str, &str); 3] = [
+/// months with per use; a 180-day quote with a peak and per use over 24 months. Five more
+/// came back proven only with the probes below the first plan and the checks within a
+/// transition: quotes of 183 and 180 days over 16 months growing 45.5 % a month; of 120 and 320
+/// days with a peak over 36 months; of 128 and 45 days with a peak and a negotiated per-use
+/// rate over 36 months; of 60 and 303 days over 36 months; of 45 and 180 days with a balance
+/// and a peak over 24 months. All with per use.
+const LONG_QUOTES: [(usize, &str, &str); 8] = [
     (
         6,
         r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":13,"duration":7}]}"#,
@@ -65,11 +70,46 @@ const LONG_QUOTES: [(usize, &str, &str); 3] = [
         r#"{"edition":"kling-2026","lines":[{"service":"lip-sync","quantity":44,"videoSeconds":15,"attemptsPerKept":"1.2"},{"service":"video","model":"kling-v3-turbo","mode":"pro","audio":"native","quantity":9,"duration":13},{"service":"text-to-image","model":"kolors-v2.1","quantity":138},{"service":"video","model":"kling-v3","mode":"std","audio":"none","resolution":"4k","quantity":444,"duration":3,"attemptsPerKept":"1.6"}]}"#,
         r#"{"horizonMonths":24,"growthPercent":"35","peak":{"pool":"video","jobsPerHour":"45","minutesPerJob":"4"},"quotes":[{"pool":"video","name":"Quote 1","price":"1705.66","units":"13772","validityDays":180}],"perUseSource":"fal"}"#,
     ),
+    (
+        15,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"std","audio":"native","resolution":"720p","quantity":283,"duration":3,"attemptsPerKept":"2.0"},{"service":"video","model":"kling-v2.6","mode":"pro","audio":"none","quantity":51,"duration":5},{"service":"video","model":"kling-v2.6","mode":"pro","audio":"native","quantity":313,"duration":5},{"service":"video","model":"kling-v3-omni","mode":"pro","audio":"none","resolution":"4k","input":"text-image","quantity":1011,"duration":11}]}"#,
+        r#"{"horizonMonths":16,"growthPercent":"45.5","trialsUsed":true,"quotes":[{"pool":"video","name":"Quote 1","price":"19074.15","units":"166126","validityDays":183},{"pool":"video","name":"Quote 2","price":"1003.31","units":"8465","validityDays":180}],"perUseSource":"fal"}"#,
+    ),
+    (
+        142,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-turbo","mode":"pro","audio":"native","quantity":2119,"duration":8},{"service":"video","model":"kling-v3-turbo","mode":"std","audio":"native","quantity":1708,"duration":9},{"service":"video","model":"kling-v2.6","mode":"pro","audio":"native","quantity":2933,"duration":5}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","peak":{"pool":"video","jobsPerHour":"59","minutesPerJob":"3"},"quotes":[{"pool":"video","name":"Quote 1","price":"12477.42","units":"132567","validityDays":120},{"pool":"video","name":"Quote 2","price":"1490.99","units":"10048","validityDays":320}],"perUseSource":"fal"}"#,
+    ),
+    (
+        198,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-omni","mode":"pro","audio":"native","resolution":"1080p","input":"text-image","quantity":2876,"duration":6}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"6.5","peak":{"pool":"video","jobsPerHour":"66","minutesPerJob":"4"},"quotes":[{"pool":"video","name":"Quote 1","price":"14177.94","units":"101873","validityDays":128},{"pool":"video","name":"Quote 2","price":"1284.40","units":"13865","validityDays":45,"concurrency":15}],"perUseSource":"rate","perUseRate":[{"pool":"video","price":"0.1161"}]}"#,
+    ),
+    (
+        58,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"std","audio":"none","resolution":"720p","quantity":3141,"duration":10}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","quotes":[{"pool":"video","name":"Quote 1","price":"5529.56","units":"60068","validityDays":60},{"pool":"video","name":"Quote 2","price":"19954.15","units":"170072","validityDays":303,"concurrency":8}],"perUseSource":"fal"}"#,
+    ),
+    (
+        234,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-turbo","mode":"std","audio":"native","quantity":3200,"duration":14,"attemptsPerKept":"1.7"},{"service":"video","model":"kling-v3","mode":"std","audio":"none","resolution":"720p","quantity":145,"duration":11,"attemptsPerKept":"1.6"}]}"#,
+        r#"{"horizonMonths":24,"growthPercent":"35","balances":[{"pool":"video","units":"1109","daysLeft":287}],"peak":{"pool":"video","jobsPerHour":"72","minutesPerJob":"3"},"quotes":[{"pool":"video","name":"Quote 1","price":"9481.84","units":"75557","validityDays":45},{"pool":"video","name":"Quote 2","price":"6822.34","units":"70535","validityDays":180}],"perUseSource":"fal"}"#,
+    ),
 ];
 
 /// Their totals, found by the planner as it was before those rules with a hundred times the work
-/// budget, where it proved each optimal.
-const LONG_QUOTE_TOTALS: [&str; 3] = ["22155.744", "2129531.139", "2830405.78"];
+/// budget, where it proved each optimal (the last five: as it was before the probes, with a
+/// hundred times the work, and a thousand for the 60- and 303-day quotes).
+const LONG_QUOTE_TOTALS: [&str; 8] = [
+    "22155.744",
+    "2129531.139",
+    "2830405.78",
+    "3624498.388",
+    "21304816.11",
+    "212953.669325",
+    "8938564.991",
+    "23167847.92",
+];
 
 /// `plan()` on an input as the JS API runs it.
 fn plan_json(mix: &str, options: &str) -> PlanResult {
