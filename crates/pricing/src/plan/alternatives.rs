@@ -152,7 +152,9 @@ pub(super) fn alternatives(
     {
         match outcome {
             Outcome::Unsolved => {}
-            Outcome::Optimal(sol) | Outcome::Bounded { sol, .. } => {
+            Outcome::Optimal(sol)
+            | Outcome::Bounded { better: Some(sol), .. }
+            | Outcome::Bounded { sol, better: None, .. } => {
                 if seen.contains(&sol.buys) {
                     continue;
                 }
@@ -215,7 +217,7 @@ fn insert_by_cost(out: &mut Vec<(Option<Cost>, Alternative)>, cost: Option<Cost>
 /// alternative that beats it (each is a plan too).
 pub(super) fn cheapest(mut sol: Solution, runs: &[AltRun]) -> Solution {
     for run in runs {
-        if let Outcome::Optimal(alt) | Outcome::Bounded { sol: alt, .. } = &run.outcome {
+        if let Some(alt) = run.outcome.best() {
             if alt.cost < sol.cost {
                 sol = alt.clone();
             }

@@ -102,12 +102,8 @@ fn per_use_plan(setup: &Setup, r: &Replay, packs_only: Option<Decimal>) -> Optio
 /// The dollars of the packs-only alternative among `runs`, when it serves every month.
 fn packs_only_cost(setup: &Setup, runs: &[AltRun]) -> Option<Decimal> {
     let run = runs.iter().find(|r| r.kind == AltKind::PacksOnly)?;
-    match &run.outcome {
-        Outcome::Optimal(sol) | Outcome::Bounded { sol, .. } => {
-            Some(replay_at(setup, purchases_of(setup, sol), None).cost)
-        }
-        _ => None,
-    }
+    let sol = run.outcome.best()?;
+    Some(replay_at(setup, purchases_of(setup, sol), None).cost)
 }
 
 /// A pool's plan from its replay (`gap` when not proven optimal).
@@ -158,19 +154,23 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
         return empty_plan(setup, PoolOutcome::NoDemand, no_demand_message(setup));
     }
     let all = vec![true; setup.infos.len()];
-    let (sol, optimal, lower) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
+    let (sol, optimal, lower, better) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
         Outcome::Unsolved => {
             // No plan at all: nothing is proven.
             let mut p = empty_plan(setup, PoolOutcome::Unsolved, unsolved_message());
             p.optimal = false;
             return p;
         }
-        Outcome::Optimal(sol) => (sol, true, 0),
-        Outcome::Bounded { sol, lower } => (sol, false, lower),
+        Outcome::Optimal(sol) => (sol, true, 0, None),
+        Outcome::Bounded { sol, lower, better } => (sol, false, lower, better),
         Outcome::Infeasible { period } => return unserved_plan(setup, period),
     };
     let runs = alternative_runs(setup, &sol);
     let sol = if optimal { sol } else { cheapest(sol, &runs) };
+    let sol = match better {
+        Some(b) if b.cost < sol.cost => b,
+        _ => sol,
+    };
     // A plan whose dollars reach the lower bound (a gap of 0) is proven cheapest; among plans of
     // the same dollars, the tie-break (fewer units forfeited, then fewer packages) is then the
     // best found.

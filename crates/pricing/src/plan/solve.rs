@@ -83,9 +83,16 @@ pub(super) struct Solution {
 pub(super) enum Outcome {
     /// The cheapest plan (ties: fewer units bought, then fewer packages).
     Optimal(Solution),
-    /// The exact search hit its work limit: the best plan found and a lower bound on the dollars
-    /// (in millionths) of any plan.
-    Bounded { sol: Solution, lower: u128 },
+    /// The exact search hit its work limit: the best plan found before it and a lower bound on
+    /// the dollars (in millionths) of any plan; `better`, a cheaper plan from the states the
+    /// exact search reached, finished by the beam. (The alternatives the planner weighs are
+    /// chosen from `sol`, as they were before there was `better`: a plan of the one may let an
+    /// alternative find the optimum that the other would not have looked for.)
+    Bounded {
+        sol: Solution,
+        lower: u128,
+        better: Option<Solution>,
+    },
     /// No plan serves every period; `period` is the first one no plan can serve.
     Infeasible { period: usize },
     /// No plan was found, yet none was shown not to exist: the last resort of
@@ -93,6 +100,17 @@ pub(super) enum Outcome {
     /// and the exact search ran out of work. Only possible when a state can be stuck: with per
     /// use off and trials the only packages that serve some period, say.
     Unsolved,
+}
+
+impl Outcome {
+    /// The cheapest plan found, if any.
+    pub(super) fn best(&self) -> Option<&Solution> {
+        match self {
+            Outcome::Optimal(sol) | Outcome::Bounded { better: None, sol, .. } => Some(sol),
+            Outcome::Bounded { better: Some(b), .. } => Some(b),
+            Outcome::Infeasible { .. } | Outcome::Unsolved => None,
+        }
+    }
 }
 
 /// Work units a plan may spend (a transition or level tried is one unit; bound evaluations and
@@ -107,6 +125,9 @@ const DOMINANCE_PEERS: usize = 4096;
 const PROBE_SHARE: u64 = 4;
 const PROBE_START: u128 = 4;
 const PROBE_GROWTH: u128 = 8;
+/// The exact search, once out of work, may spend this fraction of the budget finishing the
+/// states it reached with the beam.
+const RESCUE_SHARE: u64 = 4;
 /// States kept per period by the beam search that finds the first plan.
 const BEAM_WIDTH: usize = 8;
 /// Levels tried per class and state by the beam search.
@@ -623,6 +644,11 @@ pub(super) struct Solver<'a> {
     swaps: Vec<Vec<Kind>>,
     /// Per class, a level above which every level is swappable: not tried at all.
     level_caps: Vec<u64>,
+    /// Work the last exact search may spend, once it runs out, finishing the states it reached
+    /// with the beam ([`Solver::run`]); 0 when it may not.
+    rescue: u64,
+    /// The last search's plan came from that beam: not proven.
+    rescued: bool,
 }
 
 impl<'a> Solver<'a> {
@@ -704,6 +730,8 @@ impl<'a> Solver<'a> {
             after,
             swaps,
             level_caps,
+            rescue: 0,
+            rescued: false,
         }
     }
 
@@ -930,14 +958,23 @@ impl<'a> Solver<'a> {
         if let Some(sol) = self.probe(&mut first, &mut lower, budget) {
             return Outcome::Optimal(sol);
         }
+        self.rescue = budget / RESCUE_SHARE;
         let exact = self.run(None, first.as_ref().map(|s| s.cost));
-        if self.aborted {
-            return match first {
-                Some(sol) => Outcome::Bounded {
+        self.rescue = 0;
+        if self.aborted || self.rescued {
+            let found = exact.ok().filter(|_| self.rescued);
+            return match (first, found) {
+                (Some(sol), found) => Outcome::Bounded {
                     lower: lower.min(sol.cost.money),
+                    better: found.filter(|r| r.cost < sol.cost),
                     sol,
                 },
-                None => Outcome::Unsolved,
+                (None, Some(sol)) => Outcome::Bounded {
+                    lower: lower.min(sol.cost.money),
+                    sol,
+                    better: None,
+                },
+                (None, None) => Outcome::Unsolved,
             };
         }
         match exact {
@@ -950,6 +987,7 @@ impl<'a> Solver<'a> {
                     Outcome::Bounded {
                         lower: lower.min(sol.cost.money),
                         sol,
+                        better: None,
                     }
                 } else {
                     Outcome::Optimal(sol)
@@ -1045,9 +1083,26 @@ impl<'a> Solver<'a> {
             out_cost: Vec::new(),
             out_decs: Vec::new(),
         };
-        for t in 0..h {
-            let mut next = self.next_layer(t, &layers[t], ub, &mut ctx)?;
-            next = self.undominated(next);
+        let mut beam = beam;
+        let mut t = 0;
+        while t < h {
+            let next = match self.next_layer(t, &layers[t], ub, &mut ctx) {
+                Err(_) if self.aborted && beam.is_none() && self.rescue > 0 => {
+                    // The exact search ran out of work: the states it reached, the best few by
+                    // cost and bound, finished by the beam may still beat the first plan.
+                    self.aborted = false;
+                    self.rescued = true;
+                    self.budget = self.steps.saturating_add(self.rescue);
+                    self.rescue = 0;
+                    beam = Some(BEAM_WIDTH);
+                    ctx.beam = true;
+                    let reached = std::mem::replace(&mut layers[t], Layer::new());
+                    layers[t] = self.narrow(t, reached, BEAM_WIDTH);
+                    continue;
+                }
+                next => next?,
+            };
+            let mut next = self.undominated(next);
             if let Some(width) = beam {
                 if next.len() > width {
                     next = self.narrow(t + 1, next, width);
@@ -1060,6 +1115,7 @@ impl<'a> Solver<'a> {
                 }
             }
             layers.push(next);
+            t += 1;
         }
         let last = &layers[h];
         let best = (0..last.len()).min_by_key(|&i| last.cost[i]).ok_or(h)?;
@@ -1817,7 +1873,7 @@ mod tests {
                     other => panic!("{months} months, per use {per_use:?}: {other:?}"),
                 };
                 let (sol, lower) = match solve(&inst, &all, 0).0 {
-                    Outcome::Bounded { sol, lower } => (sol, lower),
+                    Outcome::Bounded { sol, lower, .. } => (sol, lower),
                     other => panic!("{months} months, per use {per_use:?}: {other:?}"),
                 };
                 assert_eq!(
