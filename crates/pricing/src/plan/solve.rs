@@ -1102,7 +1102,7 @@ impl<'a> Solver<'a> {
                 }
                 next => next?,
             };
-            let mut next = self.undominated(next);
+            let mut next = self.undominated(next, beam.is_none());
             if let Some(width) = beam {
                 if next.len() > width {
                     next = self.narrow(t + 1, next, width);
@@ -1164,26 +1164,45 @@ impl<'a> Solver<'a> {
 
     /// Drops the states another state dominates: the same trials and cover, no more cost, and at
     /// least as many units expiring at or after every bucket. (Whatever the dominated state can
-    /// still do, the other can do at no more cost, so an optimal plan survives.)
-    fn undominated(&mut self, layer: Layer) -> Layer {
+    /// still do, the other can do at no more cost, so an optimal plan survives.) In the `exact`
+    /// search, compared pairwise with a peak enforced, the dominating state may also carry the
+    /// peak for more periods: it carries it in every month the other does.
+    fn undominated(&mut self, layer: Layer, exact: bool) -> Layer {
         let stride = self.stride();
         let w = stride - 1;
         let n = layer.len();
         if n < 2 {
             return layer;
         }
-        let meta = |i: usize| layer.keys[i * stride + w];
+        // Then states are grouped by the trials left alone, and the cover checked pairwise.
+        let across = exact && w > 2 && self.enforce;
+        let meta = |i: usize| {
+            let m = layer.keys[i * stride + w];
+            if across {
+                m & 0xffff_ffff
+            } else {
+                m
+            }
+        };
+        let cover = |i: usize| layer.keys[i * stride + w] >> 32;
         let total = |i: usize| {
             layer.keys[i * stride..i * stride + w]
                 .iter()
                 .fold(0u64, |a, &b| a.saturating_add(b))
         };
         let order = sort::order(n, &|a, b| {
-            (meta(a), layer.cost[a], std::cmp::Reverse(total(a))).cmp(&(
-                meta(b),
-                layer.cost[b],
-                std::cmp::Reverse(total(b)),
-            ))
+            (
+                meta(a),
+                layer.cost[a],
+                std::cmp::Reverse(total(a)),
+                std::cmp::Reverse(cover(a)),
+            )
+                .cmp(&(
+                    meta(b),
+                    layer.cost[b],
+                    std::cmp::Reverse(total(b)),
+                    std::cmp::Reverse(cover(b)),
+                ))
         });
         let mut keep = vec![false; n];
         let mut compared: u64 = 0;
@@ -1755,18 +1774,24 @@ fn keep_staircase(layer: &Layer, stride: usize, group: &[usize], keep: &mut [boo
 /// it misses is merely kept). With per use at `per_use` a unit, a kept state also beats one
 /// holding up to `short` more units at or after some bucket when it costs less even with
 /// `short` units bought per use: held from now (they never expire), they let it do whatever
-/// the other can. Returns the comparisons made.
+/// the other can. A kept state beats only states whose peak cover (held in the key) is no
+/// longer than its own. Returns the comparisons made.
 fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool], per_use: Option<u128>) -> u64 {
     let w = stride - 1;
     let mut compared = 0;
     // Their suffix sums, `w` words each, and their dollars.
     let mut kept: Vec<u64> = Vec::new();
     let mut money: Vec<u128> = Vec::new();
+    let mut covers: Vec<u64> = Vec::new();
     for &i in group {
         let sx = suffix_sums(layer, stride, i);
         compared += (kept.len() / w) as u64;
         let cost = layer.cost[i].money;
-        let beaten = kept.chunks_exact(w).zip(&money).any(|(k, &m)| {
+        let cover = layer.keys[i * stride + w] >> 32;
+        let beaten = kept.chunks_exact(w).zip(&money).zip(&covers).any(|((k, &m), &c)| {
+            if c < cover {
+                return false;
+            }
             // Units short at some bucket, bought per use (they never expire).
             let short = k.iter().zip(&sx).map(|(a, b)| b.saturating_sub(*a)).max().unwrap_or(0);
             short == 0 || per_use.is_some_and(|p| m.saturating_add(p.saturating_mul(u128::from(short))) < cost)
@@ -1778,6 +1803,7 @@ fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool
         if kept.len() < DOMINANCE_PEERS * w {
             kept.extend_from_slice(&sx);
             money.push(cost);
+            covers.push(cover);
         }
     }
     compared
