@@ -150,35 +150,28 @@ pub(super) fn alternatives(
         ..
     } in runs
     {
-        match outcome {
-            Outcome::Unsolved => {}
-            Outcome::Optimal(sol)
-            | Outcome::Bounded { better: Some(sol), .. }
-            | Outcome::Bounded { sol, better: None, .. } => {
-                if seen.contains(&sol.buys) {
-                    continue;
-                }
+        if let Some(sol) = outcome.best() {
+            if !seen.contains(&sol.buys) {
                 seen.push(sol.buys.clone());
-                let alt = feasible(setup, label, &sol, best_replay);
+                let alt = feasible(setup, label, sol, best_replay);
                 insert_by_cost(&mut out, Some(sol.cost), alt);
             }
-            Outcome::Infeasible { period } => {
-                let reason = format!("{label}: {}.", cannot_serve(setup, period, peak_only));
-                insert_by_cost(
-                    &mut out,
-                    None,
-                    Alternative {
-                        reason,
-                        label,
-                        feasible: false,
-                        total_cost: None,
-                        forfeited_units: None,
-                        purchase_count: None,
-                        extra_cost: None,
-                        purchases: Vec::new(),
-                    },
-                );
-            }
+        } else if let Outcome::Infeasible { period } = outcome {
+            let reason = format!("{label}: {}.", cannot_serve(setup, period, peak_only));
+            insert_by_cost(
+                &mut out,
+                None,
+                Alternative {
+                    reason,
+                    label,
+                    feasible: false,
+                    total_cost: None,
+                    forfeited_units: None,
+                    purchase_count: None,
+                    extra_cost: None,
+                    purchases: Vec::new(),
+                },
+            );
         }
     }
     out.into_iter().map(|(_, a)| a).collect()

@@ -167,10 +167,7 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
     };
     let runs = alternative_runs(setup, &sol);
     let sol = if optimal { sol } else { cheapest(sol, &runs) };
-    let sol = match better {
-        Some(b) if b.cost < sol.cost => b,
-        _ => sol,
-    };
+    let sol = better.filter(|b| b.cost < sol.cost).unwrap_or(sol);
     // A plan whose dollars reach the lower bound (a gap of 0) is proven cheapest; among plans of
     // the same dollars, the tie-break (fewer units forfeited, then fewer packages) is then the
     // best found.

@@ -645,10 +645,8 @@ pub(super) struct Solver<'a> {
     /// Per class, a level above which every level is swappable: not tried at all.
     level_caps: Vec<u64>,
     /// Work the last exact search may spend, once it runs out, finishing the states it reached
-    /// with the beam ([`Solver::run`]); 0 when it may not.
+    /// with the beam ([`Solver::run`], which sets it to 0 when it does); 0 when it may not.
     rescue: u64,
-    /// The last search's plan came from that beam: not proven.
-    rescued: bool,
 }
 
 impl<'a> Solver<'a> {
@@ -731,7 +729,6 @@ impl<'a> Solver<'a> {
             swaps,
             level_caps,
             rescue: 0,
-            rescued: false,
         }
     }
 
@@ -814,8 +811,7 @@ impl<'a> Solver<'a> {
             return 0;
         };
         let w = self.slots - 1;
-        let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
-        let need = self.demand_after[t].saturating_sub(stock);
+        let need = self.demand_after[t].saturating_sub(self.held(key));
         if need == 0 {
             return 0;
         }
@@ -872,9 +868,7 @@ impl<'a> Solver<'a> {
             }
         }
         if money == ub.money {
-            let w = self.slots - 1;
-            let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
-            let more = self.demand_after[t].saturating_sub(stock);
+            let more = self.demand_after[t].saturating_sub(self.held(key));
             return cost.units.saturating_add(more) > ub.units;
         }
         false
@@ -898,8 +892,12 @@ impl<'a> Solver<'a> {
     /// `periods` of them.
     fn peak_bound(&self, t: usize, key: &[u64]) -> u128 {
         let w = self.slots - 1;
-        let stock = key[..w].iter().fold(0u64, |a, &b| a.saturating_add(b));
-        self.peak_need(t, stock, key[w] & 0xffff_ffff, (key[w] >> 32) as usize)
+        self.peak_need(t, self.held(key), key[w] & 0xffff_ffff, (key[w] >> 32) as usize)
+    }
+
+    /// The units a state's key holds, all expiry buckets together.
+    fn held(&self, key: &[u64]) -> u64 {
+        key[..self.slots - 1].iter().fold(0u64, |a, &b| a.saturating_add(b))
     }
 
     /// [`Solver::peak_bound`] from period `t` on, with `stock` units held, the trials `mask`
@@ -958,12 +956,15 @@ impl<'a> Solver<'a> {
         if let Some(sol) = self.probe(&mut first, &mut lower, budget) {
             return Outcome::Optimal(sol);
         }
-        self.rescue = budget / RESCUE_SHARE;
+        let rescue = budget / RESCUE_SHARE;
+        self.rescue = rescue;
         let exact = self.run(None, first.as_ref().map(|s| s.cost));
+        // The search's plan came from the beam (not proven) when it spent the rescue.
+        let rescued = rescue > 0 && self.rescue == 0;
         self.rescue = 0;
-        if self.aborted || self.rescued {
-            let found = exact.ok().filter(|_| self.rescued);
-            return match (first, found) {
+        if self.aborted || rescued {
+            // Out of work: an `exact` plan is the rescue's (the rescue ran out too: none).
+            return match (first, exact.ok()) {
                 (Some(sol), found) => Outcome::Bounded {
                     lower: lower.min(sol.cost.money),
                     better: found.filter(|r| r.cost < sol.cost),
@@ -1091,7 +1092,6 @@ impl<'a> Solver<'a> {
                     // The exact search ran out of work: the states it reached, the best few by
                     // cost and bound, finished by the beam may still beat the first plan.
                     self.aborted = false;
-                    self.rescued = true;
                     self.budget = self.steps.saturating_add(self.rescue);
                     self.rescue = 0;
                     beam = Some(BEAM_WIDTH);
