@@ -53,8 +53,11 @@ const UNSOLVED: [(usize, &str, &str); 5] = [
 /// transition: quotes of 183 and 180 days over 16 months growing 45.5 % a month; of 120 and 320
 /// days with a peak over 36 months; of 128 and 45 days with a peak and a negotiated per-use
 /// rate over 36 months; of 60 and 303 days over 36 months; of 45 and 180 days with a balance
-/// and a peak over 24 months. All with per use.
-const LONG_QUOTES: [(usize, &str, &str); 8] = [
+/// and a peak over 24 months. All with per use. Three more came back proven only with the
+/// dominance that makes up what a state holds less with copies of a package: quotes of 273 and
+/// 270 days and two balances over 36 months growing 21.5 % a month, without per use; a 180-day
+/// quote with a peak over 18 months; quotes of 302 and 365 days over 36 months, flat.
+const LONG_QUOTES: [(usize, &str, &str); 11] = [
     (
         6,
         r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":13,"duration":7}]}"#,
@@ -95,12 +98,28 @@ const LONG_QUOTES: [(usize, &str, &str); 8] = [
         r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-turbo","mode":"std","audio":"native","quantity":3200,"duration":14,"attemptsPerKept":"1.7"},{"service":"video","model":"kling-v3","mode":"std","audio":"none","resolution":"720p","quantity":145,"duration":11,"attemptsPerKept":"1.6"}]}"#,
         r#"{"horizonMonths":24,"growthPercent":"35","balances":[{"pool":"video","units":"1109","daysLeft":287}],"peak":{"pool":"video","jobsPerHour":"72","minutesPerJob":"3"},"quotes":[{"pool":"video","name":"Quote 1","price":"9481.84","units":"75557","validityDays":45},{"pool":"video","name":"Quote 2","price":"6822.34","units":"70535","validityDays":180}],"perUseSource":"fal"}"#,
     ),
+    (
+        93,
+        r#"{"edition":"kling-2026","lines":[{"service":"text-to-image","model":"kolors-v2.1","quantity":14946},{"service":"video","model":"kling-v3-omni","mode":"pro","audio":"none","resolution":"1080p","input":"video-edit","quantity":9,"duration":4},{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"4k","quantity":64,"duration":4,"attemptsPerKept":"1.5"},{"service":"video","model":"kling-v2.6","mode":"pro","audio":"voice","quantity":5,"duration":5}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","balances":[{"pool":"video","units":"2176","daysLeft":101},{"pool":"image","units":"17272","daysLeft":347}],"quotes":[{"pool":"video","name":"Quote 1","price":"3607.84","units":"30775","validityDays":273,"concurrency":13},{"pool":"video","name":"Quote 2","price":"2110.96","units":"16808","validityDays":270}]}"#,
+    ),
+    (
+        153,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-turbo","mode":"pro","audio":"native","quantity":36,"duration":11},{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"4k","quantity":1326,"duration":5},{"service":"image","model":"kling-v3-image","resolution":"1k-2k","input":"image-edit","quantity":1346},{"service":"video","model":"kling-v3","mode":"pro","audio":"none","resolution":"1080p","quantity":2059,"duration":15}]}"#,
+        r#"{"horizonMonths":18,"growthPercent":"22","peak":{"pool":"video","jobsPerHour":"106","minutesPerJob":"4"},"quotes":[{"pool":"video","name":"Quote (peak)","price":"21315.19","units":"163963","validityDays":180,"concurrency":10}],"perUseSource":"fal"}"#,
+    ),
+    (
+        298,
+        r#"{"edition":"kling-2026","lines":[{"service":"text-to-image","model":"kolors-v2.1","quantity":2204},{"service":"video","model":"kling-v2.6","mode":"pro","audio":"native","quantity":3339,"duration":5},{"service":"video","model":"kling-v2.6","mode":"pro","audio":"native","quantity":15,"duration":10,"attemptsPerKept":"1.5"}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"0","quotes":[{"pool":"video","name":"Quote 1","price":"7916.57","units":"80766","validityDays":302},{"pool":"video","name":"Quote 2","price":"16435.82","units":"141410","validityDays":365}],"perUseSource":"fal"}"#,
+    ),
 ];
 
 /// Their totals, found by the planner as it was before those rules with a hundred times the work
 /// budget, where it proved each optimal (the last five: as it was before the probes, with a
-/// hundred times the work, and a thousand for the 60- and 303-day quotes).
-const LONG_QUOTE_TOTALS: [&str; 8] = [
+/// hundred times the work, and a thousand for the 60- and 303-day quotes; the last three: as it
+/// was before that dominance, with forty times the work).
+const LONG_QUOTE_TOTALS: [&str; 11] = [
     "22155.744",
     "2129531.139",
     "2830405.78",
@@ -109,6 +128,9 @@ const LONG_QUOTE_TOTALS: [&str; 8] = [
     "212953.669325",
     "8938564.991",
     "23167847.92",
+    "707917.51",
+    "808052.592",
+    "61085.99",
 ];
 
 /// `plan()` on an input as the JS API runs it.

@@ -644,6 +644,8 @@ pub(super) struct Solver<'a> {
     swaps: Vec<Vec<Kind>>,
     /// Per class, a level above which every level is swappable: not tried at all.
     level_caps: Vec<u64>,
+    /// The packages (not trials) that may be bought, for [`Restock`].
+    packages: Vec<Kind>,
     /// Work the last exact search may spend, once it runs out, finishing the states it reached
     /// with the beam ([`Solver::run`], which sets it to 0 when it does); 0 when it may not.
     rescue: u64,
@@ -671,6 +673,7 @@ impl<'a> Solver<'a> {
         let non_trials: Vec<usize> = (0..inst.kinds.len())
             .filter(|&k| on[k] && !inst.kinds[k].trial)
             .collect();
+        let packages = non_trials.iter().map(|&k| inst.kinds[k].clone()).collect();
         let min_cover = MinCover::new(&inst.kinds, non_trials);
         let peak = PeakBound::of(inst, &on, &trials, relax.as_ref());
         let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
@@ -728,6 +731,7 @@ impl<'a> Solver<'a> {
             after,
             swaps,
             level_caps,
+            packages,
             rescue: 0,
         }
     }
@@ -1204,6 +1208,7 @@ impl<'a> Solver<'a> {
                     std::cmp::Reverse(cover(b)),
                 ))
         });
+        let restock = Restock::new(&self.packages, self.inst.per_use);
         let mut keep = vec![false; n];
         let mut compared: u64 = 0;
         let mut start = 0;
@@ -1217,7 +1222,7 @@ impl<'a> Solver<'a> {
             match w {
                 0 => keep[group[0]] = true,
                 1 | 2 => keep_staircase(&layer, stride, group, &mut keep),
-                _ => compared += keep_pairwise(&layer, stride, group, &mut keep, self.inst.per_use),
+                _ => compared += keep_pairwise(&layer, stride, group, &mut keep, &restock),
             }
             start = end;
         }
@@ -1769,32 +1774,112 @@ fn keep_staircase(layer: &Layer, stride: usize, group: &[usize], keep: &mut [boo
     }
 }
 
+/// What a state may buy at once to hold at least what another holds: copies of one package
+/// (not a trial) that lasts long enough, or per use (which never expires), or both. A state
+/// that holds less but is cheaper by at least such a purchase leads to every plan the other
+/// does, at no greater cost.
+struct Restock<'a> {
+    /// Units, price and periods of the packages (not trials) that may be bought.
+    kinds: &'a [Kind],
+    per_use: Option<u128>,
+    /// The least price per unit among them (`price / units`): a purchase of `n` units costs
+    /// at least `n` times it, which rules most pairs out at once.
+    cheapest: (u128, u128),
+}
+
+impl<'a> Restock<'a> {
+    fn new(kinds: &'a [Kind], per_use: Option<u128>) -> Restock<'a> {
+        let per_use_rate = per_use.map(|p| (p, 1u128));
+        let rates = kinds.iter().map(|k| (k.price, u128::from(k.units))).chain(per_use_rate);
+        let cheapest = rates
+            .reduce(|a, b| {
+                if b.0.saturating_mul(a.1) < a.0.saturating_mul(b.1) {
+                    b
+                } else {
+                    a
+                }
+            })
+            .unwrap_or((u128::MAX, 1));
+        Restock {
+            kinds,
+            per_use,
+            cheapest,
+        }
+    }
+
+    /// Whether a state of cost `kept` beats one of cost `other` that holds up to `short` more
+    /// units at or after some bucket, the last such bucket `last` periods from now: buying
+    /// now what makes up the difference, the first can follow whatever the second does.
+    ///
+    /// Packages bought now are counted in full (dollars, units and packages): with them the
+    /// first's cost is at most the second's, compared as the plans are. Per use is bought as
+    /// the first falls short while following the second, at most `short` units more than the
+    /// second buys in all (the first holds at most that much less at or after every bucket,
+    /// and the draw keeps it so), but maybe over several months, each a purchase of its own:
+    /// so with per use, dollars and units must come out less, the number of purchases unknown.
+    fn beats(&self, kept: Cost, other: Cost, short: u64, last: usize) -> bool {
+        if short == 0 {
+            return true;
+        }
+        let (price, units) = self.cheapest;
+        let spare = other.money.saturating_sub(kept.money);
+        if spare.saturating_mul(units) < u128::from(short).saturating_mul(price) {
+            return false;
+        }
+        // `copies` of a package of `units` at `price`, the rest per use.
+        let with_per_use = |copies: u64, units: u64, price: u128| {
+            self.per_use.is_some_and(|p| {
+                let held = copies.saturating_mul(units);
+                let rest = short.saturating_sub(held);
+                let money = kept
+                    .money
+                    .saturating_add(u128::from(copies).saturating_mul(price))
+                    .saturating_add(u128::from(rest).saturating_mul(p));
+                let units = kept.units.saturating_add(held).saturating_add(rest);
+                (money, units) < (other.money, other.units)
+            })
+        };
+        if with_per_use(0, 0, 0) {
+            return true;
+        }
+        self.kinds.iter().filter(|k| k.periods > last).any(|k| {
+            let copies = short.div_ceil(k.units);
+            let bought = Cost {
+                money: k.price.saturating_mul(u128::from(copies)),
+                units: copies.saturating_mul(k.units),
+                count: copies,
+            };
+            kept.add(bought) <= other || with_per_use(short / k.units, k.units, k.price)
+        })
+    }
+}
+
 /// Dominance within a `group` when stock spans three buckets or more: pairwise against the
 /// cheapest states kept (at most [`DOMINANCE_PEERS`] of them, so the check stays linear; a state
-/// it misses is merely kept). With per use at `per_use` a unit, a kept state also beats one
-/// holding up to `short` more units at or after some bucket when it costs less even with
-/// `short` units bought per use: held from now (they never expire), they let it do whatever
-/// the other can. A kept state beats only states whose peak cover (held in the key) is no
-/// longer than its own. Returns the comparisons made.
-fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool], per_use: Option<u128>) -> u64 {
+/// it misses is merely kept). A kept state beats one holding no more units at or after any
+/// bucket, and one holding more when it is cheaper by at least what makes up the difference
+/// ([`Restock::beats`]). A kept state beats only states whose peak cover (held in the key) is
+/// no longer than its own. Returns the comparisons made.
+fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool], restock: &Restock) -> u64 {
     let w = stride - 1;
     let mut compared = 0;
-    // Their suffix sums, `w` words each, and their dollars.
+    // Their suffix sums, `w` words each (the latest bucket first), and their costs.
     let mut kept: Vec<u64> = Vec::new();
-    let mut money: Vec<u128> = Vec::new();
+    let mut costs: Vec<Cost> = Vec::new();
     let mut covers: Vec<u64> = Vec::new();
     for &i in group {
         let sx = suffix_sums(layer, stride, i);
         compared += (kept.len() / w) as u64;
-        let cost = layer.cost[i].money;
+        let cost = layer.cost[i];
         let cover = layer.keys[i * stride + w] >> 32;
-        let beaten = kept.chunks_exact(w).zip(&money).zip(&covers).any(|((k, &m), &c)| {
+        let beaten = kept.chunks_exact(w).zip(&costs).zip(&covers).any(|((k, &m), &c)| {
             if c < cover {
                 return false;
             }
-            // Units short at some bucket, bought per use (they never expire).
             let short = k.iter().zip(&sx).map(|(a, b)| b.saturating_sub(*a)).max().unwrap_or(0);
-            short == 0 || per_use.is_some_and(|p| m.saturating_add(p.saturating_mul(u128::from(short))) < cost)
+            // The latest bucket where it holds less, in periods from now.
+            let last = k.iter().zip(&sx).position(|(a, b)| b > a).map_or(0, |j| w - 1 - j);
+            restock.beats(m, cost, short, last)
         });
         if beaten {
             continue;
@@ -1802,7 +1887,7 @@ fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool
         keep[i] = true;
         if kept.len() < DOMINANCE_PEERS * w {
             kept.extend_from_slice(&sx);
-            money.push(cost);
+            costs.push(cost);
             covers.push(cover);
         }
     }
