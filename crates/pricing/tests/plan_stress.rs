@@ -56,8 +56,11 @@ const UNSOLVED: [(usize, &str, &str); 5] = [
 /// and a peak over 24 months. All with per use. Three more came back proven only with the
 /// dominance that makes up what a state holds less with copies of a package: quotes of 273 and
 /// 270 days and two balances over 36 months growing 21.5 % a month, without per use; a 180-day
-/// quote with a peak over 18 months; quotes of 302 and 365 days over 36 months, flat.
-const LONG_QUOTES: [(usize, &str, &str); 11] = [
+/// quote with a peak over 18 months; quotes of 302 and 365 days over 36 months, flat. Three
+/// more only with the bound on what the units still to buy cost (`plan/cover.rs`): a 270-day
+/// quote over 36 months; quotes of 90 and 38 days and a balance over 21 months growing 40 % a
+/// month; of 79 and 216 days over 36 months. All three with per use.
+const LONG_QUOTES: [(usize, &str, &str); 14] = [
     (
         6,
         r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":13,"duration":7}]}"#,
@@ -113,13 +116,28 @@ const LONG_QUOTES: [(usize, &str, &str); 11] = [
         r#"{"edition":"kling-2026","lines":[{"service":"text-to-image","model":"kolors-v2.1","quantity":2204},{"service":"video","model":"kling-v2.6","mode":"pro","audio":"native","quantity":3339,"duration":5},{"service":"video","model":"kling-v2.6","mode":"pro","audio":"native","quantity":15,"duration":10,"attemptsPerKept":"1.5"}]}"#,
         r#"{"horizonMonths":36,"growthPercent":"0","quotes":[{"pool":"video","name":"Quote 1","price":"7916.57","units":"80766","validityDays":302},{"pool":"video","name":"Quote 2","price":"16435.82","units":"141410","validityDays":365}],"perUseSource":"fal"}"#,
     ),
+    (
+        151,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-turbo","mode":"pro","audio":"native","quantity":2603,"duration":7},{"service":"video","model":"kling-v2.5-turbo","mode":"pro","audio":"none","quantity":16,"duration":5},{"service":"text-to-image","model":"kolors-v2.1","quantity":107,"attemptsPerKept":"1.8"},{"service":"video","model":"kling-v3","mode":"pro","audio":"none","resolution":"1080p","quantity":27,"duration":14,"attemptsPerKept":"1.4"}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","quotes":[{"pool":"video","name":"Quote 1","price":"8672.85","units":"75695","validityDays":270,"concurrency":19}],"perUseSource":"fal"}"#,
+    ),
+    (
+        258,
+        r#"{"edition":"kling-2026","lines":[{"service":"video-to-audio","quantity":41},{"service":"video","model":"kling-v2.5-turbo","mode":"std","audio":"none","quantity":2046,"duration":5}]}"#,
+        r#"{"horizonMonths":21,"growthPercent":"40","balances":[{"pool":"video","units":"6096","daysLeft":231}],"quotes":[{"pool":"video","name":"Quote 1","price":"13812.62","units":"123403","validityDays":90,"concurrency":17},{"pool":"video","name":"Quote 2","price":"31602.19","units":"276762","validityDays":38,"concurrency":7}],"perUseSource":"fal"}"#,
+    ),
+    (
+        280,
+        r#"{"edition":"kling-2026","lines":[{"service":"lip-sync","quantity":918,"videoSeconds":104},{"service":"video","model":"kling-v3","mode":"std","audio":"native","resolution":"720p","quantity":252,"duration":6},{"service":"video","model":"kling-v3","mode":"std","audio":"none","resolution":"4k","quantity":133,"duration":15}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","quotes":[{"pool":"video","name":"Quote 1","price":"1191.56","units":"10650","validityDays":79},{"pool":"video","name":"Quote 2","price":"2128.08","units":"19462","validityDays":216}],"perUseSource":"fal"}"#,
+    ),
 ];
 
 /// Their totals, found by the planner as it was before those rules with a hundred times the work
-/// budget, where it proved each optimal (the last five: as it was before the probes, with a
-/// hundred times the work, and a thousand for the 60- and 303-day quotes; the last three: as it
+/// budget, where it proved each optimal (the next five: as it was before the probes, with a
+/// hundred times the work, and a thousand for the 60- and 303-day quotes; the last six: as it
 /// was before that dominance, with forty times the work).
-const LONG_QUOTE_TOTALS: [&str; 11] = [
+const LONG_QUOTE_TOTALS: [&str; 14] = [
     "22155.744",
     "2129531.139",
     "2830405.78",
@@ -131,6 +149,9 @@ const LONG_QUOTE_TOTALS: [&str; 11] = [
     "707917.51",
     "808052.592",
     "61085.99",
+    "10780104.112",
+    "1008628.083",
+    "9567130.975",
 ];
 
 /// `plan()` on an input as the JS API runs it.

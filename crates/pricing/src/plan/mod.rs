@@ -37,6 +37,7 @@
 mod alternatives;
 pub mod breakeven;
 mod comparison;
+mod cover;
 mod explain;
 mod levels;
 mod options;

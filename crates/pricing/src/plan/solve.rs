@@ -5,7 +5,8 @@
 //! See the module documentation of [`super`] and `ARCHITECTURE.md` for why the transitions
 //! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
 
-use super::levels::{add_count, gcd, Class, Cover, MinCover};
+use super::cover::CoverBound;
+use super::levels::{add_count, gcd, Class, Cover};
 use crate::sort;
 
 /// A package the planner may buy, in integer units.
@@ -123,6 +124,8 @@ const DOMINANCE_PEERS: usize = 4096;
 /// search's budget: the first aims this fraction of the gap above the lower bound, and each
 /// next one this many times further.
 const PROBE_SHARE: u64 = 4;
+/// The first probe, at the lower bound itself, may use up to this share of the budget.
+const BOUND_PROBE_SHARE: u64 = 2;
 const PROBE_START: u128 = 4;
 const PROBE_GROWTH: u128 = 8;
 /// The exact search, once out of work, may spend this fraction of the budget finishing the
@@ -613,8 +616,11 @@ pub(super) struct Solver<'a> {
     slots: usize,
     enforce: bool,
     relax: Option<Relax>,
-    /// The expiry-free bound (see [`MinCover`]), with the demand still to come from each period.
-    min_cover: Option<MinCover>,
+    /// The least the units a state must still buy can cost ([`Solver::cover_bound`]).
+    cover: Option<CoverBound>,
+    /// The steps in which units bought can be counted: the relaxation's blocks, and the
+    /// trials' sizes (a trial may hold fewer units than a block).
+    unit_block: u64,
     /// With a peak enforced, the bound of [`Solver::peak_bound`], when a package (not a trial)
     /// carries it.
     peak: Option<PeakBound>,
@@ -625,8 +631,8 @@ pub(super) struct Solver<'a> {
     aborted: bool,
     /// The beam search tries only "fill the need" for classes that expire before the last.
     beam_few: bool,
-    /// The last-resort pass ([`Solver::solve`]): states are ranked without the expiry-free
-    /// bound, whose cost grows with the demand and the packages.
+    /// The last-resort pass ([`Solver::solve`]): states are ranked by the block relaxation
+    /// alone.
     plain: bool,
     lb_buf: Vec<u64>,
     /// Most units a month may buy per use in the normal form, when some package is cheaper per
@@ -674,7 +680,10 @@ impl<'a> Solver<'a> {
             .filter(|&k| on[k] && !inst.kinds[k].trial)
             .collect();
         let packages = non_trials.iter().map(|&k| inst.kinds[k].clone()).collect();
-        let min_cover = MinCover::new(&inst.kinds, non_trials);
+        let cover = CoverBound::new(&inst.kinds, &non_trials, inst.per_use);
+        let unit_block = trials.iter().fold(relax.as_ref().map_or(1, |r| r.block), |a, &k| {
+            gcd(a, inst.kinds[k].units)
+        });
         let peak = PeakBound::of(inst, &on, &trials, relax.as_ref());
         let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
         // Per use never expires: as if bought now and held (which costs the same as buying it
@@ -717,7 +726,8 @@ impl<'a> Solver<'a> {
             slots,
             enforce: inst.need_conc > 0,
             relax,
-            min_cover,
+            cover,
+            unit_block,
             peak,
             demand_after,
             steps: 0,
@@ -771,12 +781,25 @@ impl<'a> Solver<'a> {
     }
 
     /// A lower bound on the dollars (times the relaxation's units) still to spend from a state at
-    /// the start of period `t`, or `None` when there is no relaxation to bound with.
-    fn lower_bound(&mut self, t: usize, key: &[u64]) -> Option<u128> {
+    /// the start of period `t`, with the units the relaxation buys; `None` when there is no
+    /// relaxation to bound with.
+    fn lower_bound(&mut self, t: usize, key: &[u64]) -> Option<(u128, u64)> {
         let relax = self.relax.as_ref()?;
+        let (price, block) = (relax.price, relax.block);
+        let saved = relax.saved(key[self.slots - 1] & 0xffff_ffff);
+        let units = self.units_to_buy(t, key, block)?;
+        let value = u128::from(units).checked_mul(price)?;
+        Some((value.saturating_sub(saved), units))
+    }
+
+    /// The units a state at the start of period `t` must still buy, in steps of `block`, were
+    /// every purchase to last as long as the longest package: each period's need that the stock
+    /// leaves is bought then, the rest of its last step carried (by normal form 2 that buys the
+    /// fewest). `None` when there is no relaxation.
+    fn units_to_buy(&mut self, t: usize, key: &[u64], block: u64) -> Option<u64> {
+        let l = self.relax.as_ref()?.periods;
         let h = self.inst.demand.len();
         let w = self.slots - 1;
-        let l = relax.periods;
         let span = (h - t) + l + w + 1;
         // Charged to the budget like a transition per 16 bucket visits.
         self.steps = self.steps.saturating_add(((h - t) * (l + w) / 16) as u64 + 1);
@@ -784,7 +807,7 @@ impl<'a> Solver<'a> {
         self.lb_buf.resize(span, 0);
         let stock = &mut self.lb_buf;
         stock[..w].copy_from_slice(&key[..w]);
-        let mut blocks: u128 = 0;
+        let mut units: u64 = 0;
         for s in 0..(h - t) {
             let mut need = self.inst.demand[t + s];
             let mut i = s;
@@ -796,59 +819,44 @@ impl<'a> Solver<'a> {
                 i += 1;
             }
             if need > 0 {
-                let n = need.div_ceil(relax.block);
-                blocks = blocks.saturating_add(u128::from(n));
-                let bought = n.saturating_mul(relax.block);
+                let bought = need.div_ceil(block).saturating_mul(block);
+                units = units.saturating_add(bought);
                 stock[s + l - 1] = stock[s + l - 1].saturating_add(bought - need);
             }
         }
-        let saved = relax.saved(key[w] & 0xffff_ffff);
-        let value = blocks.checked_mul(u128::from(relax.block))?.checked_mul(relax.price)?;
-        Some(value.saturating_sub(saved))
+        Some(units)
     }
 
-    /// A lower bound on the dollars still to spend from a state at the start of period `t`,
-    /// forgetting expiry: the demand still to come less all stock held must be bought, at least
-    /// as dearly as the cheapest multiset of that many units, trials included.
-    fn cover_bound(&mut self, t: usize, key: &[u64]) -> u128 {
-        let Some(mc) = &self.min_cover else {
+    /// A lower bound on the dollars of buying at least `need` units, trials in `mask` included:
+    /// the least over the subsets of those trials of their prices and the rest at
+    /// [`CoverBound::at_least`].
+    fn cover_bound(&self, need: u64, mask: u64) -> u128 {
+        let Some(cover) = &self.cover else {
             return 0;
         };
-        let w = self.slots - 1;
-        let need = self.demand_after[t].saturating_sub(self.held(key));
         if need == 0 {
             return 0;
         }
-        let mask = key[w] & 0xffff_ffff;
-        let left: Vec<usize> = (0..self.trials.len()).filter(|&b| mask & (1 << b) != 0).collect();
         let kinds = &self.inst.kinds;
+        let left: Vec<&Kind> = (0..self.trials.len())
+            .filter(|&b| mask & (1 << b) != 0)
+            .map(|b| &kinds[self.trials[b]])
+            .collect();
         if left.len() > 6 {
-            let all = left
-                .iter()
-                .fold(0u64, |a, &b| a.saturating_add(kinds[self.trials[b]].units));
-            return mc.at_least(need.saturating_sub(all), self.inst.per_use, u128::MAX).0;
+            let all = left.iter().fold(0u64, |a, k| a.saturating_add(k.units));
+            return cover.at_least(need.saturating_sub(all));
         }
-        let (mut best, mut work) = (u128::MAX, 0u64);
+        let mut best = u128::MAX;
         for sub in 0u32..(1 << left.len()) {
             let (mut price, mut units) = (0u128, 0u64);
-            for (i, &b) in left.iter().enumerate() {
+            for (i, k) in left.iter().enumerate() {
                 if sub & (1 << i) != 0 {
-                    let k = &kinds[self.trials[b]];
                     price = price.saturating_add(k.price);
                     units = units.saturating_add(k.units);
                 }
             }
-            let (rest, looked) = mc.at_least(
-                need.saturating_sub(units),
-                self.inst.per_use,
-                best.saturating_sub(price),
-            );
-            best = best.min(price.saturating_add(rest));
-            work = work.saturating_add(looked);
+            best = best.min(price.saturating_add(cover.at_least(need.saturating_sub(units))));
         }
-        self.steps = self
-            .steps
-            .saturating_add(if work > 8 { work >> 3 } else { 1 << left.len() >> 3 });
         best
     }
 
@@ -859,16 +867,18 @@ impl<'a> Solver<'a> {
         if cost.money.saturating_add(self.peak_bound(t, key)) > ub.money {
             return true;
         }
-        let money = cost.money.saturating_add(self.cover_bound(t, key));
-        if money > ub.money {
-            return true;
-        }
-        if let Some(lb) = self.lower_bound(t, key) {
-            let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
-            if let (Some(m), Some(u)) = (cost.money.checked_mul(units), ub.money.checked_mul(units)) {
+        let mut money = cost.money;
+        if let Some((lb, units)) = self.lower_bound(t, key) {
+            let per = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+            if let (Some(m), Some(u)) = (cost.money.checked_mul(per), ub.money.checked_mul(per)) {
                 if m.checked_add(lb).is_some_and(|v| v > u) {
                     return true;
                 }
+            }
+            let need = self.units_bought(t, key, units);
+            money = money.saturating_add(self.cover_bound(need, key[self.slots - 1] & 0xffff_ffff));
+            if money > ub.money {
+                return true;
             }
         }
         if money == ub.money {
@@ -878,13 +888,25 @@ impl<'a> Solver<'a> {
         false
     }
 
+    /// The fewest units a state must still buy, trials included, from the relaxation's count
+    /// `units` in its blocks: recounted in steps a trial fills when one is smaller.
+    fn units_bought(&mut self, t: usize, key: &[u64], units: u64) -> u64 {
+        match self.relax.as_ref() {
+            Some(r) if r.block != self.unit_block => self.units_to_buy(t, key, self.unit_block).unwrap_or(0),
+            _ => units,
+        }
+    }
+
     /// A lower bound on the dollars (millionths) of any plan.
     fn root_lower(&mut self) -> u128 {
         let key = self.initial_key();
-        let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
-        self.lower_bound(0, &key)
-            .map_or(0, |v| v / units.max(1))
-            .max(self.cover_bound(0, &key))
+        let per = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
+        let Some((lb, units)) = self.lower_bound(0, &key) else {
+            return self.peak_bound(0, &key);
+        };
+        let units = self.units_bought(0, &key, units);
+        (lb / per.max(1))
+            .max(self.cover_bound(units, key[self.slots - 1] & 0xffff_ffff))
             .max(self.peak_bound(0, &key))
     }
 
@@ -1009,25 +1031,33 @@ impl<'a> Solver<'a> {
     /// Exact searches against targets between the lower bound and the first plan, before the
     /// exact search against the plan itself. A search against a target keeps every plan of at
     /// most that many dollars, so if it returns one of them, that plan is the cheapest; if it
-    /// returns none, every plan costs more than the target, which becomes the lower bound. The
-    /// targets start a quarter of the gap up and grow eightfold, so the searches cost little
-    /// next to the last; they also find cheaper plans than the beam's (a search that ends
-    /// above its target still returns a plan), and the cheaper the plan the exact search must
-    /// beat, the fewer states it keeps (stress set, with the bound of `beaten_so_far`: 280 →
-    /// 283 of 300 proven, no plan dearer; starting a quarter rather than an eighth up, 287 →
-    /// 289 once the later rules were in, the 3,000 of `plan_digest` alike). They share a
-    /// quarter of the budget; when it runs out, the exact search goes on with what is left.
+    /// returns none, every plan costs more than the target, which becomes the lower bound.
+    ///
+    /// The first target is the lower bound itself, with up to half the budget: the cover bound
+    /// is often the optimum (stress inputs #71, #151, #198, #280, #298), and a search at the
+    /// bound keeps the fewest states of any that can find it, then proven at once (the stress
+    /// set and seeds 13 and 14 of `bench/stress-inputs.js`: 295, 296 and 295 proven with a
+    /// quarter, 296 each with half; #198 reaches month 32 of 36 with a quarter). The others
+    /// start a quarter of the gap up and grow eightfold, sharing a quarter of the budget, so
+    /// they cost little next to the last; they also find cheaper plans than the beam's (a
+    /// search that ends above its target still returns a plan), and the cheaper the plan the
+    /// exact search must beat, the fewer states it keeps (stress set, with the bound of
+    /// `beaten_so_far`: 280 → 283 of 300 proven, no plan dearer; starting a quarter rather
+    /// than an eighth up, 287 → 289 once the later rules were in, the 3,000 of `plan_digest`
+    /// alike). When a probe runs out, the next one or the exact search goes on with what is
+    /// left.
     fn probe(&mut self, first: &mut Option<Solution>, lower: &mut u128, budget: u64) -> Option<Solution> {
         let gap = first.as_ref()?.cost.money.saturating_sub(*lower);
         if self.truncated() {
             return None;
         }
         let full = self.budget;
-        self.budget = self.steps.saturating_add(budget / PROBE_SHARE).min(full);
+        self.budget = self.steps.saturating_add(budget / BOUND_PROBE_SHARE).min(full);
         let mut step = (gap / PROBE_START).max(1);
         let mut found = None;
+        let mut at_bound = true;
         while let Some(best) = first.as_ref().map(|s| s.cost.money) {
-            let target = lower.saturating_add(step);
+            let target = if at_bound { *lower } else { lower.saturating_add(step) };
             if target >= best {
                 break;
             }
@@ -1039,19 +1069,25 @@ impl<'a> Solver<'a> {
                     count: u64::MAX,
                 }),
             );
-            if self.aborted {
-                self.aborted = false;
+            let aborted = std::mem::take(&mut self.aborted);
+            if !aborted {
+                match run {
+                    Ok(sol) if sol.cost.money <= target => {
+                        found = Some(sol);
+                        break;
+                    }
+                    Ok(sol) if first.as_ref().is_none_or(|f| sol.cost < f.cost) => *first = Some(sol),
+                    _ => {}
+                }
+                *lower = target + 1;
+            }
+            if std::mem::take(&mut at_bound) {
+                self.budget = self.steps.saturating_add(budget / PROBE_SHARE).min(full);
+                continue;
+            }
+            if aborted {
                 break;
             }
-            match run {
-                Ok(sol) if sol.cost.money <= target => {
-                    found = Some(sol);
-                    break;
-                }
-                Ok(sol) if first.as_ref().is_none_or(|f| sol.cost < f.cost) => *first = Some(sol),
-                _ => {}
-            }
-            *lower = target + 1;
             step = step.saturating_mul(PROBE_GROWTH);
         }
         self.budget = full;
@@ -1238,13 +1274,19 @@ impl<'a> Solver<'a> {
         let stride = self.stride();
         let units = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
         let open = t < self.inst.demand.len();
-        // First by the cheap bound; the dearer one only for the best few (in the last resort,
-        // by the block relaxation alone, for every state).
+        // First by the cheap bound (the cover of the demand to come less the stock held); the
+        // dearer ones only for the best few (in the last resort, by the block relaxation alone,
+        // for every state).
         let plain = self.plain;
         let score: Vec<(u128, Cost, usize)> = (0..layer.len())
             .map(|i| {
                 let key = &layer.keys[i * stride..(i + 1) * stride];
-                let cb = if open && !plain { self.cover_bound(t, key) } else { 0 };
+                let need = self.demand_after[t].saturating_sub(self.held(key));
+                let cb = if open && !plain {
+                    self.cover_bound(need, key[stride - 1] & 0xffff_ffff)
+                } else {
+                    0
+                };
                 (
                     layer.cost[i].money.saturating_add(cb).saturating_mul(units),
                     layer.cost[i],
@@ -1255,8 +1297,20 @@ impl<'a> Solver<'a> {
         let mut score = sorted(&score, if plain { score.len() } else { width * 4 });
         for entry in score.iter_mut() {
             let key = &layer.keys[entry.2 * stride..(entry.2 + 1) * stride];
-            let lb = if open { self.lower_bound(t, key).unwrap_or(0) } else { 0 };
-            entry.0 = entry.0.max(entry.1.money.saturating_mul(units).saturating_add(lb));
+            if !open {
+                continue;
+            }
+            let Some((lb, bought)) = self.lower_bound(t, key) else {
+                continue;
+            };
+            let money = entry.1.money;
+            entry.0 = entry.0.max(money.saturating_mul(units).saturating_add(lb));
+            if !plain {
+                // The cover of what the relaxation buys, which expiry makes more.
+                let need = self.units_bought(t, key, bought);
+                let cb = self.cover_bound(need, key[stride - 1] & 0xffff_ffff);
+                entry.0 = entry.0.max(money.saturating_add(cb).saturating_mul(units));
+            }
         }
         layer.select(sorted(&score, width).iter().map(|e| e.2), stride, self.dec_stride())
     }
