@@ -370,56 +370,81 @@ fn swap_copies(i: &Kind, star: &Kind) -> Option<(u128, u128)> {
     })
 }
 
-/// What [`Solver::peak_bound`] needs: the best price per unit `num/den` (the block relaxation's:
-/// per use or a package, not a trial), the least extra over its units at that price of a package carrying the peak
-/// (times `den`), the most periods one serves, the periods each trial carries it (0 when it
-/// does not), and the months with demand from each period on.
+/// What [`Solver::peak_bound`] needs: the best price per unit `num/den` (the block
+/// relaxation's: per use or a package, not a trial) and the chain table.
 struct PeakBound {
     num: u128,
     den: u128,
-    extra: u128,
-    periods: usize,
-    trial_periods: Vec<usize>,
-    demand_months: Vec<usize>,
+    /// `chain[m · masks + mask]`: the least (times `den`) that carrying the peak through every
+    /// month with demand from `m` on costs beyond the units it serves at `num / den`, with the
+    /// trials `mask` left ([`PeakBound::chain`]).
+    chain: Vec<u128>,
+    masks: usize,
 }
 
 impl PeakBound {
+    /// `None` without a peak, or when no package (not a trial) carries it.
     fn of(inst: &Instance, on: &[bool], trials: &[usize], relax: Option<&Relax>) -> Option<PeakBound> {
         let need = inst.need_conc;
-        if need == 0 {
+        let carried = (0..inst.kinds.len()).any(|k| on[k] && !inst.kinds[k].trial && inst.kinds[k].conc >= need);
+        if need == 0 || !carried {
             return None;
         }
         let (num, den) = relax.map(|r| (r.price, u128::from(r.units)))?;
-        // The carriers' least extra over their units at num / den, and longest life.
-        let (mut extra, mut periods) = (u128::MAX, 0);
-        for (k, kind) in inst.kinds.iter().enumerate() {
-            if on[k] && !kind.trial && kind.conc >= need {
-                let at_best = u128::from(kind.units).saturating_mul(num);
-                extra = extra.min(kind.price.saturating_mul(den).saturating_sub(at_best));
-                periods = periods.max(kind.periods);
+        let (chain, masks) = PeakBound::chain(inst, on, trials, (num, den));
+        Some(PeakBound { num, den, chain, masks })
+    }
+
+    /// The least cost beyond its units' worth of carrying the peak from each month on: a chain
+    /// of packages that carry it, each first needed when the last one's cover ends, costing
+    /// its price less `num / den` for each unit it can serve: at most its units, and at most
+    /// the demand of the months it could be held in (it was bought at most `periods − 1`
+    /// months before it is first needed, so from then to `periods − 1` months after). A trial
+    /// left may be a link, at its price (its units are counted free already). Any plan's
+    /// carriers hold such a chain (from each month not yet carried, the one carrying it that
+    /// lasts longest), and what else it buys costs at least `num / den` a unit (trials aside),
+    /// so the chain's cost adds to the units' worth. Month by month, per trial mask: O(months ·
+    /// packages · 2^trials), once.
+    fn chain(inst: &Instance, on: &[bool], trials: &[usize], (num, den): (u128, u128)) -> (Vec<u128>, usize) {
+        let need = inst.need_conc;
+        let h = inst.demand.len();
+        let mut before = vec![0u64; h + 1];
+        for t in 0..h {
+            before[t + 1] = before[t].saturating_add(inst.demand[t]);
+        }
+        let window = |m: usize, l: usize| before[(m + l).min(h)] - before[(m + 1).saturating_sub(l)];
+        let carriers: Vec<&Kind> = (0..inst.kinds.len())
+            .filter(|&k| on[k] && !inst.kinds[k].trial && inst.kinds[k].conc >= need)
+            .map(|k| &inst.kinds[k])
+            .collect();
+        // More than 6 trials: none is a link (the bound only gets lower).
+        let bits = if trials.len() <= 6 { trials.len() } else { 0 };
+        let masks = 1usize << bits;
+        let mut chain = vec![0u128; (h + 1) * masks];
+        for m in (0..h).rev() {
+            for mask in 0..masks {
+                let at = |m: usize, mask: usize| chain[m.min(h) * masks + mask];
+                if inst.demand[m] == 0 {
+                    chain[m * masks + mask] = at(m + 1, mask);
+                    continue;
+                }
+                let mut best = u128::MAX;
+                for k in &carriers {
+                    let served = u128::from(k.units.min(window(m, k.periods)));
+                    let cost = k.price.saturating_mul(den).saturating_sub(served.saturating_mul(num));
+                    best = best.min(cost.saturating_add(at(m + k.periods, mask)));
+                }
+                for (bit, &k) in trials.iter().enumerate().take(bits) {
+                    let kind = &inst.kinds[k];
+                    if mask & (1 << bit) != 0 && kind.conc >= need {
+                        let cost = kind.price.saturating_mul(den);
+                        best = best.min(cost.saturating_add(at(m + kind.periods, mask & !(1 << bit))));
+                    }
+                }
+                chain[m * masks + mask] = best;
             }
         }
-        if periods == 0 {
-            return None;
-        }
-        let mut trial_periods = Vec::with_capacity(trials.len());
-        for &k in trials {
-            let kind = &inst.kinds[k];
-            trial_periods.push(if kind.conc >= need { kind.periods } else { 0 });
-        }
-        let h = inst.demand.len();
-        let mut demand_months = vec![0usize; h + 1];
-        for t in (0..h).rev() {
-            demand_months[t] = demand_months[t + 1] + usize::from(inst.demand[t] > 0);
-        }
-        Some(PeakBound {
-            num,
-            den,
-            extra,
-            periods,
-            trial_periods,
-            demand_months,
-        })
+        (chain, masks)
     }
 }
 
@@ -912,10 +937,10 @@ impl<'a> Solver<'a> {
 
     /// A lower bound on the dollars still to spend from a state at the start of period `t`
     /// with a peak enforced: every unit still needed (but what the trials left hold) costs at
-    /// least the best price per unit `r` of per use and the packages, and each package carrying
-    /// the peak costs `extra` more than its units at `r`. The months with demand that neither
-    /// the cover held nor the trials left can carry need at least one such package per
-    /// `periods` of them.
+    /// least the best price per unit `r` of per use and the packages, and the months with
+    /// demand from the end of the cover held on need a chain of packages carrying the peak,
+    /// each costing its price less its units that can be drawn, at `r`
+    /// ([`PeakBound::chain`]).
     fn peak_bound(&self, t: usize, key: &[u64]) -> u128 {
         let w = self.slots - 1;
         self.peak_need(t, self.held(key), key[w] & 0xffff_ffff, (key[w] >> 32) as usize)
@@ -932,22 +957,17 @@ impl<'a> Solver<'a> {
         let Some(pb) = &self.peak else {
             return 0;
         };
-        // Trials left may be cheaper per unit (their units are not counted) and carry the peak
-        // for their periods.
-        let (mut trial_units, mut trials) = (0u64, 0usize);
-        for (bit, &k) in self.trials.iter().enumerate() {
-            if mask & (1 << bit) != 0 {
-                trial_units = trial_units.saturating_add(self.inst.kinds[k].units);
-                trials += pb.trial_periods[bit];
-            }
-        }
+        // Trials left may be cheaper per unit: their units are not counted.
+        let trial_units = self
+            .trials
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| mask & (1 << bit) != 0)
+            .fold(0u64, |a, (_, &k)| a.saturating_add(self.inst.kinds[k].units));
         let need = u128::from(self.demand_after[t].saturating_sub(stock).saturating_sub(trial_units));
-        let months = pb.demand_months[(t + cover).min(self.inst.demand.len())];
-        let packages = months.saturating_sub(trials).div_ceil(pb.periods) as u128;
-        (need
-            .saturating_mul(pb.num)
-            .saturating_add(packages.saturating_mul(pb.extra)))
-            / pb.den
+        let from = (t + cover).min(self.inst.demand.len());
+        let carry = pb.chain[from * pb.masks + (mask as usize & (pb.masks - 1))];
+        need.saturating_mul(pb.num).saturating_add(carry) / pb.den
     }
 
     /// The whole search: a beam search for a first plan, then the exact search bounded by it.
