@@ -59,8 +59,10 @@ const UNSOLVED: [(usize, &str, &str); 5] = [
 /// quote with a peak over 18 months; quotes of 302 and 365 days over 36 months, flat. Three
 /// more only with the bound on what the units still to buy cost (`plan/cover.rs`): a 270-day
 /// quote over 36 months; quotes of 90 and 38 days and a balance over 21 months growing 40 % a
-/// month; of 79 and 216 days over 36 months. All three with per use.
-const LONG_QUOTES: [(usize, &str, &str); 14] = [
+/// month; of 79 and 216 days over 36 months. All three with per use. One more only once a
+/// probe that runs out has its states finished by the beam: quotes of 311, 89 and 45 days with
+/// a peak and per use over 19 months growing 44 % a month.
+const LONG_QUOTES: [(usize, &str, &str); 15] = [
     (
         6,
         r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":13,"duration":7}]}"#,
@@ -131,13 +133,18 @@ const LONG_QUOTES: [(usize, &str, &str); 14] = [
         r#"{"edition":"kling-2026","lines":[{"service":"lip-sync","quantity":918,"videoSeconds":104},{"service":"video","model":"kling-v3","mode":"std","audio":"native","resolution":"720p","quantity":252,"duration":6},{"service":"video","model":"kling-v3","mode":"std","audio":"none","resolution":"4k","quantity":133,"duration":15}]}"#,
         r#"{"horizonMonths":36,"growthPercent":"21.5","quotes":[{"pool":"video","name":"Quote 1","price":"1191.56","units":"10650","validityDays":79},{"pool":"video","name":"Quote 2","price":"2128.08","units":"19462","validityDays":216}],"perUseSource":"fal"}"#,
     ),
+    (
+        127,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v2.6","mode":"pro","audio":"none","quantity":215,"duration":5},{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":34,"duration":8,"attemptsPerKept":"1.7"},{"service":"image","model":"kling-image-o1","resolution":"4k","quantity":335}]}"#,
+        r#"{"horizonMonths":19,"growthPercent":"44","peak":{"pool":"video","jobsPerHour":"89","minutesPerJob":"4"},"quotes":[{"pool":"video","name":"Quote 1","price":"28357.60","units":"231507","validityDays":311,"concurrency":14},{"pool":"video","name":"Quote 2","price":"860.85","units":"9351","validityDays":89},{"pool":"video","name":"Quote (peak)","price":"11935.95","units":"91815","validityDays":45,"concurrency":10}],"perUseSource":"fal"}"#,
+    ),
 ];
 
 /// Their totals, found by the planner as it was before those rules with a hundred times the work
 /// budget, where it proved each optimal (the next five: as it was before the probes, with a
-/// hundred times the work, and a thousand for the 60- and 303-day quotes; the last six: as it
-/// was before that dominance, with forty times the work).
-const LONG_QUOTE_TOTALS: [&str; 14] = [
+/// hundred times the work, and a thousand for the 60- and 303-day quotes; the last seven: as
+/// it was before that dominance, with forty times the work).
+const LONG_QUOTE_TOTALS: [&str; 15] = [
     "22155.744",
     "2129531.139",
     "2830405.78",
@@ -152,6 +159,7 @@ const LONG_QUOTE_TOTALS: [&str; 14] = [
     "10780104.112",
     "1008628.083",
     "9567130.975",
+    "256307.125",
 ];
 
 /// `plan()` on an input as the JS API runs it.
