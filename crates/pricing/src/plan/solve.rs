@@ -2088,4 +2088,49 @@ mod tests {
             }
         }
     }
+
+    /// Holding less is made up by a purchase at once: one copy of a package that lasts through
+    /// the bucket short, at no more than the difference in cost (dollars, units, packages);
+    /// per use only for strictly fewer dollars (its units may be several purchases).
+    #[test]
+    fn a_state_beats_one_that_holds_more_when_cheaper_by_a_purchase_that_makes_it_up() {
+        let packages = [kind(4_200, 300, 3, false)];
+        let cost = |money: u128, units: u64, count: u64| Cost { money, units, count };
+        let restock = Restock::new(&packages, None);
+        let kept = cost(10_000, 1_000, 2);
+        // The other bought one more package, 300 units still held two months from now.
+        assert!(restock.beats(kept, cost(14_200, 1_300, 3), 300, 2));
+        assert!(restock.beats(kept, cost(14_200, 1_300, 3), 200, 2));
+        // A package lasting three months cannot make up units held three months from now.
+        assert!(!restock.beats(kept, cost(14_200, 1_300, 3), 300, 3));
+        // Cheaper by less than a package.
+        assert!(!restock.beats(kept, cost(14_199, 1_300, 3), 300, 2));
+        // Per use at 10 a unit: 300 units cost 3,000, so strictly less beats, a tie does not.
+        let restock = Restock::new(&packages, Some(10));
+        assert!(restock.beats(kept, cost(13_001, 1_300, 3), 300, 5));
+        assert!(!restock.beats(kept, cost(13_000, 1_300, 3), 300, 5));
+        // Nothing short: no more cost is enough.
+        assert!(restock.beats(kept, kept, 0, 0));
+    }
+
+    /// A carrier held while demand is small is charged for the units it cannot serve: one
+    /// 300-unit package at 4,200 carries the peak for three months of 10 units each, at 14 a
+    /// unit (per use, the best price per unit) it serves at most 30 of them.
+    #[test]
+    fn the_peak_chain_charges_a_carrier_for_what_it_cannot_serve() {
+        let inst = Instance {
+            demand: vec![10, 10, 10],
+            kinds: vec![kind(4_200, 300, 3, false)],
+            balances: Vec::new(),
+            need_conc: 5,
+            per_use: Some(14),
+        };
+        let (chain, masks) = PeakBound::chain(&inst, &[true], &[], (14, 1));
+        assert_eq!(masks, 1);
+        assert_eq!(chain[0], 4_200 - 30 * 14);
+        // From the last month on: one package, one month's 10 units served... or the three
+        // months it could have been bought in: at most 30 units either way.
+        assert_eq!(chain[2], 4_200 - 30 * 14);
+        assert_eq!(chain[3], 0);
+    }
 }
