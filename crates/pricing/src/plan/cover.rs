@@ -16,21 +16,30 @@
 //! bought a negative number of times, which can only lower it). When `u*/g` is over
 //! [`RESIDUES`] (a quote of odd size: 464,679 units in quarters next to Kling's packs has
 //! 154,893), the steps are coarser: each package is counted as holding its units rounded up to
-//! them and `n` rounded down, which can only lower the bound too, by at most a step's worth at
-//! the best price per unit for each package bought.
+//! them, which can only lower the bound too, by at most a step's worth at the best price per
+//! unit for each package bought.
 //!
 //! This sees what a price per unit misses: that a 19,462-unit quote is bought whole, so the
 //! units a long horizon needs are bought a whole number of times, with the rest per use or in
 //! dearer packages. On the stress set its bound at the start is often the optimum itself.
 
-use super::levels::gcd;
+use super::levels::{gcd, per_unit};
 use super::solve::Kind;
 
-/// Most residues a [`CoverBound`] keeps (`u*/g`): 65,536 entries of 16 bytes, three times.
+/// Most residues a [`CoverBound`] keeps (`u*/g`): 131,072 entries of 16 bytes, in up to three
+/// tables while it is built.
 const RESIDUES: u64 = 1 << 17;
 
 #[derive(Debug)]
-pub(super) struct CoverBound {
+pub(super) enum CoverBound {
+    /// Per use is no dearer per unit than any package: every unit costs its price.
+    PerUnit(u128),
+    Residues(Residues),
+}
+
+/// The tables of the module's documentation.
+#[derive(Debug)]
+pub(super) struct Residues {
     /// The step units are counted in: the gcd of the packages' units, or coarser (see the
     /// module's documentation).
     g: u64,
@@ -45,8 +54,6 @@ pub(super) struct CoverBound {
     /// With per use: its excess a unit (times `u*`), and per residue the least extra of
     /// packages holding at most `n` units (`n` rounded down), per use buying the rest.
     down: Option<(u128, Vec<u128>)>,
-    /// Per use is no dearer per unit than any package: every unit costs its price.
-    flat: Option<u128>,
 }
 
 impl CoverBound {
@@ -54,22 +61,12 @@ impl CoverBound {
     /// `per_use` a unit; `None` when there is nothing to buy or too many residues (then no bound
     /// is used).
     pub fn new(kinds: &[Kind], members: &[usize], per_use: Option<u128>) -> Option<CoverBound> {
-        let flat = |price: u128| CoverBound {
-            g: 1,
-            residues: 1,
-            star_units: 1,
-            star_price: price,
-            up: vec![0],
-            down: None,
-            flat: Some(price),
-        };
-        // A package's price and units (as `per` counts them).
-        let rate = |k: usize, per: &dyn Fn(u64) -> u64| (kinds[k].price, per(kinds[k].units));
+        // The best price per unit, units counted by `per` (ties: more units).
         let best = |per: &dyn Fn(u64) -> u64| {
             members.iter().copied().reduce(|b, k| {
-                let ((pb, ub), (pk, uk)) = (rate(b, per), rate(k, per));
-                let (lhs, rhs) = (pk.saturating_mul(u128::from(ub)), pb.saturating_mul(u128::from(uk)));
-                if lhs < rhs || (lhs == rhs && uk > ub) {
+                let (ub, uk) = (per(kinds[b].units), per(kinds[k].units));
+                let order = per_unit(kinds[k].price, uk, kinds[b].price, ub).then(ub.cmp(&uk));
+                if order.is_lt() {
                     k
                 } else {
                     b
@@ -77,11 +74,11 @@ impl CoverBound {
             })
         };
         let Some(star) = best(&|u| u) else {
-            return per_use.map(flat);
+            return per_use.map(CoverBound::PerUnit);
         };
         let (units, price) = (kinds[star].units, kinds[star].price);
         if let Some(p) = per_use.filter(|p| p.saturating_mul(u128::from(units)) <= price) {
-            return Some(flat(p));
+            return Some(CoverBound::PerUnit(p));
         }
         // The step: the gcd, or coarser until the best package (by its rounded units) has few
         // enough residues.
@@ -105,22 +102,27 @@ impl CoverBound {
             let excess = p.saturating_mul(u128::from(su)).saturating_sub(sp);
             (excess, sweep(e, excess.saturating_mul(u128::from(g)), true))
         });
-        Some(CoverBound {
+        Some(CoverBound::Residues(Residues {
             g,
             residues,
             star_units: su,
             star_price: sp,
             up,
             down,
-            flat: None,
-        })
+        }))
     }
 
     /// A lower bound on the dollars (millionths) of buying at least `units` units.
     pub fn at_least(&self, units: u64) -> u128 {
-        if let Some(p) = self.flat {
-            return p.saturating_mul(u128::from(units));
+        match self {
+            CoverBound::PerUnit(p) => p.saturating_mul(u128::from(units)),
+            CoverBound::Residues(r) => r.at_least(units),
         }
+    }
+}
+
+impl Residues {
+    fn at_least(&self, units: u64) -> u128 {
         if units == 0 {
             return 0;
         }
@@ -146,9 +148,9 @@ impl CoverBound {
 }
 
 /// `e[ρ]`: the least excess (times `u*`) of a multiset of the packages other than `star`
-/// whose units are `ρ·g` modulo `u*` (`n` steps of g); `u128::MAX` for none. Each package steps the residues
-/// by its units, so on each cycle of its steps one walk from the cycle's least entry settles
-/// it (the round-robin algorithm for residue-class shortest paths).
+/// whose units are `ρ·g` modulo `u*` (`n` steps of g); `u128::MAX` for none. Each package
+/// steps the residues by its units, so on each cycle of its steps one walk from the cycle's
+/// least entry settles it (the round-robin algorithm for residue-class shortest paths).
 fn least_excess(kinds: &[Kind], members: &[usize], star: usize, g: u64, n: usize) -> Vec<u128> {
     // `*`'s units and every package's, rounded up to steps of g.
     let (su, sp) = (n as u64 * g, kinds[star].price);
@@ -277,7 +279,10 @@ mod tests {
         let kinds = vec![kind(4_200, 120_000), kind(6_720, 240_000), kind(25_000, 1_858_716)];
         for per_use in [None, Some(1)] {
             let bound = CoverBound::new(&kinds, &[0, 1, 2], per_use).unwrap();
-            assert!(bound.residues <= RESIDUES && bound.g > 1);
+            let CoverBound::Residues(r) = &bound else {
+                panic!("a package is cheaper per unit than per use");
+            };
+            assert!(r.residues <= RESIDUES && r.g > 1);
             for n in (0..6_000_000).step_by(99_991) {
                 let (b, least) = (bound.at_least(n), brute(&kinds, per_use, n));
                 assert!(b <= least, "n {n}, per use {per_use:?}: {b} > {least}");

@@ -17,6 +17,7 @@
 //! `truncated` (its covers are then upper bounds, and the planner says the plan is not proven).
 
 use super::solve::{Index, Kind};
+use std::cmp::Ordering::{Equal, Less};
 
 /// Most entries of a class's composition table (in steps of the class's unit gcd).
 pub(super) const TABLE_CAP: u64 = 1 << 16;
@@ -57,6 +58,12 @@ pub(super) fn add_count(counts: &mut Vec<(usize, u64)>, k: usize, n: u64) {
     }
 }
 
+/// How `price_a / units_a` compares with `price_b / units_b`, by cross products (exact).
+pub(super) fn per_unit(price_a: u128, units_a: u64, price_b: u128, units_b: u64) -> std::cmp::Ordering {
+    let lhs = price_a.saturating_mul(u128::from(units_b));
+    lhs.cmp(&price_b.saturating_mul(u128::from(units_a)))
+}
+
 pub(super) fn gcd(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
         let r = a % b;
@@ -95,13 +102,12 @@ impl Class {
     pub fn new(kinds: &[Kind], periods: usize, members: Vec<usize>) -> Class {
         let g = members.iter().fold(0, |acc, &k| gcd(acc, kinds[k].units)).max(1);
         let umax = members.iter().map(|&k| kinds[k].units).max().unwrap_or(1);
-        // Best price per unit: price_a / units_a < price_b / units_b, compared by cross products.
+        // Best price per unit; ties: more units, then higher concurrency.
         let mut star = members[0];
         for &k in &members[1..] {
             let (a, b) = (&kinds[k], &kinds[star]);
-            let lhs = a.price.saturating_mul(u128::from(b.units));
-            let rhs = b.price.saturating_mul(u128::from(a.units));
-            if lhs < rhs || (lhs == rhs && (a.units, a.conc) > (b.units, b.conc)) {
+            let order = per_unit(a.price, a.units, b.price, b.units);
+            if order == Less || (order == Equal && (a.units, a.conc) > (b.units, b.conc)) {
                 star = k;
             }
         }

@@ -6,7 +6,7 @@
 //! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
 
 use super::cover::CoverBound;
-use super::levels::{add_count, gcd, Class, Cover};
+use super::levels::{add_count, gcd, per_unit, Class, Cover};
 use crate::sort;
 
 /// A package the planner may buy, in integer units.
@@ -387,13 +387,15 @@ struct PeakBound {
 impl PeakBound {
     /// `None` without a peak, or when no package (not a trial) carries it.
     fn of(inst: &Instance, on: &[bool], trials: &[usize], relax: Option<&Relax>) -> Option<PeakBound> {
-        let need = inst.need_conc;
-        let carried = (0..inst.kinds.len()).any(|k| on[k] && !inst.kinds[k].trial && inst.kinds[k].conc >= need);
-        if need == 0 || !carried {
+        let carriers: Vec<&Kind> = (0..inst.kinds.len())
+            .filter(|&k| on[k] && !inst.kinds[k].trial && inst.kinds[k].conc >= inst.need_conc)
+            .map(|k| &inst.kinds[k])
+            .collect();
+        if inst.need_conc == 0 || carriers.is_empty() {
             return None;
         }
         let (num, den) = relax.map(|r| (r.price, u128::from(r.units)))?;
-        let (chain, masks) = PeakBound::chain(inst, on, trials, (num, den));
+        let (chain, masks) = PeakBound::chain(inst, &carriers, trials, (num, den));
         Some(PeakBound { num, den, chain, masks })
     }
 
@@ -407,7 +409,7 @@ impl PeakBound {
     /// lasts longest), and what else it buys costs at least `num / den` a unit (trials aside),
     /// so the chain's cost adds to the units' worth. Month by month, per trial mask: O(months ·
     /// packages · 2^trials), once.
-    fn chain(inst: &Instance, on: &[bool], trials: &[usize], (num, den): (u128, u128)) -> (Vec<u128>, usize) {
+    fn chain(inst: &Instance, carriers: &[&Kind], trials: &[usize], (num, den): (u128, u128)) -> (Vec<u128>, usize) {
         let need = inst.need_conc;
         let h = inst.demand.len();
         let mut before = vec![0u64; h + 1];
@@ -415,10 +417,6 @@ impl PeakBound {
             before[t + 1] = before[t].saturating_add(inst.demand[t]);
         }
         let window = |m: usize, l: usize| before[(m + l).min(h)] - before[(m + 1).saturating_sub(l)];
-        let carriers: Vec<&Kind> = (0..inst.kinds.len())
-            .filter(|&k| on[k] && !inst.kinds[k].trial && inst.kinds[k].conc >= need)
-            .map(|k| &inst.kinds[k])
-            .collect();
         // More than 6 trials: none is a link (the bound only gets lower).
         let bits = if trials.len() <= 6 { trials.len() } else { 0 };
         let masks = 1usize << bits;
@@ -431,7 +429,7 @@ impl PeakBound {
                     continue;
                 }
                 let mut best = u128::MAX;
-                for k in &carriers {
+                for k in carriers {
                     let served = u128::from(k.units.min(window(m, k.periods)));
                     let cost = k.price.saturating_mul(den).saturating_sub(served.saturating_mul(num));
                     best = best.min(cost.saturating_add(at(m + k.periods, mask)));
@@ -585,9 +583,11 @@ impl Relax {
                 None => Some(k),
                 Some(b) => {
                     let kb = &inst.kinds[b];
-                    let lhs = kind.price.saturating_mul(u128::from(kb.units));
-                    let rhs = kb.price.saturating_mul(u128::from(kind.units));
-                    Some(if lhs < rhs { k } else { b })
+                    Some(if per_unit(kind.price, kind.units, kb.price, kb.units).is_lt() {
+                        k
+                    } else {
+                        b
+                    })
                 }
             };
         }
@@ -902,8 +902,7 @@ impl<'a> Solver<'a> {
                     return true;
                 }
             }
-            let need = self.units_bought(t, key, units);
-            money = money.saturating_add(self.cover_bound(need, key[self.slots - 1] & 0xffff_ffff));
+            money = money.saturating_add(self.bought_bound(t, key, units));
             if money > ub.money {
                 return true;
             }
@@ -915,13 +914,15 @@ impl<'a> Solver<'a> {
         false
     }
 
-    /// The fewest units a state must still buy, trials included, from the relaxation's count
-    /// `units` in its blocks: recounted in steps a trial fills when one is smaller.
-    fn units_bought(&mut self, t: usize, key: &[u64], units: u64) -> u64 {
-        match self.relax.as_ref() {
+    /// [`Solver::cover_bound`] of the fewest units a state must still buy, trials included:
+    /// the relaxation's count `units` in its blocks, recounted in steps a trial fills when one
+    /// is smaller.
+    fn bought_bound(&mut self, t: usize, key: &[u64], units: u64) -> u128 {
+        let need = match self.relax.as_ref() {
             Some(r) if r.block != self.unit_block => self.units_to_buy(t, key, self.unit_block).unwrap_or(0),
             _ => units,
-        }
+        };
+        self.cover_bound(need, key[self.slots - 1] & 0xffff_ffff)
     }
 
     /// A lower bound on the dollars (millionths) of any plan.
@@ -931,9 +932,8 @@ impl<'a> Solver<'a> {
         let Some((lb, units)) = self.lower_bound(0, &key) else {
             return self.peak_bound(0, &key);
         };
-        let units = self.units_bought(0, &key, units);
         (lb / per.max(1))
-            .max(self.cover_bound(units, key[self.slots - 1] & 0xffff_ffff))
+            .max(self.bought_bound(0, &key, units))
             .max(self.peak_bound(0, &key))
     }
 
@@ -1004,12 +1004,7 @@ impl<'a> Solver<'a> {
         if let Some(sol) = self.probe(&mut first, &mut lower, budget) {
             return Outcome::Optimal(sol);
         }
-        let rescue = budget / RESCUE_SHARE;
-        self.rescue = rescue;
-        let exact = self.run(None, first.as_ref().map(|s| s.cost));
-        // The search's plan came from the beam (not proven) when it spent the rescue.
-        let rescued = rescue > 0 && self.rescue == 0;
-        self.rescue = 0;
+        let (exact, rescued) = self.run_or_finish(first.as_ref().map(|s| s.cost), budget / RESCUE_SHARE);
         if self.aborted || rescued {
             // Out of work: an `exact` plan is the rescue's (the rescue ran out too: none).
             return match (first, exact.ok()) {
@@ -1087,18 +1082,12 @@ impl<'a> Solver<'a> {
                 break;
             }
             // A probe that runs out has its states finished by the beam, for a plan to beat.
-            let allowance = budget / PROBE_RESCUE_SHARE;
-            self.rescue = allowance;
-            let run = self.run(
-                None,
-                Some(Cost {
-                    money: target,
-                    units: u64::MAX,
-                    count: u64::MAX,
-                }),
-            );
-            let rescued = allowance > 0 && std::mem::take(&mut self.rescue) == 0;
-            self.rescue = 0;
+            let at = Cost {
+                money: target,
+                units: u64::MAX,
+                count: u64::MAX,
+            };
+            let (run, rescued) = self.run_or_finish(Some(at), budget / PROBE_RESCUE_SHARE);
             let aborted = std::mem::take(&mut self.aborted) || rescued;
             if rescued {
                 // Not a proof: only a cheaper plan for the searches after it.
@@ -1129,6 +1118,17 @@ impl<'a> Solver<'a> {
         }
         self.budget = full;
         found
+    }
+
+    /// An exact search against `ub` that, if it runs out of work, finishes the states it
+    /// reached with the beam within `allowance` more ([`Solver::run`]); with whether it did,
+    /// when its plan is not proven.
+    fn run_or_finish(&mut self, ub: Option<Cost>, allowance: u64) -> (Result<Solution, usize>, bool) {
+        self.rescue = allowance;
+        let run = self.run(None, ub);
+        let finished = allowance > 0 && self.rescue == 0;
+        self.rescue = 0;
+        (run, finished)
     }
 
     /// One forward pass. With `beam`, keeps that many states per period and tries few levels;
@@ -1281,7 +1281,14 @@ impl<'a> Solver<'a> {
                     std::cmp::Reverse(cover(b)),
                 ))
         });
-        let restock = Restock::new(&self.packages, self.inst.per_use);
+        let restock = Restock {
+            kinds: &self.packages,
+            per_use: self.inst.per_use,
+            cheapest: self
+                .relax
+                .as_ref()
+                .map_or((u128::MAX, 1), |r| (r.price, u128::from(r.units))),
+        };
         let mut keep = vec![false; n];
         let mut compared: u64 = 0;
         let mut start = 0;
@@ -1344,8 +1351,7 @@ impl<'a> Solver<'a> {
             entry.0 = entry.0.max(money.saturating_mul(units).saturating_add(lb));
             if !plain {
                 // The cover of what the relaxation buys, which expiry makes more.
-                let need = self.units_bought(t, key, bought);
-                let cb = self.cover_bound(need, key[stride - 1] & 0xffff_ffff);
+                let cb = self.bought_bound(t, key, bought);
                 entry.0 = entry.0.max(money.saturating_add(cb).saturating_mul(units));
             }
         }
@@ -1873,31 +1879,13 @@ struct Restock<'a> {
     /// Units, price and periods of the packages (not trials) that may be bought.
     kinds: &'a [Kind],
     per_use: Option<u128>,
-    /// The least price per unit among them (`price / units`): a purchase of `n` units costs
-    /// at least `n` times it, which rules most pairs out at once.
+    /// The least price per unit among them and per use (`price / units`, the block
+    /// relaxation's): a purchase of `n` units costs at least `n` times it, which rules most
+    /// pairs out at once.
     cheapest: (u128, u128),
 }
 
-impl<'a> Restock<'a> {
-    fn new(kinds: &'a [Kind], per_use: Option<u128>) -> Restock<'a> {
-        let per_use_rate = per_use.map(|p| (p, 1u128));
-        let rates = kinds.iter().map(|k| (k.price, u128::from(k.units))).chain(per_use_rate);
-        let cheapest = rates
-            .reduce(|a, b| {
-                if b.0.saturating_mul(a.1) < a.0.saturating_mul(b.1) {
-                    b
-                } else {
-                    a
-                }
-            })
-            .unwrap_or((u128::MAX, 1));
-        Restock {
-            kinds,
-            per_use,
-            cheapest,
-        }
-    }
-
+impl Restock<'_> {
     /// Whether a state of cost `kept` beats one of cost `other` that holds up to `short` more
     /// units at or after some bucket, the last such bucket `last` periods from now: buying
     /// now what makes up the difference, the first can follow whatever the second does.
@@ -2096,7 +2084,11 @@ mod tests {
     fn a_state_beats_one_that_holds_more_when_cheaper_by_a_purchase_that_makes_it_up() {
         let packages = [kind(4_200, 300, 3, false)];
         let cost = |money: u128, units: u64, count: u64| Cost { money, units, count };
-        let restock = Restock::new(&packages, None);
+        let restock = Restock {
+            kinds: &packages,
+            per_use: None,
+            cheapest: (4_200, 300),
+        };
         let kept = cost(10_000, 1_000, 2);
         // The other bought one more package, 300 units still held two months from now.
         assert!(restock.beats(kept, cost(14_200, 1_300, 3), 300, 2));
@@ -2106,7 +2098,11 @@ mod tests {
         // Cheaper by less than a package.
         assert!(!restock.beats(kept, cost(14_199, 1_300, 3), 300, 2));
         // Per use at 10 a unit: 300 units cost 3,000, so strictly less beats, a tie does not.
-        let restock = Restock::new(&packages, Some(10));
+        let restock = Restock {
+            per_use: Some(10),
+            cheapest: (10, 1),
+            ..restock
+        };
         assert!(restock.beats(kept, cost(13_001, 1_300, 3), 300, 5));
         assert!(!restock.beats(kept, cost(13_000, 1_300, 3), 300, 5));
         // Nothing short: no more cost is enough.
@@ -2125,11 +2121,10 @@ mod tests {
             need_conc: 5,
             per_use: Some(14),
         };
-        let (chain, masks) = PeakBound::chain(&inst, &[true], &[], (14, 1));
+        let (chain, masks) = PeakBound::chain(&inst, &[&inst.kinds[0]], &[], (14, 1));
         assert_eq!(masks, 1);
         assert_eq!(chain[0], 4_200 - 30 * 14);
-        // From the last month on: one package, one month's 10 units served... or the three
-        // months it could have been bought in: at most 30 units either way.
+        // From the last month on: bought up to two months earlier, it could serve all 30.
         assert_eq!(chain[2], 4_200 - 30 * 14);
         assert_eq!(chain[3], 0);
     }
