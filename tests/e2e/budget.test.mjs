@@ -1,7 +1,7 @@
 // The page's transfer size: html + js + wasm + css as the release build serves them, each
 // gzipped at level 9, summed. Deterministic, so it is a test (speed is measured by bench/, not here).
 //
-// The budget is 230 KB: above it this test fails. It was 150 KB until the code was split into
+// The budget is 231 KB: above it this test fails. It was 150 KB until the code was split into
 // crates and given typed escaping (maud), JSON from the serde derives and a keyed <For> of line
 // editors (170 KB; the page was 169.7 KB with them); it became 180 KB with the kling-2026
 // catalog edition, which the page carries so that it can price the 2026 line-up (+8.3 KB: 74
@@ -53,7 +53,10 @@
 // packages carrying the peak whole next to whole packages for the rest (+1.8 KB, 233,474 ->
 // 235,328 B: the chains grouped by the units their links hold, and the least over the groups
 // of their price plus the cover bound of what is left; the stress set's seeds 13 and 14 296 ->
-// 298 and 297 -> 298 proven, #180's bound at the start its optimum). The goal
+// 298 and 297 -> 298 proven, #180's bound at the start its optimum), and 231 KB for what a
+// month still needs after a class being bought now at the later classes' price per unit
+// (+0.9 KB, 235,328 -> 236,248 B: the check within a transition and a floor under a class's
+// levels count it; the stress set's fresh seeds 15 and 16 295 -> 297 and 294 -> 296 proven). The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -64,7 +67,7 @@ import { root } from "./harness.mjs";
 
 const KB = 1024;
 /** The budget for the whole page. */
-const BUDGET = 230 * KB;
+const BUDGET = 231 * KB;
 /** The issue's goal. */
 const GOAL = 100 * KB;
 
