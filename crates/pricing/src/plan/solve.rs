@@ -545,11 +545,65 @@ impl Links {
 
     /// The `LINK_GROUPS` groups least by `beyond` kept, in that order; the rest in `floor`.
     fn keep_least(&mut self) {
-        crate::sort::sort_by_key(&mut self.groups, |g| g.beyond);
+        sort::sort_by_key(&mut self.groups, |g| g.beyond);
         if let Some(g) = self.groups.get(LINK_GROUPS) {
             self.floor = self.floor.min(g.beyond);
             self.groups.truncate(LINK_GROUPS);
         }
+    }
+}
+
+/// A transition so far and a class's best price per unit ([`Solver::level_estimate`]).
+struct LevelEstimate {
+    t: usize,
+    /// The trials left for later months.
+    left: u64,
+    money: u128,
+    units: u64,
+    cover: usize,
+    price: u128,
+    units_per: u64,
+    g: u64,
+}
+
+/// What a month's need left by the classes before a class costs at least a unit: the least
+/// price per unit among the packages of that class and the classes after it, and per use
+/// ([`Solver::month_extra`]).
+#[derive(Clone, Copy, Debug)]
+struct Later {
+    /// That price per unit, as a price and its units; `u128::MAX` when nothing is left to buy.
+    price: u128,
+    units: u64,
+    /// With a peak enforced, the most units of one of those packages that carries it (such a
+    /// package may be a link of the peak's chain, charged in full there).
+    link: u64,
+}
+
+impl Later {
+    /// Per class index (and one past the last: per use alone), from the last class back.
+    fn of(inst: &Instance, classes: &[Class]) -> Vec<Later> {
+        let none = Later {
+            price: u128::MAX,
+            units: 1,
+            link: 0,
+        };
+        let mut later = vec![none; classes.len() + 1];
+        if let Some(price) = inst.per_use {
+            later[classes.len()] = Later { price, ..none };
+        }
+        for (ci, class) in classes.iter().enumerate().rev() {
+            let mut best = later[ci + 1];
+            for kind in class.kinds.iter().map(|&k| &inst.kinds[k]) {
+                if per_unit(kind.price, kind.units, best.price, best.units).is_lt() {
+                    (best.price, best.units) = (kind.price, kind.units);
+                }
+                if inst.need_conc > 0 && kind.conc >= inst.need_conc {
+                    best.link = best.link.max(kind.units);
+                }
+            }
+            later[ci] = best;
+        }
+        later
     }
 }
 
@@ -787,6 +841,8 @@ pub(super) struct Solver<'a> {
     /// Work the last exact search may spend, once it runs out, finishing the states it reached
     /// with the beam ([`Solver::run`], which sets it to 0 when it does); 0 when it may not.
     rescue: u64,
+    /// Per class, what the need it and the classes after it leave costs at least a unit.
+    later: Vec<Later>,
 }
 
 impl<'a> Solver<'a> {
@@ -847,6 +903,7 @@ impl<'a> Solver<'a> {
         for ci in (0..classes.len().saturating_sub(1)).rev() {
             after[ci] = after[ci + 1].saturating_add(drawn[ci + 1].saturating_sub(1));
         }
+        let later = Later::of(inst, &classes);
         let mut demand_after = vec![0u64; h + 1];
         for t in (0..h).rev() {
             demand_after[t] = demand_after[t + 1].saturating_add(inst.demand[t]);
@@ -875,6 +932,7 @@ impl<'a> Solver<'a> {
             level_caps,
             packages,
             rescue: 0,
+            later,
         }
     }
 
@@ -1085,9 +1143,8 @@ impl<'a> Solver<'a> {
                 best = best.min(whole.max(low));
             }
         }
-        // Charged a quarter of a unit per group looked at, like an estimate of
-        // `Solver::level_limit`.
-        self.steps = self.steps.saturating_add(looked.div_ceil(4));
+        // Charged like an estimate of `Solver::level_limit`.
+        self.charge_estimates(looked);
         if best == u128::MAX {
             0
         } else {
@@ -1629,7 +1686,7 @@ impl<'a> Solver<'a> {
     /// of the period's demand are still to draw.
     fn rec(&mut self, ctx: &mut Ctx, ci: usize, pos: usize, need: u64, exempt_used: bool) {
         let nc = self.classes.len();
-        if ci > 0 && self.beaten_so_far(ctx, ci) {
+        if ci > 0 && self.beaten_so_far(ctx, ci, need, pos) {
             return;
         }
         if ci == nc {
@@ -1677,13 +1734,50 @@ impl<'a> Solver<'a> {
     /// than the best price per unit (less what the trials left can save), or, with a peak
     /// enforced, at [`Solver::peak_need`]. Checking before the later classes' levels saves
     /// enumerating their product for a transition the next period's bound would drop anyway
-    /// (stress set: 279 → 280 of 300 proven, in less time).
-    fn beaten_so_far(&self, ctx: &Ctx, ci: usize) -> bool {
+    /// (stress set: 279 → 280 of 300 proven, in less time). What this month still needs
+    /// (`need` from the bucket `pos` on) and the stock left cannot draw must be bought now,
+    /// by the classes from `ci` on or per use, at no less than their price per unit
+    /// ([`Solver::month_extra`]).
+    fn beaten_so_far(&self, ctx: &Ctx, ci: usize, need: u64, pos: usize) -> bool {
         let Some(ub) = ctx.ub else {
             return false;
         };
         let (money, units, cover) = self.picked(ctx, ci);
-        money.saturating_add(self.rest_bound(ctx.t, units, ctx.mask & !ctx.sub, cover)) > ub.money
+        let so_far = money.saturating_add(self.rest_bound(ctx.t, units, ctx.mask & !ctx.sub, cover));
+        if so_far > ub.money {
+            return true;
+        }
+        let short = need.saturating_sub(ctx.suffix[pos.min(self.slots)]);
+        so_far.saturating_add(self.month_extra(ci, short)) > ub.money
+    }
+
+    /// What buying `short` units this month from the classes from `ci` on (or per use) costs
+    /// at least beyond the best price per unit that [`Solver::rest_bound`] charges them: their
+    /// least price per unit ([`Later`]) is dearer when the earlier classes hold the best
+    /// value. A package carrying the peak among them may be a link of the peak's chain, whose
+    /// price the rest bound counts in full, and a month buys at most one link (links are the
+    /// longest-lasting carriers held in the months they start, so two bought in one month
+    /// would have the longer one start both), so its units are let off. The month's
+    /// purchases hold no trial (those are chosen first), so the trials' savings stay apart.
+    /// With it and [`Solver::level_floor`], stress input #180 is proven with three times the
+    /// work it is given instead of twelve, seed 14's #175 and #208 with twice instead of four
+    /// times.
+    fn month_extra(&self, ci: usize, short: u64) -> u128 {
+        let (Some(r), Some(later)) = (&self.relax, self.later.get(ci)) else {
+            return 0;
+        };
+        let x = short.saturating_sub(later.link);
+        if x == 0 || later.price == u128::MAX {
+            return 0;
+        }
+        let den = u128::from(r.units.max(1));
+        let over = later
+            .price
+            .checked_mul(den)
+            .and_then(|p| p.checked_sub(r.price.checked_mul(u128::from(later.units))?));
+        // Overflow (far beyond any input validated) only gives up the extra.
+        over.and_then(|o| o.checked_mul(u128::from(x)))
+            .map_or(0, |v| v / (u128::from(later.units) * den))
     }
 
     /// The money, the units (held, from the trials bought and picked) and the peak's cover of
@@ -1735,6 +1829,65 @@ impl<'a> Solver<'a> {
         let Some(ub) = ctx.ub else {
             return m_hi;
         };
+        let est = self.level_estimate(ctx, step, choice);
+        let limit = ub.money.saturating_add(2);
+        // The last level not over, between `a` and `b`: levels from `b + 1` on are over. The
+        // top first: most often no level is.
+        let (mut a, mut b, mut mid, mut tried) = (m_lo - 1, m_hi, m_hi, 0u64);
+        while a < b {
+            tried += 1;
+            if self.estimate(&est, mid) > limit {
+                b = mid - 1;
+            } else {
+                a = mid;
+            }
+            mid = a + (b - a).div_ceil(2);
+        }
+        self.charge_estimates(tried);
+        a
+    }
+
+    /// The lowest of the class's levels `m_lo..=m_hi` (in steps of its gcd) that
+    /// [`Solver::beaten_so_far`] may keep, `m_hi + 1` for none. Below the month's need, what a
+    /// lower level leaves must be bought now from the classes after it or per use: with the
+    /// class's best price per unit no dearer than theirs, the estimate of
+    /// [`Solver::level_limit`] plus [`Solver::month_extra`] falls as the level rises while
+    /// the month is short, and stays as it was once it is not, so the levels it cuts are the
+    /// lowest.
+    fn level_floor(&mut self, ctx: &Ctx, step: &ClassStep, choice: Choice, m_lo: u64, m_hi: u64) -> u64 {
+        let Some(ub) = ctx.ub else {
+            return m_lo;
+        };
+        let next = self.later[step.ci + 1];
+        let est = self.level_estimate(ctx, step, choice);
+        if next.price == u128::MAX || per_unit(est.price, est.units_per, next.price, next.units).is_gt() {
+            return m_lo;
+        }
+        let short = step.r.saturating_sub(choice.base).saturating_sub(step.later_old);
+        let at = |m: u64| {
+            let short = short.saturating_sub(m.saturating_mul(est.g));
+            self.estimate(&est, m)
+                .saturating_add(self.month_extra(step.ci + 1, short))
+        };
+        let limit = ub.money.saturating_add(2);
+        // The first level not over, between `a` and `b`. The lowest first: most often it is.
+        let (mut a, mut b, mut mid, mut tried) = (m_lo, m_hi + 1, m_lo, 0u64);
+        while a < b {
+            tried += 1;
+            if at(mid) > limit {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+            mid = a + (b - a) / 2;
+        }
+        self.charge_estimates(tried);
+        a
+    }
+
+    /// What the estimates of one class's levels share: the transition's money, units and peak
+    /// cover with the designated package, and the class's best price per unit.
+    fn level_estimate(&self, ctx: &Ctx, step: &ClassStep, choice: Choice) -> LevelEstimate {
         let class = &self.classes[step.ci];
         let kinds = &self.inst.kinds;
         let (mut money, mut units, mut cover) = self.picked(ctx, step.ci);
@@ -1747,28 +1900,35 @@ impl<'a> Solver<'a> {
             cover = cover.max(class.periods);
         }
         let star = &kinds[class.star()];
-        let (price, per, g) = (star.price, u128::from(star.units.max(1)), class.g);
-        let (t, left, limit) = (ctx.t, ctx.mask & !ctx.sub, ub.money.saturating_add(2));
-        // The last level not over, between `a` and `b`: levels from `b + 1` on are over. The
-        // top first: most often no level is.
-        let (mut a, mut b, mut mid, mut tried) = (m_lo - 1, m_hi, m_hi, 0u64);
-        while a < b {
-            tried += 1;
-            let c = mid.saturating_mul(g);
-            let at_best = u128::from(c).saturating_mul(price) / per;
-            let rest = self.rest_bound(t, units.saturating_add(c), left, cover);
-            if money.saturating_add(at_best).saturating_add(rest) > limit {
-                b = mid - 1;
-            } else {
-                a = mid;
-            }
-            mid = a + (b - a).div_ceil(2);
+        LevelEstimate {
+            t: ctx.t,
+            left: ctx.mask & !ctx.sub,
+            money,
+            units,
+            cover,
+            price: star.price,
+            units_per: star.units.max(1),
+            g: class.g,
         }
-        // Charged a quarter of a unit per estimate: one takes about a sixth of the time a unit
-        // of work stands for (16 ns against 107 ns, natively on stress inputs #71, #138, #153
-        // and #198: 1.7M estimates cost 28 ms, 4.4M units of work 472 ms).
-        self.steps += tried.div_ceil(4);
-        a
+    }
+
+    /// A lower bound on every plan through level `m` of a class: the transition so far, the
+    /// level at the class's best price per unit, and [`Solver::rest_bound`] for the rest.
+    fn estimate(&self, e: &LevelEstimate, m: u64) -> u128 {
+        let c = m.saturating_mul(e.g);
+        let at_best = u128::from(c).saturating_mul(e.price) / u128::from(e.units_per);
+        let rest = self.rest_bound(e.t, e.units.saturating_add(c), e.left, e.cover);
+        e.money.saturating_add(at_best).saturating_add(rest)
+    }
+
+    /// Charges a call that made `n` estimates of a level or a bound a quarter of a unit of
+    /// work each, rounded up: one takes about a sixth of the time a unit stands for (16 ns
+    /// against 107 ns, natively on stress inputs #71, #138, #153 and #198: 1.7M estimates cost
+    /// 28 ms, 4.4M units of work 472 ms), and the rounding pays for the call's own work
+    /// (charging exact quarters instead, the plans that run out of work took 13 % longer:
+    /// #180 181 → 206 ms natively).
+    fn charge_estimates(&mut self, n: u64) {
+        self.steps = self.steps.saturating_add(n.div_ceil(4));
     }
 
     /// The class's `option`: no designated package (0), or its kind `option − 1` when that carries
@@ -1834,6 +1994,10 @@ impl<'a> Solver<'a> {
             return;
         }
         let m_hi = self.level_limit(ctx, step, choice, m_lo, m_hi);
+        if m_lo > m_hi {
+            return;
+        }
+        let m_lo = self.level_floor(ctx, step, choice, m_lo, m_hi);
         if m_lo > m_hi {
             return;
         }
@@ -2333,5 +2497,37 @@ mod tests {
         };
         assert_eq!(sol.cost.money, 140);
         assert_eq!(replayed(&inst, &sol), Some(140));
+    }
+
+    /// A month of 10 units; 5 for $50 lasting a month, or 5 for $100 lasting two. What the
+    /// first class leaves of the month must come from the second at $20 a unit, $10 more than
+    /// the best price per unit the rest bound charges; per use at $30 a unit is dearer still.
+    /// With a peak the second carries, its 5 units may be a link of the chain and are let off.
+    #[test]
+    fn a_month_short_after_a_class_pays_the_later_price() {
+        let mut cheap = kind(50, 5, 1, false);
+        cheap.conc = 0;
+        let mut inst = Instance {
+            demand: vec![10],
+            kinds: vec![cheap, kind(100, 5, 2, false)],
+            balances: Vec::new(),
+            need_conc: 0,
+            per_use: Some(30),
+        };
+        let solver = Solver::new(&inst, &[true, true]);
+        assert_eq!(solver.month_extra(0, 5), 0);
+        assert_eq!(solver.month_extra(1, 5), 5 * 10);
+        assert_eq!(solver.month_extra(2, 5), 5 * 20);
+        inst.need_conc = 5;
+        let solver = Solver::new(&inst, &[true, true]);
+        assert_eq!(solver.month_extra(1, 5), 0);
+        assert_eq!(solver.month_extra(1, 7), 2 * 10);
+        let mut solver = Solver::new(&inst, &[true, true]);
+        let Outcome::Optimal(sol) = solver.solve(1_000_000) else {
+            panic!("not proven");
+        };
+        // The carrier and one cheap package.
+        assert_eq!(sol.cost.money, 150);
+        assert_eq!(replayed(&inst, &sol), Some(150));
     }
 }
