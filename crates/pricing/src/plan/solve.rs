@@ -1120,8 +1120,8 @@ impl<'a> Solver<'a> {
         let w = self.slots - 1;
         let (mask, cover) = (key[w] & 0xffff_ffff, (key[w] >> 32) as usize);
         let from = (t + cover).min(self.inst.demand.len());
-        let units = self.demand_after[t].saturating_sub(self.held(key));
-        let worth = u128::from(units.saturating_sub(self.trial_units(mask))).saturating_mul(pb.num);
+        let to_come = self.demand_after[t].saturating_sub(self.held(key));
+        let worth = u128::from(to_come.saturating_sub(self.trial_units(mask))).saturating_mul(pb.num);
         let linear = |beyond: u128| worth.saturating_add(beyond) / pb.den;
         let mut best = u128::MAX;
         let mut looked = 0u64;
