@@ -1376,6 +1376,9 @@ impl<'a> Solver<'a> {
         first.cost.push(Cost::default());
         first.prev.push(0);
         first.dec.push(0);
+        // A decision for the root too, so that a search out of work in its first period can
+        // narrow its one layer for the beam like any other.
+        first.decs.resize(self.dec_stride(), 0);
         layers.push(first);
         let mut ctx = Ctx {
             t: 0,
@@ -2529,5 +2532,29 @@ mod tests {
         // The carrier and one cheap package.
         assert_eq!(sol.cost.money, 150);
         assert_eq!(replayed(&inst, &sol), Some(150));
+    }
+
+    /// An exact search that runs out of work in its first period (a probe left with none)
+    /// has only the root to finish by the beam, and finishes it.
+    #[test]
+    fn a_search_out_of_work_at_once_is_finished_by_the_beam() {
+        let inst = Instance {
+            demand: vec![10, 20, 30],
+            kinds: vec![kind(40, 4, 1, false), kind(60, 10, 2, false)],
+            balances: Vec::new(),
+            need_conc: 0,
+            per_use: Some(12),
+        };
+        let mut solver = Solver::new(&inst, &[true, true]);
+        solver.budget = 0;
+        let ub = Cost {
+            money: 1_000,
+            units: u64::MAX,
+            count: u64::MAX,
+        };
+        let (run, finished) = solver.run_or_finish(Some(ub), 1_000);
+        assert!(finished);
+        let sol = run.expect("the beam finishes the root");
+        assert_eq!(replayed(&inst, &sol), Some(sol.cost.money));
     }
 }
