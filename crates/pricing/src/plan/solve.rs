@@ -2515,11 +2515,7 @@ mod tests {
         assert_eq!(solver.peak_bound(0, &key), 130);
         assert_eq!(solver.chain_cover(0, &key, 10), 140);
         assert_eq!(solver.root_lower(), 140);
-        let Outcome::Optimal(sol) = solver.solve(1_000_000) else {
-            panic!("not proven");
-        };
-        assert_eq!(sol.cost.money, 140);
-        assert_eq!(replayed(&inst, &sol), Some(140));
+        assert_proven_at(&mut solver, &inst, 140);
     }
 
     /// A month of 10 units; 5 for $50 lasting a month, or 5 for $100 lasting two. What the
@@ -2545,13 +2541,17 @@ mod tests {
         let solver = Solver::new(&inst, &[true, true]);
         assert_eq!(solver.month_extra(1, 5), 0);
         assert_eq!(solver.month_extra(1, 7), 2 * 10);
-        let mut solver = Solver::new(&inst, &[true, true]);
+        // The carrier and one cheap package.
+        assert_proven_at(&mut Solver::new(&inst, &[true, true]), &inst, 150);
+    }
+
+    /// `solver` proves a plan of `money` the cheapest, and the plan replays at that.
+    fn assert_proven_at(solver: &mut Solver, inst: &Instance, money: u128) {
         let Outcome::Optimal(sol) = solver.solve(1_000_000) else {
             panic!("not proven");
         };
-        // The carrier and one cheap package.
-        assert_eq!(sol.cost.money, 150);
-        assert_eq!(replayed(&inst, &sol), Some(150));
+        assert_eq!(sol.cost.money, money);
+        assert_eq!(replayed(inst, &sol), Some(money));
     }
 
     /// An exact search that runs out of work in its first period (a probe left with none)
