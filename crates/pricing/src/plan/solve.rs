@@ -431,6 +431,27 @@ impl Links {
     fn least(&self) -> u128 {
         self.groups.first().map_or(self.floor, |g| g.beyond.min(self.floor))
     }
+
+    /// A chain merged into the group of its units (the least price and the least `beyond` of
+    /// each group: each bounds the group's chains).
+    fn add(&mut self, chain: LinkGroup) {
+        match self.groups.iter_mut().find(|g| g.units == chain.units) {
+            Some(g) => {
+                g.price = g.price.min(chain.price);
+                g.beyond = g.beyond.min(chain.beyond);
+            }
+            None => self.groups.push(chain),
+        }
+    }
+
+    /// The `LINK_GROUPS` groups least by `beyond` kept, in that order; the rest in `floor`.
+    fn keep_least(&mut self) {
+        sort::sort_by_key(&mut self.groups, |g| g.beyond);
+        if let Some(g) = self.groups.get(LINK_GROUPS) {
+            self.floor = self.floor.min(g.beyond);
+            self.groups.truncate(LINK_GROUPS);
+        }
+    }
 }
 
 impl PeakBound {
@@ -534,29 +555,6 @@ impl PeakBound {
     }
 }
 
-impl Links {
-    /// A chain merged into the group of its units (the least price and the least `beyond` of
-    /// each group: each bounds the group's chains).
-    fn add(&mut self, chain: LinkGroup) {
-        match self.groups.iter_mut().find(|g| g.units == chain.units) {
-            Some(g) => {
-                g.price = g.price.min(chain.price);
-                g.beyond = g.beyond.min(chain.beyond);
-            }
-            None => self.groups.push(chain),
-        }
-    }
-
-    /// The `LINK_GROUPS` groups least by `beyond` kept, in that order; the rest in `floor`.
-    fn keep_least(&mut self) {
-        sort::sort_by_key(&mut self.groups, |g| g.beyond);
-        if let Some(g) = self.groups.get(LINK_GROUPS) {
-            self.floor = self.floor.min(g.beyond);
-            self.groups.truncate(LINK_GROUPS);
-        }
-    }
-}
-
 /// A transition so far and a class's best price per unit ([`Solver::level_estimate`]).
 struct LevelEstimate {
     t: usize,
@@ -597,14 +595,13 @@ impl Later {
         }
         for (ci, class) in classes.iter().enumerate().rev() {
             let mut best = later[ci + 1];
-            for kind in class.kinds.iter().map(|&k| &inst.kinds[k]) {
-                if per_unit(kind.price, kind.units, best.price, best.units).is_lt() {
-                    (best.price, best.units) = (kind.price, kind.units);
-                }
-                if inst.need_conc > 0 && kind.conc >= inst.need_conc {
-                    best.link = best.link.max(kind.units);
-                }
+            let star = &inst.kinds[class.star()];
+            if per_unit(star.price, star.units, best.price, best.units).is_lt() {
+                (best.price, best.units) = (star.price, star.units);
             }
+            let kinds = class.kinds.iter().map(|&k| &inst.kinds[k]);
+            let carriers = kinds.filter(|k| inst.need_conc > 0 && k.conc >= inst.need_conc);
+            best.link = carriers.fold(best.link, |a, k| a.max(k.units));
             later[ci] = best;
         }
         later
@@ -1123,9 +1120,7 @@ impl<'a> Solver<'a> {
         };
         let w = self.slots - 1;
         let (mask, cover) = (key[w] & 0xffff_ffff, (key[w] >> 32) as usize);
-        let from = (t + cover).min(self.inst.demand.len());
-        let to_come = self.demand_after[t].saturating_sub(self.held(key));
-        let worth = u128::from(to_come.saturating_sub(self.trial_units(mask))).saturating_mul(pb.num);
+        let (worth, from) = self.peak_worth(pb, t, self.held(key), mask, cover);
         let linear = |beyond: u128| worth.saturating_add(beyond) / pb.den;
         let mut best = u128::MAX;
         let mut looked = 0u64;
@@ -1199,15 +1194,21 @@ impl<'a> Solver<'a> {
         let Some(pb) = &self.peak else {
             return 0;
         };
-        // Trials left may be cheaper per unit: their units are not counted.
-        let need = u128::from(
-            self.demand_after[t]
-                .saturating_sub(stock)
-                .saturating_sub(self.trial_units(mask)),
-        );
-        let from = (t + cover).min(self.inst.demand.len());
+        let (worth, from) = self.peak_worth(pb, t, stock, mask, cover);
         let carry = pb.chain[from * pb.masks + (mask as usize & (pb.masks - 1))];
-        need.saturating_mul(pb.num).saturating_add(carry) / pb.den
+        worth.saturating_add(carry) / pb.den
+    }
+
+    /// What both peak bounds share from period `t` on, with `stock` held, the trials `mask`
+    /// left and the peak carried through `cover` periods: the units still needed but what
+    /// the trials left hold (cheaper per unit, their units are not counted) at `num` (times
+    /// `den`), and the month the peak's chain starts.
+    fn peak_worth(&self, pb: &PeakBound, t: usize, stock: u64, mask: u64, cover: usize) -> (u128, usize) {
+        let need = self.demand_after[t]
+            .saturating_sub(stock)
+            .saturating_sub(self.trial_units(mask));
+        let from = (t + cover).min(self.inst.demand.len());
+        (u128::from(need).saturating_mul(pb.num), from)
     }
 
     /// The whole search: a beam search for a first plan, then the exact search bounded by it.
