@@ -61,8 +61,11 @@ const UNSOLVED: [(usize, &str, &str); 5] = [
 /// quote over 36 months; quotes of 90 and 38 days and a balance over 21 months growing 40 % a
 /// month; of 79 and 216 days over 36 months. All three with per use. One more only once a
 /// probe that runs out has its states finished by the beam: quotes of 311, 89 and 45 days with
-/// a peak and per use over 19 months growing 44 % a month.
-const LONG_QUOTES: [(usize, &str, &str); 15] = [
+/// a peak and per use over 19 months growing 44 % a month. One more only once those states are
+/// finished by every transition rather than the beam's few levels (a probe at the lower bound
+/// then reaches it): quotes of 60 and 270 days with a peak and an own per-use rate over 36
+/// months growing 21.5 % a month.
+const LONG_QUOTES: [(usize, &str, &str); 16] = [
     (
         6,
         r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":13,"duration":7}]}"#,
@@ -138,13 +141,19 @@ const LONG_QUOTES: [(usize, &str, &str); 15] = [
         r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v2.6","mode":"pro","audio":"none","quantity":215,"duration":5},{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":34,"duration":8,"attemptsPerKept":"1.7"},{"service":"image","model":"kling-image-o1","resolution":"4k","quantity":335}]}"#,
         r#"{"horizonMonths":19,"growthPercent":"44","peak":{"pool":"video","jobsPerHour":"89","minutesPerJob":"4"},"quotes":[{"pool":"video","name":"Quote 1","price":"28357.60","units":"231507","validityDays":311,"concurrency":14},{"pool":"video","name":"Quote 2","price":"860.85","units":"9351","validityDays":89},{"pool":"video","name":"Quote (peak)","price":"11935.95","units":"91815","validityDays":45,"concurrency":10}],"perUseSource":"fal"}"#,
     ),
+    (
+        180,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-omni","mode":"pro","audio":"native","resolution":"1080p","input":"text-image","quantity":37,"duration":4},{"service":"video","model":"kling-v3-omni","mode":"pro","audio":"none","resolution":"4k","input":"text-image","quantity":1081,"duration":9},{"service":"video","model":"kling-v3","mode":"std","audio":"native","resolution":"720p","quantity":1528,"duration":5},{"service":"image","model":"kling-v3-image","resolution":"1k-2k","input":"image-edit","quantity":12914}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","peak":{"pool":"video","jobsPerHour":"114","minutesPerJob":"4"},"quotes":[{"pool":"image","name":"Quote 1","price":"546.26","units":"145299","validityDays":30,"concurrency":10},{"pool":"video","name":"Quote 2","price":"641.22","units":"5855","validityDays":60},{"pool":"video","name":"Quote (peak)","price":"3905.20","units":"30040","validityDays":270,"concurrency":10}],"perUseSource":"rate","perUseRate":[{"pool":"video","price":"0.1358"},{"pool":"image","price":"0.00256"}]}"#,
+    ),
 ];
 
 /// Their totals, found by the planner as it was before those rules with a hundred times the work
 /// budget, where it proved each optimal (the next five: as it was before the probes, with a
 /// hundred times the work, and a thousand for the 60- and 303-day quotes; the last seven: as
-/// it was before that dominance, with forty times the work).
-const LONG_QUOTE_TOTALS: [&str; 15] = [
+/// it was before that dominance, with forty times the work; the last: as it was before the
+/// rescue used every transition, with three and thirty times the work).
+const LONG_QUOTE_TOTALS: [&str; 16] = [
     "22155.744",
     "2129531.139",
     "2830405.78",
@@ -160,6 +169,7 @@ const LONG_QUOTE_TOTALS: [&str; 15] = [
     "1008628.083",
     "9567130.975",
     "256307.125",
+    "23156025.54247",
 ];
 
 /// `plan()` on an input as the JS API runs it.

@@ -86,7 +86,7 @@ pub(super) enum Outcome {
     Optimal(Solution),
     /// The exact search hit its work limit: the best plan found before it and a lower bound on
     /// the dollars (in millionths) of any plan; `better`, a cheaper plan from the states the
-    /// exact search reached, finished by the beam. (The alternatives the planner weighs are
+    /// exact search reached, finished eight states a period. (The alternatives the planner weighs are
     /// chosen from `sol`, as they were before there was `better`: a plan of the one may let an
     /// alternative find the optimum that the other would not have looked for.)
     Bounded {
@@ -126,7 +126,8 @@ const DOMINANCE_PEERS: usize = 4096;
 const PROBE_SHARE: u64 = 4;
 /// The first probe, at the lower bound itself, may use up to this share of the budget.
 const BOUND_PROBE_SHARE: u64 = 2;
-/// A probe that runs out may spend this share of the budget finishing its states with the beam.
+/// A probe that runs out may spend this share of the budget finishing its states, eight a
+/// period ([`Solver::run`]).
 const PROBE_RESCUE_SHARE: u64 = 16;
 const PROBE_START: u128 = 4;
 const PROBE_GROWTH: u128 = 8;
@@ -1300,10 +1301,13 @@ impl<'a> Solver<'a> {
     /// exact search must beat, the fewer states it keeps (stress set, with the bound of
     /// `beaten_so_far`: 280 → 283 of 300 proven, no plan dearer; starting a quarter rather
     /// than an eighth up, 287 → 289 once the later rules were in, the 3,000 of `plan_digest`
-    /// alike). When a probe runs out, the beam finishes the states it reached (within a
-    /// sixteenth of the budget more): not a proof, but those states are all under its target,
-    /// so the plan they lead to is often far cheaper than the first, and the searches after it
-    /// keep fewer states (stress set: #127 proven, 296 → 297; seeds 13 and 14 as before). Then
+    /// alike). When a probe runs out, the states it reached are finished eight a period, by
+    /// every transition (within a sixteenth of the budget more): not a proof in itself, but
+    /// those states are all under its target, so the plan they lead to is often far cheaper
+    /// than the first, and the searches after it keep fewer states (stress set, then finished
+    /// by the beam's few levels: #127 proven, 296 → 297; seeds 13 and 14 as before). At the
+    /// lower bound, a plan they reach costs the bound and is proven cheapest (stress set: #180,
+    /// whose bound is its optimum, 297 → 298; seeds 12 to 20 2,682 → 2,688 of 2,700). Then
     /// the next probe or the exact search goes on with what is left. A probe that rules its
     /// target out within a thirty-second of the budget is followed, once, by one a quarter of
     /// the remaining gap up rather than eight times further: such inputs often have the
@@ -1327,7 +1331,7 @@ impl<'a> Solver<'a> {
             if target >= best {
                 break;
             }
-            // A probe that runs out has its states finished by the beam, for a plan to beat.
+            // A probe that runs out has its states finished, for a plan to beat.
             let at = Cost {
                 money: target,
                 units: u64::MAX,
@@ -1375,8 +1379,8 @@ impl<'a> Solver<'a> {
         found
     }
 
-    /// An exact search against `ub` that, if it runs out of work, finishes the states it
-    /// reached with the beam within `allowance` more ([`Solver::run`]); with whether it did,
+    /// An exact search against `ub` that, if it runs out of work, finishes the best states it
+    /// reached, eight a period, within `allowance` more ([`Solver::run`]); with whether it did,
     /// when its plan is not proven.
     fn run_or_finish(&mut self, ub: Option<Cost>, allowance: u64) -> (Result<Solution, usize>, bool) {
         self.rescue = allowance;
@@ -1425,12 +1429,14 @@ impl<'a> Solver<'a> {
             let next = match self.next_layer(t, &layers[t], ub, &mut ctx) {
                 Err(_) if self.aborted && beam.is_none() && self.rescue > 0 => {
                     // The exact search ran out of work: the states it reached, the best few by
-                    // cost and bound, finished by the beam may still beat the first plan.
+                    // cost and bound, finished by every transition but only the best few states
+                    // a period, may still beat the first plan. (Not the beam's few levels: a
+                    // probe at the lower bound keeps only states that may reach it, and its
+                    // plan, if the rescue finds one, is then proven cheapest.)
                     self.aborted = false;
                     self.budget = self.steps.saturating_add(self.rescue);
                     self.rescue = 0;
                     beam = Some(BEAM_WIDTH);
-                    ctx.beam = true;
                     let reached = std::mem::replace(&mut layers[t], Layer::new());
                     layers[t] = self.narrow(t, reached, BEAM_WIDTH);
                     continue;
