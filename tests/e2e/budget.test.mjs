@@ -56,7 +56,10 @@
 // 298 and 297 -> 298 proven, #180's bound at the start its optimum), and 231 KB for what a
 // month still needs after a class being bought now at the later classes' price per unit
 // (+0.9 KB, 235,328 -> 236,248 B: the check within a transition and a floor under a class's
-// levels count it; the stress set's fresh seeds 15 and 16 295 -> 297 and 294 -> 296 proven). The goal
+// levels count it; the stress set's fresh seeds 15 and 16 295 -> 297 and 294 -> 296 proven), and
+// 232 KB for a cover bound with each package's units capped at the most its months' demand lets
+// it serve (+0.6 KB, 236,241 -> 236,798 B: a package too big for its months is partly forfeited
+// whenever bought; seed 20 of the stress set 298 -> 299 proven, #98 among them). The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -67,7 +70,7 @@ import { root } from "./harness.mjs";
 
 const KB = 1024;
 /** The budget for the whole page. */
-const BUDGET = 231 * KB;
+const BUDGET = 232 * KB;
 /** The issue's goal. */
 const GOAL = 100 * KB;
 
