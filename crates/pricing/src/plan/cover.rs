@@ -61,6 +61,12 @@ impl CoverBound {
     /// `per_use` a unit; `None` when there is nothing to buy or too many residues (then no bound
     /// is used).
     pub fn new(kinds: &[Kind], members: &[usize], per_use: Option<u128>) -> Option<CoverBound> {
+        CoverBound::within(kinds, members, per_use, RESIDUES)
+    }
+
+    /// [`CoverBound::new`] with at most `limit` residues (coarser steps when the best package
+    /// has more): a smaller table, built faster, for a bound that needs less precision.
+    pub fn within(kinds: &[Kind], members: &[usize], per_use: Option<u128>, limit: u64) -> Option<CoverBound> {
         // The best price per unit, units counted by `per` (ties: more units).
         let best = |per: &dyn Fn(u64) -> u64| {
             members.iter().copied().reduce(|b, k| {
@@ -85,14 +91,14 @@ impl CoverBound {
         let mut g = members.iter().fold(0, |a, &k| gcd(a, kinds[k].units)).max(1);
         let mut star = star;
         for _ in 0..=members.len() {
-            if kinds[star].units.div_ceil(g) <= RESIDUES {
+            if kinds[star].units.div_ceil(g) <= limit {
                 break;
             }
-            g = kinds[star].units.div_ceil(RESIDUES);
+            g = kinds[star].units.div_ceil(limit);
             star = best(&|u| u.div_ceil(g))?;
         }
         let residues = kinds[star].units.div_ceil(g);
-        if residues > RESIDUES {
+        if residues > limit {
             return None;
         }
         let (su, sp) = (residues * g, kinds[star].price);
