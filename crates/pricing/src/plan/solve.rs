@@ -87,9 +87,9 @@ pub(super) enum Outcome {
     Optimal(Solution),
     /// The exact search hit its work limit: the best plan found before it and a lower bound on
     /// the dollars (in millionths) of any plan; `better`, a cheaper plan from the states the
-    /// exact search reached, finished eight states a period. (The alternatives the planner weighs are
-    /// chosen from `sol`, as they were before there was `better`: a plan of the one may let an
-    /// alternative find the optimum that the other would not have looked for.)
+    /// exact search reached, finished eight states a period. (The alternatives the planner
+    /// weighs are chosen from `sol`, as they were before there was `better`: a plan of the one
+    /// may let an alternative find the optimum that the other would not have looked for.)
     Bounded {
         sol: Solution,
         lower: u128,
@@ -1106,9 +1106,10 @@ impl<'a> Solver<'a> {
 
     /// [`Solver::bought_bound`], or when higher the cover bound of the units still to serve
     /// over packages capped at what they can serve (`served`), or with a peak enforced
-    /// [`Solver::chain_cover`]: the bound the exact search prunes with. The beam ranks its few by the cover alone: with
-    /// this bound its first plans changed, and the stress set's seeds 12, 13 and 14 came out
-    /// at 296, 299 and 299 proven against 297, 298 and 298 (#127 lost, #116 and #175 won).
+    /// [`Solver::chain_cover`]: the bound the exact search prunes with. The beam ranks its few
+    /// by the cover alone: ranked by this bound (then the cover and the chain's), its first
+    /// plans changed, and the stress set's seeds 12, 13 and 14 came out at 296, 299 and 299
+    /// proven against 297, 298 and 298 (#127 lost, #116 and #175 won).
     fn carried_bound(&mut self, t: usize, key: &[u64], units: u64) -> u128 {
         let need = self.bought_units(t, key, units);
         let mask = key[self.slots - 1] & 0xffff_ffff;
@@ -2386,10 +2387,11 @@ pub(super) fn solve(inst: &Instance, allowed: &[bool], budget: u64) -> (Outcome,
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn kind(price: u128, units: u64, periods: usize, trial: bool) -> Kind {
+    /// A kind for hand-worked cases (concurrency 5).
+    pub(in crate::plan) fn kind(price: u128, units: u64, periods: usize, trial: bool) -> Kind {
         Kind {
             price,
             units,

@@ -42,17 +42,8 @@ pub(super) fn served_at_most(inst: &Instance) -> Vec<Kind> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::solve::tests::kind;
     use super::*;
-
-    fn kind(price: u128, units: u64, periods: usize, trial: bool) -> Kind {
-        Kind {
-            price,
-            units,
-            periods,
-            conc: 0,
-            trial,
-        }
-    }
 
     /// Months of 5 and 20 units. A one-month package serves at most the busier month's 20,
     /// so one of 10 keeps its 10; a two-month one at most 25; a trial the same as a package.
