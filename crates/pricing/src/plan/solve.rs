@@ -137,7 +137,7 @@ const PROBE_GROWTH: u128 = 8;
 /// eight times further.
 const CHEAP_PROBE_SHARE: u64 = 32;
 /// The exact search, once out of work, may spend this fraction of the budget finishing the
-/// states it reached with the beam.
+/// states it reached, eight a period ([`Solver::run`]).
 const RESCUE_SHARE: u64 = 4;
 /// States kept per period by the beam search that finds the first plan.
 const BEAM_WIDTH: usize = 8;
@@ -463,7 +463,8 @@ impl Links {
 
 impl PeakBound {
     /// `None` without a peak, or when no package (not a trial) carries it.
-    fn of(inst: &Instance, on: &[bool], trials: &[usize], relax: Option<&Relax>) -> Option<PeakBound> {
+    /// `after`: the demand from each month on ([`window::demand_after`]).
+    fn of(inst: &Instance, on: &[bool], trials: &[usize], relax: Option<&Relax>, after: &[u64]) -> Option<PeakBound> {
         let carriers: Vec<&Kind> = (0..inst.kinds.len())
             .filter(|&k| on[k] && !inst.kinds[k].trial && inst.kinds[k].conc >= inst.need_conc)
             .map(|k| &inst.kinds[k])
@@ -472,7 +473,7 @@ impl PeakBound {
             return None;
         }
         let (num, den) = relax.map(|r| (r.price, u128::from(r.units)))?;
-        Some(PeakBound::new(inst, &carriers, trials, (num, den)))
+        Some(PeakBound::new(inst, &carriers, trials, (num, den), after))
     }
 
     /// The chains of packages that carry the peak from each month on, each link first needed
@@ -486,14 +487,16 @@ impl PeakBound {
     /// what else it buys costs at least `num / den` a unit (trials aside), so a chain's cost
     /// beyond adds to the units' worth. Month by month, per trial set: O(months · packages ·
     /// 2^trials · LINK_GROUPS), once.
-    fn new(inst: &Instance, carriers: &[&Kind], trials: &[usize], (num, den): (u128, u128)) -> PeakBound {
+    fn new(
+        inst: &Instance,
+        carriers: &[&Kind],
+        trials: &[usize],
+        (num, den): (u128, u128),
+        after: &[u64],
+    ) -> PeakBound {
         let need = inst.need_conc;
         let h = inst.demand.len();
-        let mut before = vec![0u64; h + 1];
-        for t in 0..h {
-            before[t + 1] = before[t].saturating_add(inst.demand[t]);
-        }
-        let window = |m: usize, l: usize| before[(m + l).min(h)] - before[(m + 1).saturating_sub(l)];
+        let window = |m: usize, l: usize| window::demand_between(after, (m + 1).saturating_sub(l), m + l);
         // More than 6 trials: none is a link (the bound only gets lower).
         let bits = if trials.len() <= 6 { trials.len() } else { 0 };
         let masks = 1usize << bits;
@@ -846,8 +849,8 @@ pub(super) struct Solver<'a> {
     level_caps: Vec<u64>,
     /// The packages (not trials) that may be bought, for [`Restock`].
     packages: Vec<Kind>,
-    /// Work the last exact search may spend, once it runs out, finishing the states it reached
-    /// with the beam ([`Solver::run`], which sets it to 0 when it does); 0 when it may not.
+    /// Work the last exact search may spend, once it runs out, finishing the states it reached,
+    /// eight a period ([`Solver::run`], which sets it to 0 when it does); 0 when it may not.
     rescue: u64,
     /// Per class, what the need it and the classes after it leave costs at least a unit.
     later: Vec<Later>,
@@ -880,7 +883,8 @@ impl<'a> Solver<'a> {
             .collect();
         let packages = non_trials.iter().map(|&k| inst.kinds[k].clone()).collect();
         let cover = CoverBound::new(&inst.kinds, &non_trials, inst.per_use);
-        let capped = window::served_at_most(inst);
+        let demand_after = window::demand_after(&inst.demand);
+        let capped = window::served_at_most(inst, &demand_after);
         let served = if non_trials.iter().any(|&k| capped[k].units < inst.kinds[k].units) {
             CoverBound::within(&capped, &non_trials, inst.per_use, SERVED_RESIDUES)
         } else {
@@ -889,7 +893,7 @@ impl<'a> Solver<'a> {
         let unit_block = trials.iter().fold(relax.as_ref().map_or(1, |r| r.block), |a, &k| {
             gcd(a, inst.kinds[k].units)
         });
-        let peak = PeakBound::of(inst, &on, &trials, relax.as_ref());
+        let peak = PeakBound::of(inst, &on, &trials, relax.as_ref(), &demand_after);
         let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
         // Per use never expires: as if bought now and held (which costs the same as buying it
         // when drawn).
@@ -921,10 +925,6 @@ impl<'a> Solver<'a> {
             after[ci] = after[ci + 1].saturating_add(drawn[ci + 1].saturating_sub(1));
         }
         let later = Later::of(inst, &classes);
-        let mut demand_after = vec![0u64; h + 1];
-        for t in (0..h).rev() {
-            demand_after[t] = demand_after[t + 1].saturating_add(inst.demand[t]);
-        }
         Solver {
             inst,
             classes,
@@ -2153,10 +2153,8 @@ impl<'a> Solver<'a> {
     /// Keeping only what each bucket gives when nothing more is bought, earlier buckets drawn
     /// first, is exact too and keeps less, but proved no more and answered the same.
     fn cap_to_demand(&self, t: usize, stock: &mut [u64]) {
-        let h = self.inst.demand.len();
-        let from = self.demand_after[t.min(h)];
         for (j, units) in stock.iter_mut().enumerate() {
-            *units = (*units).min(from - self.demand_after[(t + j + 1).min(h)]);
+            *units = (*units).min(window::demand_between(&self.demand_after, t, t + j + 1));
         }
     }
 
@@ -2538,7 +2536,8 @@ pub(super) mod tests {
             need_conc: 5,
             per_use: Some(14),
         };
-        let PeakBound { chain, masks, .. } = PeakBound::new(&inst, &[&inst.kinds[0]], &[], (14, 1));
+        let after = window::demand_after(&inst.demand);
+        let PeakBound { chain, masks, .. } = PeakBound::new(&inst, &[&inst.kinds[0]], &[], (14, 1), &after);
         assert_eq!(masks, 1);
         assert_eq!(chain[0], 4_200 - 30 * 14);
         // From the last month on: bought up to two months earlier, it could serve all 30.
@@ -2652,9 +2651,9 @@ pub(super) mod tests {
     }
 
     /// An exact search that runs out of work in its first period (a probe left with none)
-    /// has only the root to finish by the beam, and finishes it.
+    /// has only the root to finish, and finishes it.
     #[test]
-    fn a_search_out_of_work_at_once_is_finished_by_the_beam() {
+    fn a_search_out_of_work_at_once_is_finished_from_the_root() {
         let inst = Instance {
             demand: vec![10, 20, 30],
             kinds: vec![kind(40, 4, 1, false), kind(60, 10, 2, false)],
@@ -2671,7 +2670,7 @@ pub(super) mod tests {
         };
         let (run, finished) = solver.run_or_finish(Some(ub), 1_000);
         assert!(finished);
-        let sol = run.expect("the beam finishes the root");
+        let sol = run.expect("the rescue finishes the root");
         assert_eq!(replayed(&inst, &sol), Some(sol.cost.money));
     }
 }

@@ -14,22 +14,37 @@
 //! [`super::solve`]'s `SERVED_RESIDUES`), and the plan is proven (it came back with a gap bound
 //! of $2,186). With demand growing fast, windows hold more than any package and nothing is
 //! capped: no table is built.
+//!
+//! The demand of a run of months, which the peak's bound and the cap on what a state holds
+//! (`plan/solve.rs`) need too, is read here from the demand from each month on
+//! ([`demand_after`], [`demand_between`]).
 
 use super::solve::{Instance, Kind};
 
-/// The kinds with each one's units capped at the most it can serve: the demand of the months
-/// it lasts (within the horizon), at its most over the horizon.
-pub(super) fn served_at_most(inst: &Instance) -> Vec<Kind> {
-    let d = &inst.demand;
-    let mut sums = vec![0u64];
-    for &x in d {
-        sums.push(sums[sums.len() - 1].saturating_add(x));
+/// The demand from each month on, one entry per month and a last 0: the demand of any run of
+/// months is a difference of two ([`demand_between`]).
+pub(super) fn demand_after(demand: &[u64]) -> Vec<u64> {
+    let mut after = vec![0u64; demand.len() + 1];
+    for t in (0..demand.len()).rev() {
+        after[t] = after[t + 1].saturating_add(demand[t]);
     }
+    after
+}
+
+/// The demand of months `from..to` (cut at the horizon), from [`demand_after`]'s `after`.
+pub(super) fn demand_between(after: &[u64], from: usize, to: usize) -> u64 {
+    let h = after.len() - 1;
+    after[from.min(h)] - after[to.min(h)]
+}
+
+/// The kinds with each one's units capped at the most it can serve: the demand of the months
+/// it lasts (within the horizon), at its most over the horizon (`after`: [`demand_after`]).
+pub(super) fn served_at_most(inst: &Instance, after: &[u64]) -> Vec<Kind> {
     inst.kinds
         .iter()
         .map(|k| {
-            let most = (0..d.len())
-                .map(|b| sums[(b + k.periods).min(d.len())] - sums[b])
+            let most = (0..inst.demand.len())
+                .map(|b| demand_between(after, b, b + k.periods))
                 .max()
                 .unwrap_or(0);
             Kind {
@@ -61,7 +76,9 @@ mod tests {
             need_conc: 0,
             per_use: None,
         };
-        let capped: Vec<u64> = served_at_most(&inst).iter().map(|k| k.units).collect();
+        let after = demand_after(&inst.demand);
+        assert_eq!(after, vec![25, 20, 0]);
+        let capped: Vec<u64> = served_at_most(&inst, &after).iter().map(|k| k.units).collect();
         assert_eq!(capped, vec![10, 20, 25, 20]);
     }
 }
