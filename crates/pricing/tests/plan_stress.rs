@@ -227,3 +227,40 @@ fn long_quotes_come_back_proven_optimal() {
         assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "#{index}");
     }
 }
+
+/// (index in seed 27 of the stress inputs, mix, options, total) of inputs with quotes of 120
+/// to 365 days and a peak over 36 months that came back not proven (gap bounds of $244 to
+/// $1,302) until the peak's chain counted what its links can serve, not only what they hold
+/// (`plan/solve.rs`, `PeakBound::new`): a 365-day quote under flat demand, whose optimum is
+/// Package 3 every three months (each serving 56,508 of its 60,000 units) and whose bound at
+/// the start was $3,166 below it; quotes of 228 and 365 days; of 120 and 322 days. The totals
+/// are those a search with sixteen times the work proved.
+const CHAINED: [(usize, &str, &str, &str); 3] = [
+    (
+        84,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v2.6","mode":"std","audio":"none","quantity":93,"duration":5},{"service":"video","model":"kling-v3-omni","mode":"pro","audio":"native","resolution":"1080p","input":"text-image","quantity":95,"duration":14},{"service":"video","model":"kling-v3","mode":"std","audio":"native","resolution":"720p","quantity":3216,"duration":6}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"0","peak":{"pool":"video","jobsPerHour":"54","minutesPerJob":"3"},"quotes":[{"pool":"video","name":"Quote 1","price":"8964.02","units":"86750","validityDays":365}],"perUseSource":"rate","perUseRate":[{"pool":"video","price":"0.1488"}]}"#,
+        "80640",
+    ),
+    (
+        160,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v2.5-turbo","mode":"pro","audio":"none","quantity":72,"duration":10,"attemptsPerKept":"1.6"}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","peak":{"pool":"video","jobsPerHour":"62","minutesPerJob":"4"},"quotes":[{"pool":"video","name":"Quote 1","price":"3895.18","units":"34763","validityDays":228},{"pool":"video","name":"Quote 2","price":"3708.61","units":"30064","validityDays":365}],"perUseSource":"fal"}"#,
+        "348937.415",
+    ),
+    (
+        299,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"std","audio":"voice","resolution":"720p","quantity":244,"duration":11},{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"4k","quantity":5,"duration":4},{"service":"image","model":"kling-image-o1","resolution":"4k","quantity":1723,"attemptsPerKept":"2.0"},{"service":"image","model":"kling-v3-image","resolution":"1k-2k","input":"image-edit","quantity":62,"attemptsPerKept":"1.8"}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","packs":[{"pool":"image","name":"Image pack","price":"70","units":"20000","validityDays":30}],"peak":{"pool":"video","jobsPerHour":"95","minutesPerJob":"2"},"quotes":[{"pool":"video","name":"Quote 1","price":"9019.07","units":"68044","validityDays":120},{"pool":"video","name":"Quote 2","price":"10649.40","units":"79411","validityDays":322}],"perUseSource":"fal"}"#,
+        "2772562.052",
+    ),
+];
+
+#[test]
+fn quotes_under_a_peak_come_back_proven_optimal() {
+    for (index, mix, options, total) in CHAINED {
+        let r = plan_json(mix, options);
+        assert!(r.optimal, "seed 27, #{index}: not proven");
+        assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "seed 27, #{index}");
+    }
+}

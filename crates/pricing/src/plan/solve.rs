@@ -418,6 +418,9 @@ struct Links {
 #[derive(Clone, Copy, Debug)]
 struct LinkGroup {
     units: u64,
+    /// The most units such a chain's links can serve (each at most the demand of the months
+    /// it is held).
+    served: u64,
     /// The least price of such a chain.
     price: u128,
     /// The least (times `den`) such a chain costs beyond the units it serves at `num / den`.
@@ -439,20 +442,20 @@ impl Links {
         self.groups.first().map_or(self.floor, |g| g.beyond.min(self.floor))
     }
 
-    /// A chain merged into the group of its units (the least price and the least `beyond` of
-    /// each group: each bounds the group's chains).
-    fn add(&mut self, chain: LinkGroup) {
-        match self.groups.iter_mut().find(|g| g.units == chain.units) {
-            Some(g) => {
-                g.price = g.price.min(chain.price);
-                g.beyond = g.beyond.min(chain.beyond);
-            }
-            None => self.groups.push(chain),
-        }
-    }
-
-    /// The `LINK_GROUPS` groups least by `beyond` kept, in that order; the rest in `floor`.
+    /// The chains of the same units held and served merged into one group (the least price and
+    /// the least `beyond` of each: each bounds the group's chains), then the `LINK_GROUPS`
+    /// groups least by `beyond` kept, in that order; the rest in `floor`. Sorted rather than
+    /// searched: a month's chains are up to carriers × periods × `LINK_GROUPS`.
     fn keep_least(&mut self) {
+        sort::sort_by_key(&mut self.groups, |g| (g.units, g.served));
+        self.groups.dedup_by(|g, kept| {
+            let same = (g.units, g.served) == (kept.units, kept.served);
+            if same {
+                kept.price = kept.price.min(g.price);
+                kept.beyond = kept.beyond.min(g.beyond);
+            }
+            same
+        });
         sort::sort_by_key(&mut self.groups, |g| g.beyond);
         if let Some(g) = self.groups.get(LINK_GROUPS) {
             self.floor = self.floor.min(g.beyond);
@@ -477,16 +480,26 @@ impl PeakBound {
     }
 
     /// The chains of packages that carry the peak from each month on, each link first needed
-    /// when the last one's cover ends, grouped by the trials they use and the units they
-    /// hold. A link costs its price, or beyond its units' worth its price less `num / den`
-    /// for each unit it can serve: at most its units, and at most the demand of the months it
-    /// could be held in (it was bought at most `periods − 1` months before it is first needed,
-    /// so from then to `periods − 1` months after). A trial left may be a link, at its price
-    /// (its units are counted free already). Any plan's carriers hold such a chain (from each
-    /// month not yet carried, the one carrying it that lasts longest: distinct purchases), and
-    /// what else it buys costs at least `num / den` a unit (trials aside), so a chain's cost
-    /// beyond adds to the units' worth. Month by month, per trial set: O(months · packages ·
-    /// 2^trials · LINK_GROUPS), once.
+    /// when the last one's cover ends, grouped by the trials they use, the units they hold and
+    /// the most they can serve. A link first needed in month `m` was bought then or up to
+    /// `periods − 1` months before: it serves at most its units and the demand of the
+    /// `periods` months from then, at most the most of those windows. The next link is taken
+    /// from `m + periods`, the latest it can be needed: bought earlier, the chain leaves out
+    /// the links carrying the months between, which lowers its price by theirs and leaves
+    /// their units to the cover bound, which can buy them back at that price. A link costs its
+    /// price, or beyond its units' worth its price less `num / den` for each unit it can serve.
+    /// A trial left may be a link, at its price (its units are counted free already). Any
+    /// plan's carriers hold such a chain (from each month not yet carried, the one carrying it
+    /// that lasts longest: distinct purchases), and what else it buys costs at least
+    /// `num / den` a unit (trials aside), so a chain's cost beyond adds to the units' worth.
+    /// Month by month, per trial set: O(months · packages · 2^trials · LINK_GROUPS), once.
+    ///
+    /// Counting from the month a link is first needed, as it once did, a link could serve the
+    /// demand of `2 · periods − 1` months: a chain of Package 3 (60,000 units, 90 days) under
+    /// demand of 18,836 units a month was let off as serving all 60,000 rather than the 56,508
+    /// of its three months, and chains of cheaper packages holding fewer units left the rest
+    /// to the trials and per use as if they could serve it (stress seed 27's #84: the bound at
+    /// the start $77,474, the optimum $80,640; now both $80,640).
     fn new(
         inst: &Instance,
         carriers: &[&Kind],
@@ -496,7 +509,14 @@ impl PeakBound {
     ) -> PeakBound {
         let need = inst.need_conc;
         let h = inst.demand.len();
-        let window = |m: usize, l: usize| window::demand_between(after, (m + 1).saturating_sub(l), m + l);
+        // The most a link first needed in month `m` can serve: the demand of the months it is
+        // held, bought in `m` or up to `periods − 1` months before.
+        let held_demand = |m: usize, l: usize| {
+            (m.saturating_sub(l - 1)..=m)
+                .map(|b| window::demand_between(after, b, b + l))
+                .max()
+                .unwrap_or(0)
+        };
         // More than 6 trials: none is a link (the bound only gets lower).
         let bits = if trials.len() <= 6 { trials.len() } else { 0 };
         let masks = 1usize << bits;
@@ -514,6 +534,7 @@ impl PeakBound {
         let mut links: Vec<Links> = (0..(h + 1) * masks).map(|_| Links::default()).collect();
         links[h * masks].groups.push(LinkGroup {
             units: 0,
+            served: 0,
             price: 0,
             beyond: 0,
         });
@@ -525,17 +546,19 @@ impl PeakBound {
                 }
                 let mut here = Links::default();
                 for &(k, bit) in options.iter().filter(|o| (used & o.1) == o.1) {
+                    let served = k.units.min(held_demand(m, k.periods));
                     // A trial's units are counted free already: it costs its price.
-                    let served = if bit == 0 { k.units.min(window(m, k.periods)) } else { 0 };
+                    let worth = if bit == 0 { served } else { 0 };
                     let beyond = k
                         .price
                         .saturating_mul(den)
-                        .saturating_sub(u128::from(served).saturating_mul(num));
+                        .saturating_sub(u128::from(worth).saturating_mul(num));
                     let rest = &links[(m + k.periods).min(h) * masks + (used & !bit)];
                     here.floor = here.floor.min(rest.floor.saturating_add(beyond));
                     for g in &rest.groups {
-                        here.add(LinkGroup {
+                        here.groups.push(LinkGroup {
                             units: g.units.saturating_add(k.units),
+                            served: g.served.saturating_add(served),
                             price: g.price.saturating_add(k.price),
                             beyond: g.beyond.saturating_add(beyond),
                         });
@@ -1141,7 +1164,10 @@ impl<'a> Solver<'a> {
     /// higher, bounds every chain of the group; the least over the groups bounds every plan.
     /// It sees what neither bound sees alone: that the packages carrying the peak are bought
     /// whole besides whole packages for the rest (stress input #180: its bound at the start
-    /// $139.09 higher than the higher of the two, and the optimum itself).
+    /// $139.09 higher than the higher of the two, and the optimum itself). Likewise the units
+    /// still to serve (all held counted as usable) less what the chain's links can serve must
+    /// be served by other purchases: at least their cover bound over packages capped at what
+    /// they can serve (`served`, else the cover as it is).
     fn chain_cover(&mut self, t: usize, key: &[u64], need: u64) -> u128 {
         let Some(pb) = &self.peak else {
             return 0;
@@ -1150,6 +1176,7 @@ impl<'a> Solver<'a> {
         let (mask, cover) = (key[w] & 0xffff_ffff, (key[w] >> 32) as usize);
         let (worth, from) = self.peak_worth(pb, t, self.held(key), mask, cover);
         let linear = |beyond: u128| worth.saturating_add(beyond) / pb.den;
+        let serve = self.demand_after[t].saturating_sub(self.held(key));
         let mut best = u128::MAX;
         let mut looked = 0u64;
         for used in (0..pb.masks as u64).filter(|&u| u & !mask == 0) {
@@ -1164,10 +1191,16 @@ impl<'a> Solver<'a> {
                     break;
                 }
                 looked += 1;
-                let whole = g
+                let rest = mask & !used;
+                let bought = g
                     .price
-                    .saturating_add(self.cover_bound(need.saturating_sub(g.units), mask & !used));
-                best = best.min(whole.max(low));
+                    .saturating_add(self.cover_bound(need.saturating_sub(g.units), rest));
+                if bought >= best {
+                    continue;
+                }
+                let drawn = self.served.as_ref().or(self.cover.as_ref());
+                let drawn = drawn.map_or(0, |s| self.cover_by(s, serve.saturating_sub(g.served), rest));
+                best = best.min(bought.max(g.price.saturating_add(drawn)).max(low));
             }
         }
         // Charged like an estimate of `Solver::level_limit`.
@@ -2568,6 +2601,32 @@ pub(super) mod tests {
         assert_eq!(solver.chain_cover(0, &key, 10), 140);
         assert_eq!(solver.root_lower(), 140);
         assert_proven_at(&mut solver, &inst, 140);
+    }
+
+    /// Six months of 10 units and a peak; two packages of three months carry it, A (40 units,
+    /// $300) and B (20 units, $210), and a quote that does not (100 units for six months at
+    /// $500, the best price per unit) or per use at $10 a unit. A chain of A and B holds the
+    /// 60 units still to come for $510, but A serves at most the 30 of its three months
+    /// (bought when it is first needed, or earlier and then expiring sooner), B 20: 10 more
+    /// units must come from elsewhere, at least $100 (the quote serves at most 60 of its 100).
+    /// Two B serve 40 and leave 20 ($620); two A serve all for $600, the optimum, which the
+    /// bound at the start is (counting the units a chain holds, it was $510).
+    #[test]
+    fn a_chain_serves_only_the_demand_of_its_links_months() {
+        let mut quote = kind(500, 100, 6, false);
+        quote.conc = 0;
+        let inst = Instance {
+            demand: vec![10; 6],
+            kinds: vec![kind(300, 40, 3, false), kind(210, 20, 3, false), quote],
+            balances: Vec::new(),
+            need_conc: 5,
+            per_use: Some(10),
+        };
+        let mut solver = Solver::new(&inst, &[true; 3]);
+        let key = solver.initial_key();
+        assert_eq!(solver.chain_cover(0, &key, 60), 600);
+        assert_eq!(solver.root_lower(), 600);
+        assert_proven_at(&mut solver, &inst, 600);
     }
 
     /// A month of 10 units; 5 for $50 lasting a month, or 5 for $100 lasting two. What the
