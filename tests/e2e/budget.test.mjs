@@ -59,7 +59,11 @@
 // levels count it; the stress set's fresh seeds 15 and 16 295 -> 297 and 294 -> 296 proven), and
 // 232 KB for a cover bound with each package's units capped at the most its months' demand lets
 // it serve (+0.6 KB, 236,241 -> 236,798 B: a package too big for its months is partly forfeited
-// whenever bought; seed 20 of the stress set 298 -> 299 proven, #98 among them). The goal
+// whenever bought; seed 20 of the stress set 298 -> 299 proven, #98 among them), and 239 KB for
+// the planner off the page's thread, so typing never waits for it (issue 12; +7.3 KB, 237,095 ->
+// 244,560 B: a module worker plans from the calculation's link recording its searches, and the
+// page replays the record in under a millisecond where planning takes up to a few hundred; the
+// record's writing and reading, each search's fingerprint, the worker's bindings). The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -70,7 +74,7 @@ import { root } from "./harness.mjs";
 
 const KB = 1024;
 /** The budget for the whole page. */
-const BUDGET = 232 * KB;
+const BUDGET = 239 * KB;
 /** The issue's goal. */
 const GOAL = 100 * KB;
 
