@@ -4,16 +4,20 @@
 //! resolved for its lines, then `plan()` on each pool's units. One line per input: its index,
 //! the time, and each pool's outcome (with the gap when not proven optimal).
 //!
+//! With `--replay` first, each plan records its searches, and is made again replaying them (as
+//! the page does with its planner's worker, `plan::Searches`): the line then also gives the
+//! replay's time, and the two answers must be the same.
+//!
 //! ```text
 //! node --input-type=module -e 'import { stressInputs } from "./bench/stress-inputs.js";
 //!   console.log(JSON.stringify(stressInputs()))' > stress.json
-//! cargo run --release -p kling-pricing --example plan_json -- stress.json [index ...]
+//! cargo run --release -p kling-pricing --example plan_json -- [--replay] stress.json [index ...]
 //! ```
 //!
 //! Decimal options given as JSON numbers are read as their text, as the JS API does.
 
 use kling_pricing::estimate::estimate_raw;
-use kling_pricing::plan::{plan, PlanOptions, PoolOutcome};
+use kling_pricing::plan::{plan_with, PlanOptions, PoolOutcome, Searches};
 use kling_pricing::RawMix;
 use serde_json::Value;
 use std::time::Instant;
@@ -43,8 +47,11 @@ fn numbers_as_text(v: &mut Value) {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: plan_json <inputs.json> [index ...]");
+    let mut args = std::env::args().skip(1).peekable();
+    let replay = args.next_if(|a| a == "--replay").is_some();
+    let path = args
+        .next()
+        .expect("usage: plan_json [--replay] <inputs.json> [index ...]");
     let only: Vec<usize> = args.map(|a| a.parse().expect("an index")).collect();
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let inputs: Vec<Value> = serde_json::from_str(&text).expect("a JSON list of { mix, options }");
@@ -64,8 +71,17 @@ fn main() {
         kling_pricing::per_use::apply(catalog, &lines, &mut opts).expect("per use");
         let units: Vec<_> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
         let start = Instant::now();
-        let result = plan(catalog, &units, &opts).expect("a plan");
+        let mut searches = if replay { Searches::record() } else { Searches::run() };
+        let result = plan_with(catalog, &units, &opts, &mut searches).expect("a plan");
         let ms = start.elapsed().as_secs_f64() * 1e3;
+        let replayed = replay.then(|| {
+            let start = Instant::now();
+            let mut searches = Searches::replay(searches.into_record());
+            let again = plan_with(catalog, &units, &opts, &mut searches).expect("a plan");
+            let ms = start.elapsed().as_secs_f64() * 1e3;
+            assert!(!searches.missed() && again == result, "input {i}: the replay differs");
+            format!(" (replayed in {ms:.2} ms)")
+        });
         planned += 1;
         proven += usize::from(result.optimal);
         let pools: Vec<String> = result
@@ -77,7 +93,12 @@ fn main() {
                 format!("{:?}:{:?}{gap}", p.pool, p.outcome)
             })
             .collect();
-        println!("#{i} {ms:.1} ms total {} {}", result.total_cost, pools.join(", "));
+        let replayed = replayed.unwrap_or_default();
+        println!(
+            "#{i} {ms:.1} ms{replayed} total {} {}",
+            result.total_cost,
+            pools.join(", ")
+        );
     }
     println!("{planned} planned, {proven} proven optimal, {unsolved} pools unsolved");
 }

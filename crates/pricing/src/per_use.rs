@@ -16,7 +16,7 @@
 use crate::catalog::{Billing, Catalog, PerUseSource, Pool};
 use crate::estimate::price_line;
 use crate::mix::JobLine;
-use crate::plan::{plan, PerUseRate, PlanError, PlanOptions, PlanResult, OWN_RATE, PER_USE_PLACES};
+use crate::plan::{plan_with, PerUseRate, PlanError, PlanOptions, PlanResult, Searches, OWN_RATE, PER_USE_PLACES};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -205,7 +205,19 @@ pub fn plan_mix(
     lines: &[JobLine],
     options: &PlanOptions,
 ) -> Result<PlanResult, PlanError> {
-    plan(catalog, units, &resolved(catalog, lines, options)?)
+    plan_mix_with(catalog, units, lines, options, &mut Searches::run())
+}
+
+/// [`plan_mix`] with its searches run, recorded or replayed as `searches` says
+/// ([`crate::plan::plan_with`]).
+pub fn plan_mix_with(
+    catalog: &Catalog,
+    units: &[(Pool, Decimal)],
+    lines: &[JobLine],
+    options: &PlanOptions,
+    searches: &mut Searches,
+) -> Result<PlanResult, PlanError> {
+    plan_with(catalog, units, &resolved(catalog, lines, options)?, searches)
 }
 
 /// `options` with per use resolved for the mix `lines` ([`apply`]), as `plan()` and

@@ -12,7 +12,7 @@
 //! resolved for its lines, then `plan()` on each pool's units.
 
 use kling_pricing::estimate::estimate_raw;
-use kling_pricing::plan::{plan, PlanOptions, PlanResult, PoolOutcome};
+use kling_pricing::plan::{plan_with, PlanOptions, PlanResult, PoolOutcome, Searches};
 use kling_pricing::RawMix;
 use rust_decimal::Decimal;
 
@@ -174,6 +174,11 @@ const LONG_QUOTE_TOTALS: [&str; 16] = [
 
 /// `plan()` on an input as the JS API runs it.
 fn plan_json(mix: &str, options: &str) -> PlanResult {
+    plan_json_with(mix, options, &mut Searches::run())
+}
+
+/// [`plan_json`] with the searches run, recorded or replayed as `searches` says.
+fn plan_json_with(mix: &str, options: &str, searches: &mut Searches) -> PlanResult {
     let raw: RawMix = serde_json::from_str(mix).unwrap();
     let mut opts: PlanOptions = serde_json::from_str(options).unwrap();
     let (est, problems) = estimate_raw(&raw);
@@ -182,7 +187,7 @@ fn plan_json(mix: &str, options: &str) -> PlanResult {
     let lines: Vec<_> = est.lines.iter().map(|l| l.line.clone()).collect();
     kling_pricing::per_use::apply(catalog, &lines, &mut opts).unwrap();
     let units: Vec<_> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
-    plan(catalog, &units, &opts).unwrap()
+    plan_with(catalog, &units, &opts, searches).unwrap()
 }
 
 #[test]
@@ -262,5 +267,29 @@ fn quotes_under_a_peak_come_back_proven_optimal() {
         let r = plan_json(mix, options);
         assert!(r.optimal, "seed 27, #{index}: not proven");
         assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "seed 27, #{index}");
+    }
+}
+
+/// The page plans in a worker recording the searches, then on its own thread replaying them:
+/// on these hard inputs (plans not proven, proven only with most of the work, no plan at all
+/// once) the replay answers every search and the answer is the plan's own, to the byte.
+#[test]
+fn a_plan_replayed_from_its_record_is_the_plan() {
+    let inputs = UNSOLVED
+        .iter()
+        .chain(&LONG_QUOTES)
+        .map(|&(_, mix, options)| (mix, options))
+        .chain(CHAINED.iter().map(|&(_, mix, options, _)| (mix, options)));
+    for (mix, options) in inputs {
+        let mut record = Searches::record();
+        let recorded = plan_json_with(mix, options, &mut record);
+        let record = record.into_record();
+        assert!(!record.is_empty());
+        let mut replay = Searches::replay(record);
+        let replayed = plan_json_with(mix, options, &mut replay);
+        assert!(!replay.missed(), "{options}");
+        let json = |r: &PlanResult| serde_json::to_string(r).unwrap();
+        assert_eq!(json(&replayed), json(&recorded), "{options}");
+        assert_eq!(json(&replayed), json(&plan_json(mix, options)), "{options}");
     }
 }

@@ -8,6 +8,7 @@
 use super::explain::{cannot_serve, forfeit_text, loses_to};
 use super::replay::{purchases_of, replay, Replay};
 use super::result::{Alternative, PackSource};
+use super::searches::Searches;
 use super::setup::Setup;
 use super::solve::{self, Cost, Instance, Outcome, Solution};
 use crate::format::usd;
@@ -35,10 +36,10 @@ pub(super) struct AltRun {
 /// Plans the alternatives to `best`: each package kind alone, trials only, without trials,
 /// without the quotes, and with per use on, per use only and packs only. They share one work
 /// budget.
-pub(super) fn alternative_runs(setup: &Setup, best: &Solution) -> Vec<AltRun> {
+pub(super) fn alternative_runs(setup: &Setup, best: &Solution, searches: &mut Searches) -> Vec<AltRun> {
     let mut budget = solve::EXACT_BUDGET / 2;
     let mut run = |inst: &Instance, allowed: &[bool]| {
-        let (outcome, spent) = solve::solve(inst, allowed, budget);
+        let (outcome, spent) = searches.solve(inst, allowed, budget);
         budget = budget.saturating_sub(spent);
         outcome
     };

@@ -43,6 +43,7 @@ mod levels;
 mod options;
 mod replay;
 mod result;
+mod searches;
 mod setup;
 mod solve;
 mod validate;
@@ -58,6 +59,7 @@ pub use result::{
     Alternative, ComparisonKind, ComparisonRow, ConcurrencyVerdict, CustomAdvice, PackSource, PerUsePlan, PeriodRow,
     PlanResult, PoolOutcome, PoolPlan, Purchase,
 };
+pub use searches::Searches;
 pub use setup::unit_step;
 pub use validate::{OptionList, PlanError, PlanField};
 
@@ -150,13 +152,13 @@ fn pool_plan(
 
 /// One pool's plan: nothing to buy without demand; otherwise the search, its alternatives, and
 /// the best plan found replayed and told.
-fn plan_pool(setup: &Setup) -> PoolPlan {
+fn plan_pool(setup: &Setup, searches: &mut Searches) -> PoolPlan {
     let total_demand: Decimal = setup.demand.iter().sum();
     if total_demand.is_zero() {
         return empty_plan(setup, PoolOutcome::NoDemand, no_demand_message(setup));
     }
     let all = vec![true; setup.infos.len()];
-    let (sol, optimal, lower, better) = match solve::solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
+    let (sol, optimal, lower, better) = match searches.solve(&setup.inst, &all, solve::EXACT_BUDGET).0 {
         Outcome::Unsolved => {
             // No plan at all: nothing is proven.
             let mut p = empty_plan(setup, PoolOutcome::Unsolved, unsolved_message());
@@ -167,7 +169,7 @@ fn plan_pool(setup: &Setup) -> PoolPlan {
         Outcome::Bounded { sol, lower, better } => (sol, false, lower, better),
         Outcome::Infeasible { period } => return unserved_plan(setup, period),
     };
-    let runs = alternative_runs(setup, &sol);
+    let runs = alternative_runs(setup, &sol, searches);
     let sol = if optimal { sol } else { cheapest(sol, &runs) };
     let sol = better.filter(|b| b.cost < sol.cost).unwrap_or(sol);
     // A plan whose dollars reach the lower bound (a gap of 0) is proven cheapest; among plans of
@@ -205,6 +207,17 @@ fn unserved_plan(setup: &Setup, period: usize) -> PoolPlan {
 /// `monthly_units` are the units each pool needs in a month (attempts per kept output included),
 /// as [`crate::Estimate`] gives them; a pool may appear more than once (its units add up).
 pub fn plan(catalog: &Catalog, monthly_units: &[(Pool, Decimal)], opts: &PlanOptions) -> Result<PlanResult, PlanError> {
+    plan_with(catalog, monthly_units, opts, &mut Searches::run())
+}
+
+/// [`plan`] with its searches run, recorded or replayed as `searches` says: the page plans in
+/// a worker recording them, then again on its own thread replaying them, in milliseconds.
+pub fn plan_with(
+    catalog: &Catalog,
+    monthly_units: &[(Pool, Decimal)],
+    opts: &PlanOptions,
+    searches: &mut Searches,
+) -> Result<PlanResult, PlanError> {
     validate(opts)?;
     let mut pools = Vec::new();
     // Each pool's units the balances leave uncovered over the horizon: what buying only per
@@ -232,7 +245,7 @@ pub fn plan(catalog: &Catalog, monthly_units: &[(Pool, Decimal)], opts: &PlanOpt
             let rows = replay_at(&setup, Vec::new(), None).rows;
             uncovered.push((pool, rows.iter().map(|r| r.demand - r.used).sum::<Decimal>()));
         }
-        pools.push(plan_pool(&setup));
+        pools.push(plan_pool(&setup, searches));
     }
     let total_cost = pools.iter().map(|p| p.total_cost).sum::<Decimal>().normalize();
     Ok(PlanResult {

@@ -11,7 +11,7 @@ use super::window;
 use crate::sort;
 
 /// A package the planner may buy, in integer units.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(super) struct Kind {
     /// Millionths of a dollar.
     pub price: u128,
@@ -40,7 +40,7 @@ impl Kind {
 }
 
 /// One pool's planning problem, in integer units.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub(super) struct Instance {
     /// Units needed in each period.
     pub demand: Vec<u64>,
