@@ -286,6 +286,35 @@ mod tests {
         assert_eq!(seen, 2 + 28 + 4 + 1 + 2 + 1 + 3 + 1);
     }
 
+    /// The planner's worker plans from the state's link (`app::planner`): what it derives from
+    /// it is what the state plans from, a line that does not price left out alike, and the
+    /// same options.
+    #[test]
+    fn a_states_link_gives_the_planner_its_input() {
+        with_state(3, |state| {
+            let [a, b, _] = ids(state)[..] else { unreachable!() };
+            let edit = |line, field, value: &str| {
+                apply(
+                    state,
+                    Action::Edit {
+                        line,
+                        field,
+                        value: value.into(),
+                    },
+                )
+            };
+            edit(a, "quantity", "-3");
+            edit(b, "service", "lip-sync");
+            let decoded = kling_pricing::share::decode(&state.share_query());
+            let catalog = kling_pricing::catalog::edition(&decoded.state.edition).unwrap();
+            let from_link = crate::app::state::plan_input_of(catalog, &decoded.state.lines);
+            assert_eq!(from_link, crate::app::state::plan_input(state.lines, state.sums));
+            assert_eq!(from_link.1.len(), 2);
+            let (options, _) = decoded.state.options.to_options();
+            assert_eq!(options, state.parsed_options.with(|(o, _)| o.clone()));
+        });
+    }
+
     #[test]
     fn edits_change_one_line_and_the_totals() {
         with_state(2, |state| {

@@ -3,7 +3,7 @@
 use kling_pricing::draft::{opening_options, opening_sample, DraftOptions, OptionError};
 use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
 use kling_pricing::mix::JobLine;
-use kling_pricing::plan::{break_even, PlanError, PlanOptions, PlanResult};
+use kling_pricing::plan::{break_even, PlanError, PlanOptions, PlanResult, Searches};
 use kling_pricing::share::{self, ShareProblem, ShareState};
 use kling_pricing::{catalog, default_catalog, per_use, Catalog, DraftLine, Pool};
 use kling_pricing_render::{breakeven, report};
@@ -46,7 +46,7 @@ impl Line {
 pub type PlanInput = (Vec<(Pool, Decimal)>, Vec<JobLine>);
 
 /// The planner's input as the lines and totals stand now (read tracked).
-fn plan_input(lines: RwSignal<Vec<Line>>, sums: Memo<Estimate>) -> PlanInput {
+pub(crate) fn plan_input(lines: RwSignal<Vec<Line>>, sums: Memo<Estimate>) -> PlanInput {
     let units = sums.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect());
     let jobs = lines
         .read()
@@ -54,6 +54,28 @@ fn plan_input(lines: RwSignal<Vec<Line>>, sums: Memo<Estimate>) -> PlanInput {
         .filter_map(|l| l.priced.read().as_ref().ok().map(|e| e.line.clone()))
         .collect();
     (units, jobs)
+}
+
+/// What the planner works from for the lines `drafts`, without signals: what the state derives
+/// as the lines change (the planner's worker derives it from a link, `app::planner`).
+pub fn plan_input_of(catalog: &'static Catalog, drafts: &[DraftLine]) -> PlanInput {
+    let priced: Vec<LineEstimate> = drafts.iter().filter_map(|d| d.price(catalog, 0).ok()).collect();
+    let figures: Vec<_> = priced.iter().map(|e| (e.pool, e.units)).collect();
+    let units = pool_totals(catalog, &figures)
+        .pools
+        .iter()
+        .map(|p| (p.pool, p.units))
+        .collect();
+    (units, priced.into_iter().map(|e| e.line).collect())
+}
+
+/// The record of a plan's searches (`kling_pricing::plan::Searches`) the planner's worker made,
+/// with the input it was made for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub input: PlanInput,
+    pub options: PlanOptions,
+    pub searches: Vec<u64>,
 }
 
 /// A plan slower than this (in ms, about a frame) makes the next one wait for a pause in typing.
@@ -90,8 +112,15 @@ pub struct AppState {
     pub parsed_options: Memo<(PlanOptions, Vec<OptionError>)>,
     /// The best purchase plan for the valid lines.
     pub plan: Memo<Result<PlanResult, PlanError>>,
-    /// What the planner works from now (see [`PlanInput`]).
+    /// The planner's input as last handed on (see [`PlanInput`]): a frame after the lines, or
+    /// after a pause in typing when the last plan was slow. Each change sends the plan on its way
+    /// (to the worker, or made here), and what it is made from lands in `record`.
     pub planned: RwSignal<PlanInput>,
+    /// What the plan is made from, with the record of its searches from the planner's worker
+    /// (`app::planner`) once it comes.
+    pub record: RwSignal<Record>,
+    /// The planner's worker is planning an input the plan shown is not for.
+    pub planning: RwSignal<bool>,
     /// The break-even picture's markup once asked for; cleared when the plan changes, so it
     /// never shows another mix.
     pub break_even: RwSignal<Option<String>>,
@@ -143,10 +172,54 @@ impl AppState {
                 pending.set_value(set_timeout_with_handle(move || planned.set(now), wait).ok());
             }
         });
+        // What the plan is made from: the input and options, and the record of its searches
+        // from the planner's worker (empty where there is none: the plan runs them itself).
+        let record = RwSignal::new(Record {
+            input: untrack(|| plan_input(lines, sums)),
+            options: parsed_options.with_untracked(|(o, _)| o.clone()),
+            searches: Vec::new(),
+        });
+        let planning = RwSignal::new(false);
+        crate::app::effect(move || {
+            planned.track();
+            parsed_options.track();
+            // Made from the lines as they are now, together with the link the worker plans
+            // from, so the two always match (`planned` may be a frame behind them).
+            let now = untrack(|| Record {
+                input: plan_input(lines, sums),
+                options: parsed_options.with(|(o, _)| o.clone()),
+                searches: Vec::new(),
+            });
+            if record.with_untracked(|r| (&r.input, &r.options) == (&now.input, &now.options)) {
+                return;
+            }
+            #[cfg(all(target_arch = "wasm32", not(feature = "element")))]
+            {
+                let query = untrack(|| {
+                    share::encode(&ShareState {
+                        edition: catalog.edition.to_string(),
+                        lines: lines.with(|ls| ls.iter().map(|l| l.draft.get()).collect()),
+                        options: options.get(),
+                    })
+                });
+                let asked = now.clone();
+                if crate::app::planner::ask(&query, move |searches| {
+                    record.try_set(Record { searches, ..asked });
+                    planning.try_set(false);
+                }) {
+                    planning.set(true);
+                    return;
+                }
+            }
+            record.set(now);
+        });
         let plan = Memo::new(move |_| {
             let start = now_ms();
-            let p =
-                planned.with(|(units, jobs)| parsed_options.with(|(o, _)| per_use::plan_mix(catalog, units, jobs, o)));
+            let p = record.with(|r| {
+                let (units, jobs) = &r.input;
+                let mut searches = Searches::replay(r.searches.clone());
+                per_use::plan_mix_with(catalog, units, jobs, &r.options, &mut searches)
+            });
             last_ms.set_value(now_ms() - start);
             p
         });
@@ -163,6 +236,8 @@ impl AppState {
             parsed_options,
             plan,
             planned,
+            record,
+            planning,
             break_even,
             theme: RwSignal::new(String::from("auto")),
             copied: RwSignal::new(String::new()),
@@ -225,14 +300,13 @@ impl AppState {
     /// only when asked, never on a keystroke.
     pub fn draw_break_even(&self) {
         let catalog = self.catalog;
-        let html = self.planned.with_untracked(|(units, jobs)| {
-            self.parsed_options.with_untracked(|(o, _)| {
-                let be = per_use::resolved(catalog, jobs, o).and_then(|o| break_even(catalog, units, &o));
-                match be {
-                    Ok(be) => breakeven::chart(&be),
-                    Err(e) => report::plan_error_html(&e),
-                }
-            })
+        let html = self.record.with_untracked(|r| {
+            let (units, jobs) = &r.input;
+            let be = per_use::resolved(catalog, jobs, &r.options).and_then(|o| break_even(catalog, units, &o));
+            match be {
+                Ok(be) => breakeven::chart(&be),
+                Err(e) => report::plan_error_html(&e),
+            }
         });
         self.break_even.set(Some(html));
     }

@@ -60,8 +60,8 @@
 // 232 KB for a cover bound with each package's units capped at the most its months' demand lets
 // it serve (+0.6 KB, 236,241 -> 236,798 B: a package too big for its months is partly forfeited
 // whenever bought; seed 20 of the stress set 298 -> 299 proven, #98 among them), and 239 KB for
-// the planner off the page's thread, so typing never waits for it (issue 12; +7.3 KB, 237,095 ->
-// 244,560 B: a module worker plans from the calculation's link recording its searches, and the
+// the planner off the page's thread, so typing never waits for it (issue 12; +7.4 KB, 237,095 ->
+// 244,638 B: a module worker plans from the calculation's link recording its searches, and the
 // page replays the record in under a millisecond where planning takes up to a few hundred; the
 // record's writing and reading, each search's fingerprint, the worker's bindings). The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.

@@ -108,6 +108,38 @@ test("the best plan, alternatives, custom advice and concurrency update live", a
   await context.close();
 });
 
+test("the plan is made in a worker, off the page's thread, and the same without one", async () => {
+  // With the worker (planner.js) and without it (its script refused: the page plans itself).
+  const seen = [];
+  for (const refused of [false, true]) {
+    const context = await browser.newContext();
+    if (refused) await context.route("**/planner.js", (r) => r.abort());
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(server.url + SEED_SAMPLE);
+    await page.locator('main:not(#kp-pre) [data-testid="total-value"]').waitFor();
+    await settles(tid(page, "plan-total"), "$4,200.00");
+    // 15,000 units a month for 3 months, typed a digit at a time: Package 2.
+    await tid(page, "clear").click();
+    await tid(page, "add-line").click();
+    const l = tid(page, "line").first();
+    await l.getByTestId("model").selectOption("v2.1");
+    await l.getByTestId("mode").selectOption("std");
+    for (const q of ["7", "75", "750", "7500"]) await l.getByTestId("quantity").fill(q);
+    await settles(tid(page, "plan-video").getByTestId("plan-cost"), "$5,670.00");
+    await settles(tid(page, "plan-total"), "$5,670.00");
+    // The plan is not dimmed once it is the lines' own.
+    assert.equal(await page.locator('[data-r="plan"]').getAttribute("aria-busy"), null);
+    const planners = page.workers().filter((w) => w.url().endsWith("/planner.js"));
+    assert.equal(planners.length, refused ? 0 : 1, `refused: ${refused}`);
+    seen.push(await text(tid(page, "plan-video")));
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.equal(seen[0], seen[1]);
+});
+
 test("500 units a month for 2 months: Package 1, and the 29,000 forfeited units are plain", async () => {
   const { page, context } = await fresh();
   await tid(page, "clear").click();
