@@ -25,6 +25,16 @@ async function settles(loc, expected) {
   assert.fail(`${last} never became ${expected}`);
 }
 
+/** Clears the mix for one Video 2.1 standard line, its quantity typed as each of `typed` in turn. */
+async function oneStdLine(page, typed) {
+  await tid(page, "clear").click();
+  await tid(page, "add-line").click();
+  const l = tid(page, "line").first();
+  await l.getByTestId("model").selectOption("v2.1");
+  await l.getByTestId("mode").selectOption("std");
+  for (const q of typed) await l.getByTestId("quantity").fill(q);
+}
+
 /** The seed edition's sample mix, whose figures these tests check. */
 async function fresh(options) {
   return openCalculator(browser, server.url + SEED_SAMPLE, options);
@@ -86,12 +96,7 @@ test("the best plan, alternatives, custom advice and concurrency update live", a
   await settles(tid(page, "plan-total"), "$4,410.00");
 
   // 15,000 units a month for 3 months: Package 2, nothing forfeited (the seed's example).
-  await tid(page, "clear").click();
-  await tid(page, "add-line").click();
-  const l = tid(page, "line").first();
-  await l.getByTestId("model").selectOption("v2.1");
-  await l.getByTestId("mode").selectOption("std");
-  await l.getByTestId("quantity").fill("7500");
+  await oneStdLine(page, ["7500"]);
   await settles(tid(page, "plan-video").getByTestId("plan-cost"), "$5,670.00");
   await settles(tid(page, "plan-video").getByTestId("plan-forfeited"), "0 units");
 
@@ -121,12 +126,7 @@ test("the plan is made in a worker, off the page's thread, and the same without 
     await page.locator('main:not(#kp-pre) [data-testid="total-value"]').waitFor();
     await settles(tid(page, "plan-total"), "$4,200.00");
     // 15,000 units a month for 3 months, typed a digit at a time: Package 2.
-    await tid(page, "clear").click();
-    await tid(page, "add-line").click();
-    const l = tid(page, "line").first();
-    await l.getByTestId("model").selectOption("v2.1");
-    await l.getByTestId("mode").selectOption("std");
-    for (const q of ["7", "75", "750", "7500"]) await l.getByTestId("quantity").fill(q);
+    await oneStdLine(page, ["7", "75", "750", "7500"]);
     await settles(tid(page, "plan-video").getByTestId("plan-cost"), "$5,670.00");
     await settles(tid(page, "plan-total"), "$5,670.00");
     // The plan is not dimmed once it is the lines' own.
