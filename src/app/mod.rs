@@ -126,7 +126,7 @@ pub fn mount_body() {
         on_change: None,
     };
     #[cfg(all(target_arch = "wasm32", not(feature = "element")))]
-    planner::start();
+    planner::enable();
     leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> });
     remove_prerendered();
 }

@@ -3,10 +3,10 @@
 //! A plan's time is its searches (up to a few hundred milliseconds for a long horizon with
 //! quotes); the rest takes a few. A module worker (`assets/planner.js`) instantiates this same
 //! build (the page hands it the compiled module) and, for each calculation the page sends it as
-//! a link's query, runs the plan recording its
-//! searches ([`plan_searches`]). The page then plans again on its own thread, replaying the
-//! record (`kling_pricing::plan::Searches`): the same answer in milliseconds. Until the record
-//! comes, the page shows the plan it has.
+//! a link's query, runs the plan recording its searches ([`plan_searches`]). The page then
+//! plans again on its own thread, replaying the record (`kling_pricing::plan::Searches`): the
+//! same answer in well under a millisecond. Until the record comes, the page shows the plan it
+//! has.
 //!
 //! A record made for other input is not used (each search is checked against it), and a worker
 //! that fails hands back an empty record: either way the page runs the searches itself, as it
@@ -27,6 +27,8 @@ const SCRIPT: &str = "planner.js";
 type Waiting = (u32, Box<dyn FnOnce(Vec<u64>)>);
 
 thread_local! {
+    /// Whether the page may plan in a worker ([`enable`]); false again once one has failed.
+    static ENABLED: Cell<bool> = const { Cell::new(false) };
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     /// The last request's number and what to do with its record: the worker answers only the
     /// last it was sent, and an answer to any other is dropped.
@@ -48,8 +50,14 @@ pub fn plan_searches(query: &str) -> Vec<u64> {
     searches.into_record()
 }
 
+/// Lets the page plan in a worker, started when the first plan is asked for (after the page's
+/// first frames: loading it then would compete with them), not before.
+pub fn enable() {
+    ENABLED.set(true);
+}
+
 /// Starts the worker; false where there is none to start (no page beside the script, say).
-pub fn start() -> bool {
+fn start() -> bool {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let Ok(worker) = Worker::new_with_options(SCRIPT, &options) else {
@@ -68,6 +76,7 @@ pub fn start() -> bool {
     // A worker that fails (its script missing, its wasm refused) is given up: the request
     // waiting gets an empty record, so the page plans on its own thread.
     let on_error = Closure::<dyn Fn()>::new(|| {
+        ENABLED.set(false);
         if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
             worker.terminate();
         }
@@ -90,14 +99,14 @@ pub fn start() -> bool {
     true
 }
 
-/// Whether a worker is planning for the page.
-pub fn running() -> bool {
-    WORKER.with(|w| w.borrow().is_some())
-}
-
 /// Asks the worker for the record of the plan for `query`; `then` gets it. False when there is
-/// no worker (`then` is dropped).
+/// no worker (`then` is dropped): not enabled, or it could not start or failed.
 pub fn ask(query: &str, then: impl FnOnce(Vec<u64>) + 'static) -> bool {
+    let started = WORKER.with(|w| w.borrow().is_some());
+    if !ENABLED.get() || !(started || start()) {
+        ENABLED.set(false);
+        return false;
+    }
     let id = NEXT.with(|n| {
         n.set(n.get().wrapping_add(1));
         n.get()
