@@ -127,6 +127,12 @@ pub fn ask(query: &str, then: impl FnOnce(Vec<u64>) + 'static) -> bool {
     posted
 }
 
+/// Drops the request waiting, if any: its record, when it comes, is for input no longer asked
+/// for (the lines went back to what the plan shown is for).
+pub fn cancel() {
+    WAITING.with(|w| w.borrow_mut().take());
+}
+
 /// Hands the record of request `id` to whoever waits for it, if it is the last request.
 fn answer(id: u32, record: Vec<u64>) {
     let then = WAITING.with(|w| {

@@ -191,6 +191,10 @@ impl AppState {
                 searches: Vec::new(),
             });
             if record.with_untracked(|r| (&r.input, &r.options) == (&now.input, &now.options)) {
+                // Back to what the plan shown is for: a record still to come is for other input.
+                #[cfg(all(target_arch = "wasm32", not(feature = "element")))]
+                crate::app::planner::cancel();
+                planning.set(false);
                 return;
             }
             #[cfg(all(target_arch = "wasm32", not(feature = "element")))]

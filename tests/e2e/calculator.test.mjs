@@ -140,6 +140,33 @@ test("the plan is made in a worker, off the page's thread, and the same without 
   assert.equal(seen[0], seen[1]);
 });
 
+test("an edit undone before the worker answers keeps the plan for the lines as they are", async () => {
+  // The worker made slow: each answer posted 600 ms late.
+  const context = await browser.newContext();
+  await context.route("**/planner.js", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      "self.postMessage({ id, record: plan_searches(query) });",
+      "const record = plan_searches(query); setTimeout(() => self.postMessage({ id, record }), 600);",
+    );
+    assert.match(body, /setTimeout\(\(\) => self\.postMessage/);
+    await route.fulfill({ response, body });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url + SEED_SAMPLE);
+  await page.locator('main:not(#kp-pre) [data-testid="total-value"]').waitFor();
+  await settles(tid(page, "plan-total"), "$4,200.00");
+  const quantity = tid(page, "line").first().getByTestId("quantity");
+  await quantity.fill("4000");
+  // The worker is planning 4,000: the plan shown waits, dimmed.
+  await page.locator('[data-r="plan"][aria-busy="true"]').waitFor();
+  await quantity.fill("400");
+  await page.waitForTimeout(1200);
+  assert.equal(await text(tid(page, "plan-total")), "$4,200.00");
+  assert.equal(await page.locator('[data-r="plan"]').getAttribute("aria-busy"), null);
+  await context.close();
+});
+
 test("500 units a month for 2 months: Package 1, and the 29,000 forfeited units are plain", async () => {
   const { page, context } = await fresh();
   await tid(page, "clear").click();
