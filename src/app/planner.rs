@@ -102,8 +102,10 @@ fn start() -> bool {
 /// Asks the worker for the record of the plan for `query`; `then` gets it. False when there is
 /// no worker (`then` is dropped): not enabled, or it could not start or failed.
 pub fn ask(query: &str, then: impl FnOnce(Vec<u64>) + 'static) -> bool {
-    let started = WORKER.with(|w| w.borrow().is_some());
-    if !ENABLED.get() || !(started || start()) {
+    if !ENABLED.get() {
+        return false;
+    }
+    if WORKER.with(|w| w.borrow().is_none()) && !start() {
         ENABLED.set(false);
         return false;
     }

@@ -69,6 +69,16 @@ pub fn plan_input_of(catalog: &'static Catalog, drafts: &[DraftLine]) -> PlanInp
     (units, priced.into_iter().map(|e| e.line).collect())
 }
 
+/// The calculation as a link carries it: the edition, the lines and the settings as typed (read
+/// tracked).
+fn share_state(catalog: &Catalog, lines: RwSignal<Vec<Line>>, options: RwSignal<DraftOptions>) -> ShareState {
+    ShareState {
+        edition: catalog.edition.to_string(),
+        lines: lines.with(|ls| ls.iter().map(|l| l.draft.get()).collect()),
+        options: options.get(),
+    }
+}
+
 /// The record of a plan's searches (`kling_pricing::plan::Searches`) the planner's worker made,
 /// with the input it was made for.
 #[derive(Clone, Debug, PartialEq)]
@@ -199,13 +209,7 @@ impl AppState {
             }
             #[cfg(all(target_arch = "wasm32", not(feature = "element")))]
             {
-                let query = untrack(|| {
-                    share::encode(&ShareState {
-                        edition: catalog.edition.to_string(),
-                        lines: lines.with(|ls| ls.iter().map(|l| l.draft.get()).collect()),
-                        options: options.get(),
-                    })
-                });
+                let query = untrack(|| share::encode(&share_state(catalog, lines, options)));
                 let asked = now.clone();
                 if crate::app::planner::ask(&query, move |searches| {
                     record.try_set(Record { searches, ..asked });
@@ -323,11 +327,7 @@ impl AppState {
 
     /// The whole state as a link carries it.
     pub fn share_state(&self) -> ShareState {
-        ShareState {
-            edition: self.catalog.edition.to_string(),
-            lines: self.lines.with(|ls| ls.iter().map(|l| l.draft.get()).collect()),
-            options: self.options.get(),
-        }
+        share_state(self.catalog, self.lines, self.options)
     }
 
     /// The whole state as a link's query parameters (ours only).

@@ -2,7 +2,8 @@
 //! `{ "mix": { edition, lines }, "options": { ... } }` (the stress set of `bench/stress-inputs.js`
 //! dumped with node, say). Each input goes the JS API's way: the mix estimated, per use
 //! resolved for its lines, then `plan()` on each pool's units. One line per input: its index,
-//! the time, and each pool's outcome (with the gap when not proven optimal).
+//! the time, and each pool's outcome (with the gap when not proven optimal); at the end, the
+//! counts and the median, p95 and max times.
 //!
 //! With `--replay` first, each plan records its searches, and is made again replaying them (as
 //! the page does with its planner's worker, `plan::Searches`): the line then also gives the
@@ -56,6 +57,7 @@ fn main() {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let inputs: Vec<Value> = serde_json::from_str(&text).expect("a JSON list of { mix, options }");
     let (mut proven, mut unsolved, mut planned) = (0, 0, 0);
+    let (mut times, mut replay_times) = (Vec::new(), Vec::new());
     for (i, input) in inputs.into_iter().enumerate() {
         if !only.is_empty() && !only.contains(&i) {
             continue;
@@ -80,8 +82,10 @@ fn main() {
             let again = plan_with(catalog, &units, &opts, &mut searches).expect("a plan");
             let ms = start.elapsed().as_secs_f64() * 1e3;
             assert!(!searches.missed() && again == result, "input {i}: the replay differs");
+            replay_times.push(ms);
             format!(" (replayed in {ms:.2} ms)")
         });
+        times.push(ms);
         planned += 1;
         proven += usize::from(result.optimal);
         let pools: Vec<String> = result
@@ -101,4 +105,15 @@ fn main() {
         );
     }
     println!("{planned} planned, {proven} proven optimal, {unsolved} pools unsolved");
+    println!("planned in {}", spread(times));
+    if replay {
+        println!("replayed in {}", spread(replay_times));
+    }
+}
+
+/// The median, p95 and max of `ms`.
+fn spread(mut ms: Vec<f64>) -> String {
+    ms.sort_by(f64::total_cmp);
+    let at = |q: usize| ms.get(ms.len() * q / 100).or(ms.last()).copied().unwrap_or(0.0);
+    format!("median {:.2} ms, p95 {:.2} ms, max {:.2} ms", at(50), at(95), at(100))
 }

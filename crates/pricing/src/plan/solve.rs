@@ -511,12 +511,7 @@ impl PeakBound {
         let h = inst.demand.len();
         // The most a link first needed in month `m` can serve: the demand of the months it is
         // held, bought in `m` or up to `periods − 1` months before.
-        let held_demand = |m: usize, l: usize| {
-            (m.saturating_sub(l - 1)..=m)
-                .map(|b| window::demand_between(after, b, b + l))
-                .max()
-                .unwrap_or(0)
-        };
+        let held_demand = |m: usize, l: usize| window::busiest(after, m.saturating_sub(l - 1)..=m, l);
         // More than 6 trials: none is a link (the bound only gets lower).
         let bits = if trials.len() <= 6 { trials.len() } else { 0 };
         let masks = 1usize << bits;
@@ -1174,9 +1169,12 @@ impl<'a> Solver<'a> {
         };
         let w = self.slots - 1;
         let (mask, cover) = (key[w] & 0xffff_ffff, (key[w] >> 32) as usize);
-        let (worth, from) = self.peak_worth(pb, t, self.held(key), mask, cover);
+        let held = self.held(key);
+        let (worth, from) = self.peak_worth(pb, t, held, mask, cover);
         let linear = |beyond: u128| worth.saturating_add(beyond) / pb.den;
-        let serve = self.demand_after[t].saturating_sub(self.held(key));
+        let serve = self.demand_after[t].saturating_sub(held);
+        // What the links cannot serve is served by other packages, at most what each can serve.
+        let drawn_by = self.served.as_ref().or(self.cover.as_ref());
         let mut best = u128::MAX;
         let mut looked = 0u64;
         for used in (0..pb.masks as u64).filter(|&u| u & !mask == 0) {
@@ -1198,8 +1196,7 @@ impl<'a> Solver<'a> {
                 if bought >= best {
                     continue;
                 }
-                let drawn = self.served.as_ref().or(self.cover.as_ref());
-                let drawn = drawn.map_or(0, |s| self.cover_by(s, serve.saturating_sub(g.served), rest));
+                let drawn = drawn_by.map_or(0, |s| self.cover_by(s, serve.saturating_sub(g.served), rest));
                 best = best.min(bought.max(g.price.saturating_add(drawn)).max(low));
             }
         }

@@ -37,16 +37,19 @@ pub(super) fn demand_between(after: &[u64], from: usize, to: usize) -> u64 {
     after[from.min(h)] - after[to.min(h)]
 }
 
+/// The most demand `months` months in a row hold, starting in any month of `starts`: the most a
+/// package lasting that long, bought in one of them, can serve.
+pub(super) fn busiest(after: &[u64], starts: impl Iterator<Item = usize>, months: usize) -> u64 {
+    starts.map(|b| demand_between(after, b, b + months)).max().unwrap_or(0)
+}
+
 /// The kinds with each one's units capped at the most it can serve: the demand of the months
 /// it lasts (within the horizon), at its most over the horizon (`after`: [`demand_after`]).
 pub(super) fn served_at_most(inst: &Instance, after: &[u64]) -> Vec<Kind> {
     inst.kinds
         .iter()
         .map(|k| {
-            let most = (0..inst.demand.len())
-                .map(|b| demand_between(after, b, b + k.periods))
-                .max()
-                .unwrap_or(0);
+            let most = busiest(after, 0..inst.demand.len(), k.periods);
             Kind {
                 units: k.units.min(most.max(1)),
                 ..k.clone()
