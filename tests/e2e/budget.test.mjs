@@ -63,7 +63,11 @@
 // the planner off the page's thread, so typing never waits for it (issue 12; +7.4 KB, 237,095 ->
 // 244,638 B: a module worker plans from the calculation's link recording its searches, and the
 // page replays the record in under a millisecond where planning takes up to a few hundred; the
-// record's writing and reading, each search's fingerprint, the worker's bindings). The goal
+// record's writing and reading, each search's fingerprint, the worker's bindings), and 240 KB
+// for a pool's search that is not proven run again with twice the work (+0.7 KB, 244,335 ->
+// 245,055 B: the second search's call and the merge of the two outcomes; the stress inputs of
+// seeds 12 to 31 5,981 -> 5,990 of 6,000 proven, those with quotes of 45 days or more not
+// proven 4 -> 1). The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -74,7 +78,7 @@ import { root } from "./harness.mjs";
 
 const KB = 1024;
 /** The budget for the whole page. */
-const BUDGET = 239 * KB;
+const BUDGET = 240 * KB;
 /** The issue's goal. */
 const GOAL = 100 * KB;
 
