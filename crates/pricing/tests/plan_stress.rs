@@ -320,6 +320,46 @@ fn an_optimum_high_in_the_gap_is_proven() {
     }
 }
 
+/// (seed and index in the stress inputs, mix, options, total) of inputs with quotes of 45 days
+/// or more that the planner's work budget does not prove and a search with twice the work
+/// does, run when the first is not proven (`plan/mod.rs`, `search`): a 120-day image quote
+/// next to a 30-day image pack over 30 months (the plan was $25.52 dearer); a 365-day quote
+/// over 36 months of nearly flat demand, without per use ($164.39 dearer); a 60-day quote with
+/// per use over 36 months growing 21.5 % a month (the same plan). The totals are those a
+/// search with thirty-two times the work proved.
+const RETRIED: [(u32, usize, &str, &str, &str); 3] = [
+    (
+        18,
+        118,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3-turbo","mode":"pro","audio":"native","quantity":274,"duration":13},{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":287,"duration":6},{"service":"image","model":"kling-v3-image","resolution":"1k-2k","input":"image-edit","quantity":29798,"attemptsPerKept":"1.3"}]}"#,
+        r#"{"horizonMonths":30,"growthPercent":"8","trialsUsed":true,"packs":[{"pool":"image","name":"Image pack","price":"70","units":"20000","validityDays":30}],"balances":[{"pool":"video","units":"1417","daysLeft":196}],"quotes":[{"pool":"image","name":"Quote 1","price":"139.64","units":"39874","validityDays":120},{"pool":"video","name":"Quote 2","price":"34104.43","units":"234783","validityDays":60}]}"#,
+        "326184.52",
+    ),
+    (
+        28,
+        268,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"std","audio":"voice","resolution":"720p","quantity":1344,"duration":10}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"1","quotes":[{"pool":"video","name":"Quote 1","price":"6125.82","units":"45863","validityDays":365}]}"#,
+        "78831.43",
+    ),
+    (
+        31,
+        174,
+        r#"{"edition":"kling-2026","lines":[{"service":"video","model":"kling-v3","mode":"pro","audio":"native","resolution":"1080p","quantity":926,"duration":3}]}"#,
+        r#"{"horizonMonths":36,"growthPercent":"21.5","quotes":[{"pool":"video","name":"Quote 1","price":"12944.38","units":"115814","validityDays":60}],"perUseSource":"fal"}"#,
+        "1921432.171",
+    ),
+];
+
+#[test]
+fn a_search_not_proven_is_retried_with_more_work() {
+    for (seed, index, mix, options, total) in RETRIED {
+        let r = plan_json(mix, options);
+        assert!(r.optimal, "seed {seed}, #{index}: not proven");
+        assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "seed {seed}, #{index}");
+    }
+}
+
 /// The page plans in a worker recording the searches, then on its own thread replaying them:
 /// on these hard inputs (plans not proven, proven only with most of the work, no plan at all
 /// once) the replay answers every search and the answer is the plan's own, to the byte.
@@ -330,7 +370,8 @@ fn a_plan_replayed_from_its_record_is_the_plan() {
         .chain(&LONG_QUOTES)
         .map(|&(_, mix, options)| (mix, options))
         .chain(CHAINED.iter().map(|&(_, mix, options, _)| (mix, options)))
-        .chain(CLIMBED.iter().map(|&(_, _, mix, options, _)| (mix, options)));
+        .chain(CLIMBED.iter().map(|&(_, _, mix, options, _)| (mix, options)))
+        .chain(RETRIED.iter().map(|&(_, _, mix, options, _)| (mix, options)));
     for (mix, options) in inputs {
         let mut record = Searches::record();
         let recorded = plan_json_with(mix, options, &mut record);

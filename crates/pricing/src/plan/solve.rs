@@ -113,12 +113,46 @@ impl Outcome {
             Outcome::Infeasible { .. } | Outcome::Unsolved => None,
         }
     }
+
+    /// This outcome, not proven, with what a search of the same problem with more work
+    /// (`again`) adds: its proof, or its plans and its lower bound (each bound holds for every
+    /// plan, so the higher one does). The plan the alternatives are chosen from is `again`'s.
+    pub(super) fn with(self, again: Outcome) -> Outcome {
+        match (self, again) {
+            (_, proven @ Outcome::Optimal(_)) => proven,
+            (
+                Outcome::Bounded {
+                    sol: s1,
+                    lower: l1,
+                    better: b1,
+                },
+                Outcome::Bounded { sol, lower: l2, better },
+            ) => {
+                // `again`'s better plan if any (cheaper than its `sol`), or this one's best.
+                let mine = b1.unwrap_or(s1);
+                let better = match better {
+                    Some(b) if b.cost <= mine.cost => Some(b),
+                    _ if mine.cost < sol.cost => Some(mine),
+                    b => b,
+                };
+                Outcome::Bounded {
+                    sol,
+                    lower: l1.max(l2),
+                    better,
+                }
+            }
+            (first, _) => first,
+        }
+    }
 }
 
 /// Work units a plan may spend (a transition or level tried is one unit; bound evaluations and
 /// dominance checks are charged by size): a million is about 0.15 s natively. The first (beam)
 /// search may use half of it, the exact search all of it.
 pub(super) const EXACT_BUDGET: u64 = 1_000_000;
+/// A pool's search not proven within [`EXACT_BUDGET`] runs again with this many times the
+/// work ([`Outcome::with`]).
+pub(super) const RETRY_WORK: u64 = 2;
 /// Kept states a new state is checked against for dominance when stock spans 3 buckets or more.
 const DOMINANCE_PEERS: usize = 4096;
 /// The probes below the first plan after the one at the bound ([`Solver::probe`]) may use this
@@ -2428,6 +2462,44 @@ pub(super) mod tests {
             conc: 5,
             trial,
         }
+    }
+
+    fn plan_of(money: u128) -> Solution {
+        Solution {
+            cost: Cost {
+                money,
+                units: 1,
+                count: 1,
+            },
+            buys: vec![(0, 0, 1)],
+        }
+    }
+
+    #[test]
+    fn a_retried_search_keeps_the_cheapest_plan_and_the_highest_bound() {
+        let first = Outcome::Bounded {
+            sol: plan_of(120),
+            lower: 90,
+            better: Some(plan_of(105)),
+        };
+        let again = Outcome::Bounded {
+            sol: plan_of(110),
+            lower: 100,
+            better: None,
+        };
+        let Outcome::Bounded { sol, lower, better } = first.clone().with(again) else {
+            panic!("not bounded");
+        };
+        assert_eq!((sol.cost.money, lower), (110, 100));
+        assert_eq!(better.map(|b| b.cost.money), Some(105));
+        // A proof with more work is the answer; an outcome without a plan adds nothing.
+        assert!(
+            matches!(first.clone().with(Outcome::Optimal(plan_of(101))), Outcome::Optimal(s) if s.cost.money == 101)
+        );
+        assert!(matches!(
+            first.with(Outcome::Unsolved),
+            Outcome::Bounded { lower: 90, .. }
+        ));
     }
 
     /// The dollars of `sol` replayed on `inst` (draws earliest-expiring first, per use buying
