@@ -64,9 +64,9 @@
 // 244,638 B: a module worker plans from the calculation's link recording its searches, and the
 // page replays the record in under a millisecond where planning takes up to a few hundred; the
 // record's writing and reading, each search's fingerprint, the worker's bindings), and 240 KB
-// for a pool's search that is not proven run again with twice the work (+0.7 KB, 244,335 ->
+// for a pool's search that is not proven run again with more work (+0.7 KB, 244,335 ->
 // 245,055 B: the second search's call and the merge of the two outcomes; the stress inputs of
-// seeds 12 to 31 5,981 -> 5,990 of 6,000 proven, those with quotes of 45 days or more not
+// seeds 12 to 31 5,981 -> 5,990 of 6,000 proven with twice the work, 5,994 with four times, those with quotes of 45 days or more not
 // proven 4 -> 1). The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.
 import { test } from "node:test";

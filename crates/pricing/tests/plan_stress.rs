@@ -321,7 +321,7 @@ fn an_optimum_high_in_the_gap_is_proven() {
 }
 
 /// (seed and index in the stress inputs, mix, options, total) of inputs with quotes of 45 days
-/// or more that the planner's work budget does not prove and a search with twice the work
+/// or more that the planner's work budget does not prove and a search with more work
 /// does, run when the first is not proven (`plan/mod.rs`, `search`): a 120-day image quote
 /// next to a 30-day image pack over 30 months (the plan was $25.52 dearer); a 365-day quote
 /// over 36 months of nearly flat demand, without per use ($164.39 dearer); a 60-day quote with

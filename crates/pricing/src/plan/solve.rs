@@ -152,7 +152,7 @@ impl Outcome {
 pub(super) const EXACT_BUDGET: u64 = 1_000_000;
 /// A pool's search not proven within [`EXACT_BUDGET`] runs again with this many times the
 /// work ([`Outcome::with`]).
-pub(super) const RETRY_WORK: u64 = 2;
+pub(super) const RETRY_WORK: u64 = 4;
 /// Kept states a new state is checked against for dominance when stock spans 3 buckets or more.
 const DOMINANCE_PEERS: usize = 4096;
 /// The probes below the first plan after the one at the bound ([`Solver::probe`]) may use this
