@@ -190,6 +190,13 @@ fn plan_json_with(mix: &str, options: &str, searches: &mut Searches) -> PlanResu
     plan_with(catalog, &units, &opts, searches).unwrap()
 }
 
+/// `plan()` on the input `what` comes back proven optimal at `total` dollars.
+fn assert_proven_at(what: &str, mix: &str, options: &str, total: &str) {
+    let r = plan_json(mix, options);
+    assert!(r.optimal, "{what}: not proven");
+    assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "{what}");
+}
+
 #[test]
 fn the_stress_sets_unsolved_inputs_get_a_plan() {
     for (index, mix, options) in UNSOLVED {
@@ -227,9 +234,7 @@ fn the_stress_sets_unsolved_inputs_get_a_plan() {
 #[test]
 fn long_quotes_come_back_proven_optimal() {
     for ((index, mix, options), total) in LONG_QUOTES.iter().zip(LONG_QUOTE_TOTALS) {
-        let r = plan_json(mix, options);
-        assert!(r.optimal, "#{index}: not proven");
-        assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "#{index}");
+        assert_proven_at(&format!("#{index}"), mix, options, total);
     }
 }
 
@@ -264,9 +269,7 @@ const CHAINED: [(usize, &str, &str, &str); 3] = [
 #[test]
 fn quotes_under_a_peak_come_back_proven_optimal() {
     for (index, mix, options, total) in CHAINED {
-        let r = plan_json(mix, options);
-        assert!(r.optimal, "seed 27, #{index}: not proven");
-        assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "seed 27, #{index}");
+        assert_proven_at(&format!("seed 27, #{index}"), mix, options, total);
     }
 }
 
@@ -314,9 +317,7 @@ const CLIMBED: [(u32, usize, &str, &str, &str); 4] = [
 #[test]
 fn an_optimum_high_in_the_gap_is_proven() {
     for (seed, index, mix, options, total) in CLIMBED {
-        let r = plan_json(mix, options);
-        assert!(r.optimal, "seed {seed}, #{index}: not proven");
-        assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "seed {seed}, #{index}");
+        assert_proven_at(&format!("seed {seed}, #{index}"), mix, options, total);
     }
 }
 
@@ -354,9 +355,7 @@ const RETRIED: [(u32, usize, &str, &str, &str); 3] = [
 #[test]
 fn a_search_not_proven_is_retried_with_more_work() {
     for (seed, index, mix, options, total) in RETRIED {
-        let r = plan_json(mix, options);
-        assert!(r.optimal, "seed {seed}, #{index}: not proven");
-        assert_eq!(r.total_cost, total.parse::<Decimal>().unwrap(), "seed {seed}, #{index}");
+        assert_proven_at(&format!("seed {seed}, #{index}"), mix, options, total);
     }
 }
 
