@@ -1,7 +1,8 @@
 //! The planner off the page's thread, so typing never waits for it.
 //!
 //! A plan's time is its searches (up to a few hundred milliseconds for a long horizon with
-//! quotes); the rest takes a few. A module worker (`assets/planner.js`) instantiates this same
+//! quotes, about a second for the rare pool not proven within its work and searched again);
+//! the rest takes a few. A module worker (`assets/planner.js`) instantiates this same
 //! build (the page hands it the compiled module) and, for each calculation the page sends it as
 //! a link's query, runs the plan recording its searches ([`plan_searches`]). The page then
 //! plans again on its own thread, replaying the record (`kling_pricing::plan::Searches`): the

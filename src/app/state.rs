@@ -165,8 +165,8 @@ impl AppState {
         crate::app::effect(move || {
             // The planner follows the totals one frame later, so typing updates the figures
             // first; its input is copied over only when it changes. When the last plan was slow
-            // (a long horizon with quotes can take a few hundred ms), it waits instead until
-            // the typing pauses, so a burst of keystrokes never queues behind the planner.
+            // (a long horizon with quotes can take a few hundred ms, a rare one a second), it
+            // waits until the typing pauses, so a burst of keystrokes never queues behind it.
             let now = plan_input(lines, sums);
             if planned.with_untracked(|p| *p == now) {
                 return;

@@ -30,9 +30,11 @@
 //! One concern a file: [`options`] (the inputs and their limits), [`validate`] (their checks and
 //! located errors), [`setup`] (a pool's problem in exact integers), [`solve`] and [`levels`] (the
 //! search; [`cover`] and [`window`] its bounds; [`searches`] its outcomes run, recorded or
-//! replayed), [`replay`] (a schedule month by month, in decimals), [`alternatives`] (the plans that lose, and why), [`comparison`] (every way to buy
-//! the whole mix), [`explain`] (the prose) and [`result`] (the answer's types). This file only
-//! puts them together: [`plan`] per pool, the outcomes and the result.
+//! replayed), [`replay`] (a schedule month by month, in decimals), [`alternatives`] (the plans
+//! that lose, and why), [`comparison`] (every way to buy the whole mix), [`explain`] (the
+//! prose) and [`result`] (the answer's types). This file only puts them together: [`plan`] per
+//! pool, its search ([`search`]: retried with more work when not proven), the outcomes and the
+//! result.
 
 mod alternatives;
 pub mod breakeven;
