@@ -200,6 +200,9 @@ export type Catalog = {
   /** Human names of option ids, serialized as an object. */
   labels: Record<string, string>;
   pools: Array<PoolInfo>;
+  /** The package menus, the default first (at least one, checked at build time). */
+  menus: Array<Menu>;
+  /** Every menu's packages; `Package::menu` says which menu each is on. */
   packages: Array<Package>;
   services: Array<Service>;
   /** Sellers of the models per use, with their price lists (none in seed-2025). */
@@ -226,11 +229,26 @@ export type PoolInfo = {
   provenance: Provenance;
 };
 
-/** A prepaid package on the menu. */
+/**
+ * A package menu: one reading of which prepaid packages Kling sells. An edition may carry
+ * more than one when the sources disagree (the 2025 guide's menu and a 2026 guide's), so a
+ * plan can say which it assumes and a user can switch.
+ */
+export type Menu = {
+  /** The id in links (`m=`) and the JS API's `menu` option. */
+  id: string;
+  /** How the page names it: "the 2026 guide's menu". */
+  name: string;
+  provenance: Provenance;
+};
+
+/** A prepaid package on a menu. */
 export type Package = {
   id: string;
   name: string;
   pool: PoolId;
+  /** The `Menu` the package is on; `null`: every menu of the edition (a custom package). */
+  menu?: string;
   /** `null` for a custom package, whose price is negotiated. */
   price: DecimalString | null;
   units: number | null;
@@ -376,6 +394,11 @@ export type PlanOptionsInput = {
   horizonMonths?: number;
   /** Monthly growth of demand in percent, from -100 to 1000 (up to 4 decimal places; default 0). */
   growthPercent?: NumberInput;
+  /**
+   * The package menu to buy from: the id of one of the edition's menus (`catalog().menus`,
+   * e.g. `guide-2026`). Left out, the edition's first menu.
+   */
+  menu?: string | null;
   /** The trial packages were already bought on this account (default false). */
   trialsUsed?: boolean;
   /** Units already held. */
@@ -439,6 +462,8 @@ export type PeakInput = {
 /** The plan for every pool with demand or a balance. */
 export type PlanResult = {
   edition: string;
+  /** The package menu the plan buys from. */
+  menu: Menu;
   horizonMonths: number;
   growthPercent: DecimalString;
   trialsUsed: boolean;
@@ -657,7 +682,8 @@ export type PlanField =
   | "peakJobsPerHour"
   | "peakMinutesPerJob"
   | "perUsePrice"
-  | "perUseSource";
+  | "perUseSource"
+  | "menu";
 
 /** The list of `PlanOptionsInput` a value with an error is in: `balances`, `packs`, `quotes` or `peak`. */
 export type OptionList = "balance" | "pack" | "quote" | "peak" | "perUseRate";

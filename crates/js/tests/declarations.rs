@@ -7,7 +7,7 @@
 //! To rewrite the file after changing a type:
 //! `UPDATE_DECLARATIONS=1 cargo test -p kling-pricing-js --test declarations`
 
-use kling_pricing::catalog::{Billing, Package, PoolInfo, PriceRow, Provenance, Service, Source, Status};
+use kling_pricing::catalog::{Billing, Menu, Package, PoolInfo, PriceRow, Provenance, Service, Source, Status};
 use kling_pricing::catalog::{Confidence, Durations, Retirement, Variant, VariantChoices};
 use kling_pricing::catalog::{EditionInfo, PerUsePrice, PerUseSource};
 use kling_pricing::plan::{Alternative, Balance, ConcurrencyVerdict, CustomAdvice, OptionList, PackSource};
@@ -57,6 +57,7 @@ fn declarations() -> Vec<Decl> {
         decl::<Catalog>(&cfg),
         decl::<Source>(&cfg),
         decl::<PoolInfo>(&cfg),
+        decl::<Menu>(&cfg),
         decl::<Package>(&cfg),
         decl::<Service>(&cfg),
         decl::<Billing>(&cfg),

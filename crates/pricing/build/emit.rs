@@ -1,7 +1,7 @@
 //! Emit: a checked catalog as Rust source, one `static` per edition. Every value is written
 //! as a const expression (decimals as `Decimal::from_parts`), so nothing is parsed at run time.
 
-use crate::validate::{Checked, CheckedPackage, CheckedPerUse, CheckedService, Prov};
+use crate::validate::{Checked, CheckedMenu, CheckedPackage, CheckedPerUse, CheckedService, Prov};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
@@ -43,6 +43,8 @@ pub fn emit(ident: &str, c: &Checked) -> String {
             provenance(&p.prov)
         );
     }
+    s.push_str("    ],\n    menus: &[\n");
+    c.menus.iter().for_each(|m| menu(&mut s, m));
     s.push_str("    ],\n    packages: &[\n");
     c.packages.iter().for_each(|p| package(&mut s, p));
     s.push_str("    ],\n    services: &[\n");
@@ -62,14 +64,25 @@ pub fn editions(names: &[String]) -> String {
     )
 }
 
+fn menu(s: &mut String, c: &CheckedMenu) {
+    let _ = writeln!(
+        s,
+        "        Menu {{ id: {:?}, name: {:?}, provenance: {} }},",
+        c.file.id,
+        c.file.name,
+        provenance(&c.prov)
+    );
+}
+
 fn package(s: &mut String, c: &CheckedPackage) {
     let p = c.file;
     let _ = writeln!(
         s,
-        "        Package {{ id: {:?}, name: {:?}, pool: Pool::{}, price: {}, units: {:?}, validity_days: {:?}, discount_percent: {}, concurrency: {:?}, trial: {}, custom: {}, best_for: {:?}, provenance: {} }},",
+        "        Package {{ id: {:?}, name: {:?}, pool: Pool::{}, menu: {}, price: {}, units: {:?}, validity_days: {:?}, discount_percent: {}, concurrency: {:?}, trial: {}, custom: {}, best_for: {:?}, provenance: {} }},",
         p.id,
         p.name,
         c.pool,
+        opt_str(&p.menu),
         opt_code(c.price.map(decimal)),
         p.units,
         p.validity_days,

@@ -19,6 +19,10 @@ pub struct CatalogFile {
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
     pub pools: Vec<PoolFile>,
+    /// The package menus: which set of prepaid packages the planner buys from. At least one;
+    /// the first is the edition's default (a link or a call that names none).
+    #[serde(default)]
+    pub menus: Vec<MenuFile>,
     pub packages: Vec<PackageFile>,
     pub services: Vec<ServiceFile>,
     /// Retired models by model id: every row of the model, in any service, is marked.
@@ -128,12 +132,28 @@ pub struct PoolFile {
     pub as_of: Option<String>,
 }
 
+/// A package menu as written: a named set of packages with its own source and confidence.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuFile {
+    pub id: String,
+    pub name: String,
+    pub source: Option<String>,
+    pub status: Option<String>,
+    pub confirmed_by: Option<String>,
+    pub note: Option<String>,
+    pub confidence: Option<String>,
+    pub as_of: Option<String>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackageFile {
     pub id: String,
     pub name: String,
     pub pool: String,
+    /// The menu the package is on; left out, every menu of the edition.
+    pub menu: Option<String>,
     pub price: Option<String>,
     pub units: Option<u64>,
     pub validity_days: Option<u32>,
@@ -196,6 +216,12 @@ pub struct RowFile {
 }
 
 impl PoolFile {
+    pub fn prov(&self) -> ProvFile {
+        prov_of!(self)
+    }
+}
+
+impl MenuFile {
     pub fn prov(&self) -> ProvFile {
         prov_of!(self)
     }

@@ -3,7 +3,8 @@
 //! `Pool` variants, numbers as decimals, and every entry's provenance resolved.
 
 use crate::parse::{
-    CatalogFile, DurationsFile, PackageFile, PerUseFile, PerUsePriceFile, PoolFile, ProvFile, RowFile, ServiceFile,
+    CatalogFile, DurationsFile, MenuFile, PackageFile, PerUseFile, PerUsePriceFile, PoolFile, ProvFile, RowFile,
+    ServiceFile,
 };
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -76,6 +77,7 @@ const PER_USE_UNITS: [(&str, &str); 3] = [
 pub struct Checked<'f> {
     pub file: &'f CatalogFile,
     pub pools: Vec<CheckedPool<'f>>,
+    pub menus: Vec<CheckedMenu<'f>>,
     pub packages: Vec<CheckedPackage<'f>>,
     pub services: Vec<CheckedService<'f>>,
     pub per_use: Vec<CheckedPerUse<'f>>,
@@ -102,6 +104,11 @@ pub struct CheckedPool<'f> {
     /// The `Pool` variant.
     pub variant: &'static str,
     pub unit_price: Decimal,
+    pub prov: Prov,
+}
+
+pub struct CheckedMenu<'f> {
+    pub file: &'f MenuFile,
     pub prov: Prov,
 }
 
@@ -148,12 +155,14 @@ pub fn validate<'f>(file: &str, edition: &str, f: &'f CatalogFile) -> Result<Che
         return Err(cx.error("", why));
     }
     let pools = cx.pools()?;
+    let menus = cx.menus()?;
     let mut ids = HashSet::new();
     let packages = f
         .packages
         .iter()
         .map(|p| cx.package(p, &mut ids))
         .collect::<Result<_>>()?;
+    cx.menus_stocked()?;
     let mut ids = HashSet::new();
     let mut services: Vec<CheckedService> = f
         .services
@@ -171,6 +180,7 @@ pub fn validate<'f>(file: &str, edition: &str, f: &'f CatalogFile) -> Result<Che
     let checked = Checked {
         file: f,
         pools,
+        menus,
         packages,
         services,
         per_use,
@@ -231,11 +241,47 @@ impl<'f> Context<'_, 'f> {
         Ok(pools)
     }
 
-    /// A package: a new id, a known pool, and the terms a package you can buy must state.
+    /// The package menus: at least one, each id once, each with its provenance.
+    fn menus(&self) -> Result<Vec<CheckedMenu<'f>>> {
+        if self.f.menus.is_empty() {
+            let why = "an edition needs at least one [[menus]] entry (the first is its default menu)";
+            return Err(self.error("", why.into()));
+        }
+        let mut ids = HashSet::new();
+        let mut menus = Vec::new();
+        for m in &self.f.menus {
+            let entry = format!("menu {:?}", m.id);
+            if !ids.insert(m.id.as_str()) {
+                return Err(self.error(&entry, "is listed twice".into()));
+            }
+            let prov = self.prov(&entry, &m.prov(), None)?;
+            menus.push(CheckedMenu { file: m, prov });
+        }
+        Ok(menus)
+    }
+
+    /// Every menu offers at least one priced package: a menu the planner cannot buy from is
+    /// a mistake in the file, not a choice for the user.
+    fn menus_stocked(&self) -> Result<()> {
+        for m in &self.f.menus {
+            let on = |p: &&PackageFile| p.menu.as_ref().is_none_or(|id| *id == m.id);
+            if !self.f.packages.iter().filter(on).any(|p| !p.custom) {
+                let why = "offers no priced package (give a package menu = this id)";
+                return Err(self.error(&format!("menu {:?}", m.id), why.into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// A package: a new id, a known pool and menu, and the terms a package you can buy must
+    /// state.
     fn package(&self, p: &'f PackageFile, ids: &mut HashSet<&'f str>) -> Result<CheckedPackage<'f>> {
         let entry = format!("package {:?}", p.id);
         if !ids.insert(&p.id) {
             return Err(self.error(&entry, "is listed twice".into()));
+        }
+        if let Some(menu) = p.menu.as_ref().filter(|id| !self.f.menus.iter().any(|m| m.id == **id)) {
+            return Err(self.error(&entry, format!("menu {menu:?} is not the id of a [[menus]] entry")));
         }
         let pool = self.pool_variant(&entry, &p.pool)?;
         let terms = [
@@ -542,6 +588,7 @@ impl<'f> Context<'_, 'f> {
     fn confidence_everywhere(&self, c: &Checked) -> Result<()> {
         let mut entries: Vec<(String, &Prov)> = Vec::new();
         entries.extend(c.pools.iter().map(|p| (format!("pool {:?}", p.file.id), &p.prov)));
+        entries.extend(c.menus.iter().map(|m| (format!("menu {:?}", m.file.id), &m.prov)));
         entries.extend(c.packages.iter().map(|p| (format!("package {:?}", p.file.id), &p.prov)));
         for s in &c.services {
             let entry = format!("service {:?}", s.file.id);

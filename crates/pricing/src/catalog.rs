@@ -135,7 +135,21 @@ pub struct PoolInfo {
     pub provenance: Provenance,
 }
 
-/// A prepaid package on the menu.
+/// A package menu: one reading of which prepaid packages Kling sells. An edition may carry
+/// more than one when the sources disagree (the 2025 guide's menu and a 2026 guide's), so a
+/// plan can say which it assumes and a user can switch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Menu {
+    /// The id in links (`m=`) and the JS API's `menu` option.
+    pub id: &'static str,
+    /// How the page names it: "the 2026 guide's menu".
+    pub name: &'static str,
+    pub provenance: Provenance,
+}
+
+/// A prepaid package on a menu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -143,6 +157,10 @@ pub struct Package {
     pub id: &'static str,
     pub name: &'static str,
     pub pool: Pool,
+    /// The [`Menu`] the package is on; `None`: every menu of the edition (a custom package).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub menu: Option<&'static str>,
     /// `None` for a custom package, whose price is negotiated.
     #[cfg_attr(feature = "ts", ts(type = "DecimalString | null"))]
     pub price: Option<Decimal>,
@@ -161,6 +179,11 @@ pub struct Package {
 }
 
 impl Package {
+    /// Whether the package is on menu `menu`.
+    pub fn on(&self, menu: &Menu) -> bool {
+        self.menu.is_none_or(|id| id == menu.id)
+    }
+
     /// Dollars per unit, when the package has a price.
     pub fn unit_price(&self) -> Option<Decimal> {
         match (self.price, self.units) {
@@ -500,6 +523,9 @@ pub struct Catalog {
     #[cfg_attr(feature = "ts", ts(type = "Record<string, string>"))]
     pub labels: &'static [(&'static str, &'static str)],
     pub pools: &'static [PoolInfo],
+    /// The package menus, the default first (at least one, checked at build time).
+    pub menus: &'static [Menu],
+    /// Every menu's packages; [`Package::menu`] says which menu each is on.
     pub packages: &'static [Package],
     pub services: &'static [Service],
     /// Sellers of the models per use, with their price lists (none in seed-2025).
@@ -522,6 +548,22 @@ impl Catalog {
     /// The list price of a pool. Every edition lists every pool (checked at build time).
     pub fn pool(&self, pool: Pool) -> &'static PoolInfo {
         self.pools.iter().find(|p| p.pool == pool).unwrap_or(&self.pools[0])
+    }
+
+    /// The menu with this id.
+    pub fn menu(&self, id: &str) -> Option<&'static Menu> {
+        self.menus.iter().find(|m| m.id == id)
+    }
+
+    /// The menu a plan uses when none is named: the first listed.
+    pub fn default_menu(&self) -> &'static Menu {
+        &self.menus[0]
+    }
+
+    /// The packages of `menu`, in catalog order.
+    pub fn packages_on(&self, menu: &Menu) -> impl Iterator<Item = &'static Package> + '_ {
+        let menu = *menu;
+        self.packages.iter().filter(move |p| p.on(&menu))
     }
 
     /// The package with this id.

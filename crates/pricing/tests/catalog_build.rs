@@ -54,6 +54,11 @@ name = "Try-on"
 unit_price = "0.1"
 status = "unconfirmed"
 
+[[menus]]
+id = "guide"
+name = "the guide's menu"
+status = "unconfirmed"
+
 [[packages]]
 id = "small"
 name = "Small"
@@ -213,8 +218,58 @@ fn each_broken_entry_is_named_with_its_file() {
             "status \"maybe\" is not confirmed, contradicted or unconfirmed",
         ),
         ("id = \"try-on\"", "id = \"image\"", "pool \"image\"", "is listed twice"),
+        (
+            "pool = \"video\"\nprice",
+            "pool = \"video\"\nmenu = \"guid\"\nprice",
+            "package \"small\"",
+            "menu \"guid\" is not the id of a [[menus]] entry",
+        ),
+        (
+            "[[packages]]",
+            "[[menus]]\nid = \"guide\"\nname = \"Again\"\nstatus = \"unconfirmed\"\n[[packages]]",
+            "menu \"guide\"",
+            "is listed twice",
+        ),
+        (
+            "[[packages]]",
+            "[[menus]]\nid = \"bare\"\nname = \"Empty\"\nstatus = \"unconfirmed\"\n[[packages]]\nid = \"q\"\nname = \"Q\"\npool = \"video\"\nmenu = \"bare\"\ncustom = true\nbest_for = \"\"\nstatus = \"unconfirmed\"\n[[packages]]\nmenu = \"guide\"",
+            "menu \"bare\"",
+            "offers no priced package",
+        ),
     ];
     each_rejected(GOOD, &cases);
+}
+
+#[test]
+fn an_edition_without_a_menu_is_rejected() {
+    let e = broken(
+        "[[menus]]\nid = \"guide\"\nname = \"the guide's menu\"\nstatus = \"unconfirmed\"\n",
+        "",
+    );
+    assert_eq!(e.entry, "");
+    assert!(
+        e.message.starts_with("an edition needs at least one [[menus]] entry"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_package_without_a_menu_is_on_every_menu() {
+    let two = GOOD.replacen(
+        "[[packages]]",
+        "[[menus]]\nid = \"other\"\nname = \"Another menu\"\nstatus = \"unconfirmed\"\n[[packages]]",
+        1,
+    );
+    let code = compile(&two).unwrap();
+    assert!(
+        code.contains("Menu { id: \"guide\", name: \"the guide's menu\""),
+        "{code}"
+    );
+    assert!(code.contains("Menu { id: \"other\""), "{code}");
+    assert!(
+        code.contains("Package { id: \"small\", name: \"Small\", pool: Pool::Video, menu: None,"),
+        "{code}"
+    );
 }
 
 #[test]
@@ -291,6 +346,13 @@ id = "try-on"
 name = "Try-on"
 unit_price = "0.07"
 status = "unconfirmed"
+confidence = "seed"
+
+[[menus]]
+id = "guide"
+name = "the guide's menu"
+status = "unconfirmed"
+as_of = "2025"
 confidence = "seed"
 
 [[packages]]

@@ -273,6 +273,7 @@ fn catalog_for(case: &Case) -> &'static Catalog {
             id: IDS[i],
             name: IDS[i],
             pool: Pool::Video,
+            menu: None,
             price: Some(Decimal::new(cents as i64, 2)),
             units: Some(units),
             validity_days: Some(days),

@@ -243,6 +243,7 @@ pub fn plan_with(
     searches: &mut Searches,
 ) -> Result<PlanResult, PlanError> {
     validate(opts)?;
+    let menu = PlanError::menu_of(catalog, opts)?;
     let mut pools = Vec::new();
     // Each pool's units the balances leave uncovered over the horizon: what buying only per
     // use buys, for the comparison.
@@ -264,7 +265,7 @@ pub fn plan_with(
         if base.is_zero() && !has_balance {
             continue;
         }
-        let setup = setup_pool(catalog, pool, base, opts)?;
+        let setup = setup_pool(catalog, menu, pool, base, opts)?;
         if !opts.compare.is_empty() || opts.per_use.is_some() {
             let rows = replay_at(&setup, Vec::new(), None).rows;
             uncovered.push((pool, rows.iter().map(|r| r.demand - r.used).sum::<Decimal>()));
@@ -274,6 +275,7 @@ pub fn plan_with(
     let total_cost = pools.iter().map(|p| p.total_cost).sum::<Decimal>().normalize();
     Ok(PlanResult {
         edition: catalog.edition,
+        menu,
         horizon_months: opts.horizon_months,
         growth_percent: opts.growth_percent.normalize(),
         trials_used: opts.trials_used,

@@ -43,6 +43,10 @@ pub struct PlanOptions {
     /// Monthly growth of demand in percent, from -100 to 1000 (up to 4 decimal places; default 0).
     #[cfg_attr(feature = "ts", ts(as = "Option<crate::RawNumber>", optional))]
     pub growth_percent: Decimal,
+    /// The package menu to buy from: the id of one of the edition's menus (`catalog().menus`,
+    /// e.g. `guide-2026`). Left out, the edition's first menu.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub menu: Option<String>,
     /// The trial packages were already bought on this account (default false).
     #[cfg_attr(feature = "ts", ts(as = "Option<_>", optional))]
     pub trials_used: bool,
@@ -121,6 +125,7 @@ impl Default for PlanOptions {
         PlanOptions {
             horizon_months: 3,
             growth_percent: Decimal::ZERO,
+            menu: None,
             trials_used: false,
             balances: Vec::new(),
             packs: Vec::new(),

@@ -4,7 +4,7 @@
 //! Plain data, in the shape the JS API serialises and the render crate writes out; how it is
 //! computed lives in the sibling modules.
 
-use crate::catalog::Pool;
+use crate::catalog::{Menu, Pool};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -274,6 +274,8 @@ pub struct PoolPlan {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanResult {
     pub edition: &'static str,
+    /// The package menu the plan buys from.
+    pub menu: &'static Menu,
     pub horizon_months: u32,
     #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub growth_percent: Decimal,

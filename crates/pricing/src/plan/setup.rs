@@ -10,7 +10,7 @@ use super::options::{Peak, PlanOptions, MAX_MONTHLY_UNITS, MAX_PACK_UNITS, MAX_P
 use super::result::PackSource;
 use super::solve::{Instance, Kind};
 use super::validate::{OptionList, PlanError, PlanField};
-use crate::catalog::{Catalog, Pool};
+use crate::catalog::{Catalog, Menu, Pool};
 use crate::error::Problem;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -143,12 +143,18 @@ fn too_big(pool: Pool, v: Decimal, month: usize) -> PlanError {
 
 /// One pool's problem: its demand, the packages it may buy and its balances, shown and in
 /// integers, and the peak it must carry.
-pub(super) fn setup_pool(catalog: &Catalog, pool: Pool, base: Decimal, opts: &PlanOptions) -> Result<Setup, PlanError> {
+pub(super) fn setup_pool(
+    catalog: &Catalog,
+    menu: &Menu,
+    pool: Pool,
+    base: Decimal,
+    opts: &PlanOptions,
+) -> Result<Setup, PlanError> {
     let info = catalog.pool(pool);
     let h = opts.horizon_months as usize;
     let step = unit_step(catalog, pool);
     let demand = monthly_demand(pool, base, opts, step)?;
-    let mut infos = catalog_kinds(catalog, pool, opts.trials_used);
+    let mut infos = catalog_kinds(catalog, menu, pool, opts.trials_used);
     infos.extend(entered_kinds(pool, opts));
     let balances = held_balances(pool, opts);
     let quantum = Quantum::of(step, &infos, &balances);
@@ -243,10 +249,10 @@ fn monthly_demand(pool: Pool, base: Decimal, opts: &PlanOptions, step: Decimal) 
     Ok(demand)
 }
 
-/// The catalog's priced packages of the pool (custom ones aside; trials only while unused).
-fn catalog_kinds(catalog: &Catalog, pool: Pool, trials_used: bool) -> Vec<KindInfo> {
+/// The priced packages of the pool on `menu` (custom ones aside; trials only while unused).
+fn catalog_kinds(catalog: &Catalog, menu: &Menu, pool: Pool, trials_used: bool) -> Vec<KindInfo> {
     let mut infos = Vec::new();
-    for p in catalog.packages.iter().filter(|p| p.pool == pool && !p.custom) {
+    for p in catalog.packages_on(menu).filter(|p| p.pool == pool && !p.custom) {
         let (Some(price), Some(units), Some(days)) = (p.price, p.units, p.validity_days) else {
             continue;
         };

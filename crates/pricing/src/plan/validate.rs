@@ -8,7 +8,7 @@ use super::options::{
     Balance, Peak, PlanOptions, PoolRate, UserPack, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS, MAX_PACK_UNITS,
     MAX_PER_USE_PRICE, MAX_PRICE, MAX_VALIDITY_DAYS, PER_USE_PLACES,
 };
-use crate::catalog::Pool;
+use crate::catalog::{Catalog, Menu, Pool};
 use crate::error::Problem;
 use crate::format::group;
 use rust_decimal::Decimal;
@@ -39,6 +39,8 @@ pub enum PlanField {
     PerUsePrice,
     /// The per-use seller chosen.
     PerUseSource,
+    /// The package menu chosen.
+    Menu,
 }
 
 impl PlanField {
@@ -62,6 +64,7 @@ impl PlanField {
             PlanField::PeakMinutesPerJob => "minutesPerJob",
             PlanField::PerUsePrice => "price",
             PlanField::PerUseSource => "perUseSource",
+            PlanField::Menu => "menu",
         }
     }
 }
@@ -117,6 +120,18 @@ impl PlanError {
     /// A per-use source that is neither a seller of the edition nor the user's rate.
     pub(crate) fn unknown_source(id: &str, choices: Vec<String>) -> PlanError {
         PlanError::new(PlanField::PerUseSource, id, Problem::Unknown { choices })
+    }
+
+    /// The menu `opts` names in `catalog` (its first when none is named), or an error naming
+    /// the menus it has.
+    pub(super) fn menu_of(catalog: &Catalog, opts: &PlanOptions) -> Result<&'static Menu, PlanError> {
+        match opts.menu.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            None => Ok(catalog.default_menu()),
+            Some(id) => catalog.menu(id).ok_or_else(|| {
+                let choices = catalog.menus.iter().map(|m| m.id.to_string()).collect();
+                PlanError::new(PlanField::Menu, id, Problem::Unknown { choices })
+            }),
+        }
     }
 
     pub(super) fn at(mut self, list: OptionList, index: usize) -> PlanError {
