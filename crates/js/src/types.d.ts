@@ -81,6 +81,11 @@ export type LineEstimate = {
    * this times the duration).
    */
   unitsPerSecond?: DecimalString;
+  /**
+   * Seconds billed per job when they differ from the seconds delivered: a model given an
+   * input video is billed for max(input, output) + output seconds.
+   */
+  billedSeconds?: number;
   /** Set when the line's model is retired: it still prices, and a page says so. */
   retired?: Retirement;
   /** Units per month: units per job × quantity × attempts per kept output. */
@@ -313,6 +318,11 @@ export type PriceRow = {
   input?: string;
   /** The durations a job may request, for `Billing::PerSecond`. */
   durations?: Durations;
+  /**
+   * A job of this row takes an input video (a reference to follow, or a video to edit) and
+   * is billed for max(input, output) + output seconds (`PriceRow::billed_seconds`).
+   */
+  inputVideo?: boolean;
   /** Set when the model is retired; the row still prices. */
   retired?: Retirement;
 };

@@ -120,7 +120,7 @@ fn service(s: &mut String, c: &CheckedService) {
             .map(|(date, source)| format!("Retirement {{ date: {date:?}, source: {source:?} }}"));
         let _ = writeln!(
             s,
-            "            PriceRow {{ model: {}, mode: {}, seconds: {:?}, units: {}, provenance: {}, audio: {}, resolution: {}, input: {}, durations: {}, retired: {} }},",
+            "            PriceRow {{ model: {}, mode: {}, seconds: {:?}, units: {}, provenance: {}, audio: {}, resolution: {}, input: {}, durations: {}, input_video: {}, retired: {} }},",
             opt_str(&r.file.model),
             opt_str(&r.file.mode),
             r.file.seconds,
@@ -130,6 +130,7 @@ fn service(s: &mut String, c: &CheckedService) {
             opt_str(&r.file.resolution),
             opt_str(&r.file.input),
             opt_code(durations),
+            r.file.input_video,
             opt_code(retired)
         );
     }

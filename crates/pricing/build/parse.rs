@@ -206,6 +206,10 @@ pub struct RowFile {
     pub resolution: Option<String>,
     pub input: Option<String>,
     pub durations: Option<DurationsFile>,
+    /// A job takes an input (reference or source) video as well as its output, and is billed
+    /// for max(input, output) + output seconds.
+    #[serde(default)]
+    pub input_video: bool,
     pub units: String,
     pub source: Option<String>,
     pub status: Option<String>,

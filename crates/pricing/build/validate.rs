@@ -411,6 +411,10 @@ impl<'f> Context<'_, 'f> {
                 _ => {}
             }
         }
+        if r.input_video && !service.per_second {
+            let why = "input_video is for a per-second service (the billed seconds count the input video's)";
+            return Err(self.error(entry, why.into()));
+        }
         Ok(CheckedRow {
             file: r,
             units: self.decimal(entry, "units", &r.units, false)?,

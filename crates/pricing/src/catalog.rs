@@ -316,13 +316,34 @@ pub struct PriceRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub durations: Option<Durations>,
+    /// A job of this row takes an input video (a reference to follow, or a video to edit) and
+    /// is billed for max(input, output) + output seconds ([`PriceRow::billed_seconds`]).
+    #[serde(skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
+    pub input_video: bool,
     /// Set when the model is retired; the row still prices.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub retired: Option<Retirement>,
 }
 
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
 impl PriceRow {
+    /// The seconds a per-second job of `output` seconds is billed for: the output, or with an
+    /// input video of `input` seconds, max(input, output) + output (a 10 s output from a 6 s
+    /// reference bills 20 s; from a 25 s reference, 35 s). Kling 4.0's reference-video rule as
+    /// its sellers state it; an edition marks the rows it applies to (`input_video`).
+    pub fn billed_seconds(&self, output: u32, input: u32) -> u32 {
+        if self.input_video {
+            input.max(output).saturating_add(output)
+        } else {
+            output
+        }
+    }
+
     /// The row's value for `variant` (`None`: the row's model has no such choice).
     pub fn variant(&self, variant: Variant) -> Option<&'static str> {
         match variant {
@@ -454,9 +475,15 @@ impl Service {
         self.rows.iter().filter(|r| r.model == model).find_map(|r| r.retired)
     }
 
-    /// Whether a job line for this service gives the length of its input video.
-    pub fn takes_video_seconds(&self) -> bool {
+    /// Whether a job line of `choice` (its model, mode and variants; the duration is ignored)
+    /// gives the length of an input video: lip-sync, billed per segment of it, and a row billed
+    /// for its input video as well as its output ([`PriceRow::input_video`]).
+    pub fn takes_video_seconds(&self, choice: &Choice) -> bool {
         matches!(self.billing, Billing::PerSegment { .. })
+            || self
+                .rows
+                .iter()
+                .any(|r| r.input_video && choice.options_before(r, Variant::ALL.len()))
     }
 }
 

@@ -2,7 +2,7 @@
 //! its message instead of being lost. The cascade of choices (service → model → mode →
 //! duration) is decided here, not in the view, so it is tested natively.
 
-use super::catalog::{opening_catalog, Catalog, Choice, Pool, Variant};
+use super::catalog::{opening_catalog, Billing, Catalog, Choice, Pool, Service, Variant};
 use super::error::{Field, InputError};
 use super::estimate::{price_line, LineEstimate};
 use super::fields::{carried_by, line_field, Check, Kind, Setting, PER_USE_POOL_SETTINGS, POOL_SETTINGS, TOP_SETTINGS};
@@ -94,13 +94,48 @@ impl DraftLine {
     pub fn set_service(&mut self, catalog: &Catalog, service: &str) {
         self.service = service.to_string();
         self.cascade(catalog);
-        if let Some(s) = catalog.service(service) {
-            if s.takes_video_seconds() && self.video_seconds.trim().is_empty() {
-                self.video_seconds = "30".into();
+    }
+
+    /// Whether the line, as its choices stand, gives the length of an input video: a lip-sync,
+    /// or a model given a reference or source video.
+    pub fn takes_video_seconds(&self, catalog: &Catalog) -> bool {
+        catalog
+            .service(&self.service)
+            .is_some_and(|svc| svc.takes_video_seconds(&self.picked(svc, None).0))
+    }
+
+    /// The line's choice as it prices (a variant left empty or no longer offered counts as
+    /// its plain value), walked up to `stop`, with the values offered for `stop`.
+    fn picked(&self, svc: &Service, stop: Option<Variant>) -> (Choice<'_>, Vec<&'static str>) {
+        fn given(s: &str) -> Option<&str> {
+            Some(s.trim()).filter(|t| !t.is_empty())
+        }
+        let mut choice = Choice {
+            model: given(&self.model),
+            mode: given(&self.mode),
+            ..Choice::default()
+        };
+        for (i, v) in Variant::ALL.into_iter().enumerate() {
+            let offered = svc.variant_choices(&choice, v);
+            if Some(v) == stop {
+                return (choice, offered);
             }
-            if !s.takes_video_seconds() {
-                self.video_seconds.clear();
-            }
+            let picked = self.variant(v).trim();
+            choice.variants[i] = offered
+                .iter()
+                .copied()
+                .find(|c| *c == picked)
+                .or(offered.first().copied());
+        }
+        (choice, Vec::new())
+    }
+
+    /// The input video's length a line starts with when it comes to need one: 30 s for a
+    /// lip-sync, as long as the output for a reference video.
+    fn default_video_seconds(&self, svc: &Service) -> String {
+        match svc.billing {
+            Billing::PerSecond => self.duration.trim().to_string(),
+            _ => "30".into(),
         }
     }
 
@@ -141,28 +176,10 @@ impl DraftLine {
     /// variants (an earlier one left empty counts as its plain value, as when priced), plain
     /// first. Empty when the model has no such choice: what the line's select offers.
     pub fn variant_choices(&self, catalog: &Catalog, variant: Variant) -> Vec<&'static str> {
-        let Some(svc) = catalog.service(&self.service) else {
-            return Vec::new();
-        };
-        let (model, mode) = (opt(&self.model), opt(&self.mode));
-        let mut choice = Choice {
-            model: model.as_deref(),
-            mode: mode.as_deref(),
-            ..Choice::default()
-        };
-        for (i, v) in Variant::ALL.into_iter().enumerate() {
-            let offered = svc.variant_choices(&choice, v);
-            if v == variant {
-                return offered;
-            }
-            let picked = self.variant(v).trim();
-            choice.variants[i] = offered
-                .iter()
-                .copied()
-                .find(|c| *c == picked)
-                .or(offered.first().copied());
-        }
-        Vec::new()
+        catalog
+            .service(&self.service)
+            .map(|svc| self.picked(svc, Some(variant)).1)
+            .unwrap_or_default()
     }
 
     /// Makes model, mode and duration a combination the catalog prices, changing as little as
@@ -201,6 +218,11 @@ impl DraftLine {
             if let Some(f) = line_field(v.id()).filter(|_| !offered.contains(&self.variant(v).trim())) {
                 (f.get_mut)(self).clear();
             }
+        }
+        if !self.takes_video_seconds(catalog) {
+            self.video_seconds.clear();
+        } else if self.video_seconds.trim().is_empty() {
+            self.video_seconds = self.default_video_seconds(svc);
         }
     }
 }

@@ -4,7 +4,7 @@
 //! segments for lip-sync, times quantity, times attempts per kept output. Dollars are units times
 //! the pool's list price. All of it in `Decimal`, so the figures are exact.
 
-use super::catalog::{Billing, Catalog, Pool, Provenance, Retirement, Service, Variant};
+use super::catalog::{Billing, Catalog, Pool, PriceRow, Provenance, Retirement, Service, Variant};
 use super::error::{Field, InputError, Problem};
 use super::mix::{parse_mix, JobLine, RawMix};
 use rust_decimal::Decimal;
@@ -33,6 +33,11 @@ pub struct LineEstimate {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional, type = "DecimalString"))]
     pub units_per_second: Option<Decimal>,
+    /// Seconds billed per job when they differ from the seconds delivered: a model given an
+    /// input video is billed for max(input, output) + output seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub billed_seconds: Option<u32>,
     /// Set when the line's model is retired: it still prices, and a page says so.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -89,6 +94,12 @@ pub fn segments(seconds: u32, segment: u32) -> u64 {
     u64::from(seconds.div_ceil(segment.max(1)))
 }
 
+/// The seconds a per-second line is billed for per job (`find` matched its duration to the
+/// row's range, so it is there; an input video is there when the row takes one).
+pub fn billed(row: &PriceRow, line: &JobLine) -> u32 {
+    row.billed_seconds(line.duration.unwrap_or(0), line.video_seconds.unwrap_or(0))
+}
+
 /// Prices one checked line. Fails only if the line does not match the catalog (a line made by
 /// hand rather than by [`crate::mix::parse_line`]).
 pub fn price_line(catalog: &Catalog, index: usize, line: &JobLine) -> Result<LineEstimate, InputError> {
@@ -123,12 +134,7 @@ pub fn price_line(catalog: &Catalog, index: usize, line: &JobLine) -> Result<Lin
             let n = segments(line.video_seconds.unwrap_or(0), seconds);
             (row.units * Decimal::from(n), Some(n), None)
         }
-        // `find` matched the duration to the row's range, so it is there.
-        Billing::PerSecond => (
-            row.units * Decimal::from(line.duration.unwrap_or(0)),
-            None,
-            Some(row.units),
-        ),
+        Billing::PerSecond => (row.units * Decimal::from(billed(row, line)), None, Some(row.units)),
     };
     let units = (units_per_job * Decimal::from(line.quantity) * line.attempts_per_kept).normalize();
     let price = catalog.pool(service.pool).unit_price;
@@ -140,6 +146,7 @@ pub fn price_line(catalog: &Catalog, index: usize, line: &JobLine) -> Result<Lin
         units_per_job: units_per_job.normalize(),
         segments: segs,
         units_per_second: per_second.map(|u| u.normalize()),
+        billed_seconds: row.input_video.then(|| billed(row, line)),
         retired: row.retired,
         units,
         value: (units * price).normalize(),
@@ -158,6 +165,7 @@ fn label(catalog: &Catalog, service: &Service, line: &JobLine) -> String {
             .map(|o| catalog.label(o).to_string()),
     );
     let choice = line.choice();
+    let input_video = matches!(service.billing, Billing::PerSecond) && service.takes_video_seconds(&choice);
     for (v, value) in Variant::ALL.into_iter().zip(choice.variants) {
         let plain = service.variant_choices(&choice, v).first().copied();
         if let Some(value) = value.filter(|&value| Some(value) != plain) {
@@ -167,8 +175,16 @@ fn label(catalog: &Catalog, service: &Service, line: &JobLine) -> String {
     if let Some(s) = line.duration {
         parts.push(format!("{s} s"));
     }
-    if let Some(s) = line.video_seconds {
-        parts.push(format!("{s} s video"));
+    match (line.video_seconds, input_video) {
+        (Some(s), true) => {
+            let out = line.duration.unwrap_or(0);
+            parts.push(format!(
+                "{s} s input video, {} s billed",
+                s.max(out).saturating_add(out)
+            ));
+        }
+        (Some(s), false) => parts.push(format!("{s} s video")),
+        (None, _) => {}
     }
     parts.join(" · ")
 }

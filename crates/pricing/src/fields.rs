@@ -160,7 +160,7 @@ pub const LINE_FIELDS: [LineField; 10] = [
     },
     LineField {
         id: "seconds",
-        label: "Video length",
+        label: "Input video length",
         testid: "video-seconds",
         kind: Kind::Number,
         suffix: "s",

@@ -227,7 +227,7 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
         )]);
     };
     let mut line = JobLine::new(service.id);
-    options(catalog, service, raw, &mut line, &mut errors);
+    let resolved = options(catalog, service, raw, &mut line, &mut errors);
 
     match &raw.quantity {
         None => errors.push(InputError::new(Field::Quantity, String::new(), Problem::Missing)),
@@ -237,7 +237,7 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
         },
     }
 
-    if service.takes_video_seconds() {
+    if service.takes_video_seconds(&line.choice()) {
         match &raw.video_seconds {
             None => errors.push(InputError::new(Field::VideoSeconds, String::new(), Problem::Missing)),
             Some(n) => match whole(n, 1, MAX_VIDEO_SECONDS as u64) {
@@ -245,7 +245,8 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
                 Err(p) => errors.push(InputError::new(Field::VideoSeconds, n.shown(), p)),
             },
         }
-    } else if let Some(n) = &raw.video_seconds {
+    } else if let Some(n) = raw.video_seconds.as_ref().filter(|_| resolved) {
+        // Whether an input video applies depends on the model: said once the options resolve.
         errors.push(InputError::new(
             Field::VideoSeconds,
             n.shown(),
@@ -281,14 +282,14 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
 }
 
 /// Checks a line's model, mode, variants and duration, and writes what it resolves to into
-/// `line` (or its problems into `errors`).
+/// `line` (or its problems into `errors`). True when they resolve to a priced row.
 fn options(
     catalog: &Catalog,
     service: &'static Service,
     raw: &RawLine,
     line: &mut JobLine,
     errors: &mut Vec<InputError>,
-) {
+) -> bool {
     let duration = match &raw.duration {
         None => None,
         Some(n) => match whole(n, 1, 3_600) {
@@ -311,10 +312,14 @@ fn options(
             line.mode = c.mode.map(str::to_string);
             [line.audio, line.resolution, line.input] = c.variants.map(|v| v.map(str::to_string));
             line.duration = c.seconds;
+            true
         }
         // The duration's own problem is already reported.
-        Err(e) if raw.duration.is_some() && !errors.is_empty() && e.field == Field::Duration => {}
-        Err(e) => errors.push(e),
+        Err(e) if raw.duration.is_some() && !errors.is_empty() && e.field == Field::Duration => false,
+        Err(e) => {
+            errors.push(e);
+            false
+        }
     }
 }
 

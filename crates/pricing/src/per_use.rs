@@ -98,7 +98,7 @@ fn per_job(catalog: &Catalog, source: &PerUseSource, line: &JobLine) -> Option<D
         Billing::PerSegment { seconds } => {
             Decimal::from(crate::estimate::segments(line.video_seconds.unwrap_or(0), seconds))
         }
-        Billing::PerSecond => Decimal::from(line.duration.unwrap_or(0)),
+        Billing::PerSecond => Decimal::from(crate::estimate::billed(row, line)),
     };
     Some(price * billed)
 }

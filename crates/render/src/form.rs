@@ -87,10 +87,10 @@ fn model_options(catalog: &Catalog, service: &Service, current: &str) -> String 
     report::options_html(&choices, current)
 }
 
-/// Whether number box `field` applies to `draft`: the video length only to a service priced by
-/// it (lip-sync), every other box always.
+/// Whether number box `field` applies to `draft`: the video length only to a line that gives
+/// an input video (a lip-sync, a model given a reference video), every other box always.
 pub fn number_applies(catalog: &Catalog, draft: &DraftLine, field: &LineField) -> bool {
-    field.field != Field::VideoSeconds || catalog.service(&draft.service).is_some_and(|s| s.takes_video_seconds())
+    field.field != Field::VideoSeconds || draft.takes_video_seconds(catalog)
 }
 
 /// The message of box `field`, without the "line N:" prefix; `None` when the field is fine.
