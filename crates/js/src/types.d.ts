@@ -371,7 +371,7 @@ export type Status = "confirmed" | "contradicted" | "unconfirmed";
  * every number, because most 2026 prices are not on an official page and a user planning a
  * budget must see which ones are guesses.
  */
-export type Confidence = "official" | "inferred" | "seed" | "listed";
+export type Confidence = "official" | "inferred" | "seed" | "listed" | "guide" | "assumed";
 
 /**
  * A seller of Kling's models per use (fal.ai, Runware, …): no expiry, no minimum, no pack.

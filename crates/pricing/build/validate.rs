@@ -59,7 +59,13 @@ pub struct Prov {
 pub const VARIANTS: [(&str, &str); 3] = [("audio", "Audio"), ("resolution", "Resolution"), ("input", "Input")];
 
 /// The confidence words of data files, as (word, `Confidence` variant).
-const CONFIDENCES: [(&str, &str); 3] = [("official", "Official"), ("inferred", "Inferred"), ("seed", "Seed")];
+const CONFIDENCES: [(&str, &str); 5] = [
+    ("official", "Official"),
+    ("inferred", "Inferred"),
+    ("seed", "Seed"),
+    ("guide", "Guide"),
+    ("assumed", "Assumed"),
+];
 
 /// The confidence words of a per-use price, as (word, `Confidence` variant): the seller's own
 /// price page gives it, or it is read from one (a mode the page does not name, say).
@@ -609,7 +615,7 @@ impl<'f> Context<'_, 'f> {
         }
         match entries.iter().find(|(_, p)| p.confidence.is_none()) {
             Some((entry, _)) => {
-                let why = "no confidence (official, inferred or seed), though other entries of the file state one";
+                let why = "no confidence (official, inferred, seed, guide or assumed), though other entries of the file state one";
                 Err(self.error(entry, why.into()))
             }
             None => Ok(()),
@@ -667,6 +673,10 @@ impl<'f> Context<'_, 'f> {
             return Err(self.error(entry, why));
         }
         let confidence = self.confidence(entry, own.confidence.clone().or(up.confidence))?;
+        if confidence == Some("Assumed") && own.note.is_none() && up.note.is_none() {
+            let why = "an assumed figure needs a note saying what it is guessed from";
+            return Err(self.error(entry, why.into()));
+        }
         let source_date = self.f.sources.get(&source).and_then(|s| s.date.clone());
         let as_of = own.as_of.clone().or(up.as_of).or(source_date);
         if let Some(d) = &as_of {
@@ -691,7 +701,10 @@ impl<'f> Context<'_, 'f> {
         let Some(word) = word else { return Ok(None) };
         match CONFIDENCES.iter().find(|(w, _)| *w == word) {
             Some((_, variant)) => Ok(Some(variant)),
-            None => Err(self.error(entry, format!("confidence {word:?} is not official, inferred or seed"))),
+            None => Err(self.error(
+                entry,
+                format!("confidence {word:?} is not official, inferred, seed, guide or assumed"),
+            )),
         }
     }
 

@@ -66,6 +66,11 @@ pub enum Confidence {
     Seed,
     /// A per-use seller's own price page gives it (its price, not Kling's).
     Listed,
+    /// A third-party guide gives it (one written in 2026, say), and no Kling page confirms it.
+    Guide,
+    /// No source gives Kling's figure: a guess (its note says from what), which a job line may
+    /// replace with the user's own figure. A plan that buys packages for such a line says so.
+    Assumed,
 }
 
 impl Confidence {
@@ -76,6 +81,8 @@ impl Confidence {
             Confidence::Inferred => "inferred from reseller prices",
             Confidence::Seed => "the 2025 guide's figure",
             Confidence::Listed => "the seller's listed price",
+            Confidence::Guide => "a third-party guide's figure",
+            Confidence::Assumed => "assumed (a guess; no Kling figure is known)",
         }
     }
 }
@@ -680,6 +687,10 @@ pub struct TrustCounts {
     pub seed: usize,
     /// A seller's own price (not expected among Kling's rows; counted if one is).
     pub listed: usize,
+    /// A third-party guide's figure, unconfirmed.
+    pub guide: usize,
+    /// A guess: no source gives the figure.
+    pub assumed: usize,
     pub confirmed: usize,
     pub contradicted: usize,
     pub unconfirmed: usize,
@@ -698,6 +709,8 @@ impl Catalog {
                 (Some(Confidence::Inferred), _) => &mut c.inferred,
                 (Some(Confidence::Seed), _) => &mut c.seed,
                 (Some(Confidence::Listed), _) => &mut c.listed,
+                (Some(Confidence::Guide), _) => &mut c.guide,
+                (Some(Confidence::Assumed), _) => &mut c.assumed,
                 (None, Status::Confirmed) => &mut c.confirmed,
                 (None, Status::Contradicted) => &mut c.contradicted,
                 (None, Status::Unconfirmed) => &mut c.unconfirmed,

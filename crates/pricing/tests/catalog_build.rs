@@ -219,6 +219,12 @@ fn each_broken_entry_is_named_with_its_file() {
         ),
         ("id = \"try-on\"", "id = \"image\"", "pool \"image\"", "is listed twice"),
         (
+            "seconds = 5, units = \"3.5\" }",
+            "seconds = 5, units = \"3.5\", input_video = true }",
+            "service \"video\" row 1",
+            "input_video is for a per-second service",
+        ),
+        (
             "pool = \"video\"\nprice",
             "pool = \"video\"\nmenu = \"guid\"\nprice",
             "package \"small\"",
@@ -455,13 +461,19 @@ fn each_broken_2026_entry_is_named_with_its_file() {
             "confidence = \"seed\"\nas_of",
             "confidence = \"guessed\"\nas_of",
             "package \"small\"",
-            "confidence \"guessed\" is not official, inferred or seed",
+            "confidence \"guessed\" is not official, inferred, seed, guide or assumed",
         ),
         (
             "status = \"unconfirmed\"\nconfidence = \"inferred\"\n\n[[pools]]",
             "status = \"unconfirmed\"\n\n[[pools]]",
             "pool \"image\"",
-            "no confidence (official, inferred or seed), though other entries",
+            "no confidence (official, inferred, seed, guide or assumed), though other entries",
+        ),
+        (
+            "units = \"0.9\", durations = { min = 3, max = 15 }, as_of",
+            "units = \"0.9\", durations = { min = 3, max = 15 }, confidence = \"assumed\", as_of",
+            "service \"video\" row 2",
+            "an assumed figure needs a note saying what it is guessed from",
         ),
         (
             "confidence = \"seed\"\nas_of = \"2025\"",

@@ -589,7 +589,15 @@ fn every_price_of_an_edition_is_counted_once_by_how_sure_it_is() {
         let c = cat.trust_counts();
         let rows: usize = cat.services.iter().map(|s| s.rows.len()).sum();
         let packs = cat.packages.iter().filter(|p| !p.custom).count();
-        let counted = c.official + c.inferred + c.seed + c.listed + c.confirmed + c.contradicted + c.unconfirmed;
+        let counted = c.official
+            + c.inferred
+            + c.seed
+            + c.listed
+            + c.guide
+            + c.assumed
+            + c.confirmed
+            + c.contradicted
+            + c.unconfirmed;
         assert_eq!(counted, rows + cat.pools.len() + packs, "{}", cat.edition);
     }
     let c = kling_2026().trust_counts();

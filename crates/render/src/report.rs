@@ -178,6 +178,8 @@ pub fn edition_trust(catalog: &Catalog) -> String {
         (c.inferred, Confidence::Inferred.words()),
         (c.seed, "from the 2025 guide"),
         (c.listed, Confidence::Listed.words()),
+        (c.guide, "from a 2026 guide"),
+        (c.assumed, "assumed"),
         (c.confirmed, "confirmed by Kling's official pages"),
         (c.contradicted, "contradicted by them"),
         (c.unconfirmed, "unconfirmed"),
