@@ -46,6 +46,12 @@ export type JobLineInput = {
   videoSeconds?: NumberInput;
   /** Paid generations per output kept (1 to 100, up to 4 decimal places; default 1). */
   attemptsPerKept?: NumberInput;
+  /**
+   * Your own units per second (per job for images), where the catalog's figure is a guess
+   * (Kling 4.0, Image 4.0: confidence `assumed`): more than 0, up to 1,000, at most 2
+   * decimal places. Refused on a row whose figure comes from a source.
+   */
+  ownUnits?: NumberInput;
 };
 
 /** A number as it arrives from JSON or a form: a JS number or the text someone typed. */
@@ -121,6 +127,11 @@ export type JobLine = {
   videoSeconds?: number;
   /** Paid generations per output kept (failed tasks are free; discarded outputs are not). */
   attemptsPerKept: DecimalString;
+  /**
+   * The user's own units per second (per job for a row priced per job), in place of the
+   * catalog's figure where that is a guess (its confidence is `assumed`).
+   */
+  ownUnits?: DecimalString;
 };
 
 /** Units and list value of one pool. */
@@ -162,7 +173,8 @@ export type InputField =
   | "duration"
   | "quantity"
   | "videoSeconds"
-  | "attemptsPerKept";
+  | "attemptsPerKept"
+  | "ownUnits";
 
 /** What is wrong with a value. */
 export type Problem =
@@ -176,7 +188,8 @@ export type Problem =
   | { "kind": "unknown", choices: Array<string> }
   | { "kind": "choose", choices: Array<string> }
   | { "kind": "notApplicable", service: string }
-  | { "kind": "durations", allowed: Durations, of: string };
+  | { "kind": "durations", allowed: Durations, of: string }
+  | { "kind": "notAGuess", of: string };
 
 /**
  * One edition as `editions()` lists it: what a caller needs to offer the choice, and which

@@ -74,6 +74,18 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    /// The word data files and exports use (`official`, `assumed`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            Confidence::Official => "official",
+            Confidence::Inferred => "inferred",
+            Confidence::Seed => "seed",
+            Confidence::Listed => "listed",
+            Confidence::Guide => "guide",
+            Confidence::Assumed => "assumed",
+        }
+    }
+
     /// The words a page shows before the date ("inferred from reseller prices, as of 2026-03").
     pub fn words(self) -> &'static str {
         match self {
@@ -475,6 +487,15 @@ impl Service {
             .iter()
             .find(|r| choice.options_before(r, Variant::ALL.len()))
             .and_then(|r| r.durations)
+    }
+
+    /// Whether the units of `choice`'s row (its duration ignored) are a guess, which a job
+    /// line may replace with the user's own figure.
+    pub fn guessed(&self, choice: &Choice) -> bool {
+        self.rows
+            .iter()
+            .find(|r| choice.options_before(r, Variant::ALL.len()))
+            .is_some_and(|r| r.provenance.confidence == Some(Confidence::Assumed))
     }
 
     /// The retirement of `model`, if the catalog marks it retired.

@@ -27,6 +27,8 @@ pub struct DraftLine {
     pub audio: String,
     pub resolution: String,
     pub input: String,
+    /// The user's own units figure, where the catalog's is a guess (empty: the catalog's).
+    pub own_units: String,
 }
 
 fn text(s: &str) -> Option<RawNumber> {
@@ -64,6 +66,7 @@ impl DraftLine {
             audio: line.audio.clone().unwrap_or_default(),
             resolution: line.resolution.clone().unwrap_or_default(),
             input: line.input.clone().unwrap_or_default(),
+            own_units: line.own_units.map(|u| u.to_string()).unwrap_or_default(),
         }
     }
 
@@ -80,6 +83,7 @@ impl DraftLine {
             audio: opt(&self.audio),
             resolution: opt(&self.resolution),
             input: opt(&self.input),
+            own_units: text(&self.own_units),
         }
     }
 
@@ -102,6 +106,13 @@ impl DraftLine {
         catalog
             .service(&self.service)
             .is_some_and(|svc| svc.takes_video_seconds(&self.picked(svc, None).0))
+    }
+
+    /// Whether the line's units figure, as its choices stand, is a guess the user may replace.
+    pub fn guessed(&self, catalog: &Catalog) -> bool {
+        catalog
+            .service(&self.service)
+            .is_some_and(|svc| svc.guessed(&self.picked(svc, None).0))
     }
 
     /// The line's choice as it prices (a variant left empty or no longer offered counts as
@@ -218,6 +229,9 @@ impl DraftLine {
             if let Some(f) = line_field(v.id()).filter(|_| !offered.contains(&self.variant(v).trim())) {
                 (f.get_mut)(self).clear();
             }
+        }
+        if !self.guessed(catalog) {
+            self.own_units.clear();
         }
         if !self.takes_video_seconds(catalog) {
             self.video_seconds.clear();

@@ -22,6 +22,8 @@ pub enum Field {
     Quantity,
     VideoSeconds,
     AttemptsPerKept,
+    /// The user's own units figure, in place of a guessed one.
+    OwnUnits,
 }
 
 impl Field {
@@ -40,6 +42,7 @@ impl Field {
             Field::Quantity => "quantity",
             Field::VideoSeconds => "videoSeconds",
             Field::AttemptsPerKept => "attemptsPerKept",
+            Field::OwnUnits => "ownUnits",
         }
     }
 }
@@ -82,6 +85,11 @@ pub enum Problem {
         allowed: Durations,
         of: String,
     },
+    /// A figure of the user's own was given where the catalog's is not a guess (`of` names
+    /// the model).
+    NotAGuess {
+        of: String,
+    },
 }
 
 impl Problem {
@@ -119,6 +127,12 @@ impl Problem {
                 write!(
                     f,
                     "{name} \"{v}\" does not apply to {service}, which has no such option"
+                )
+            }
+            Problem::NotAGuess { of } => {
+                write!(
+                    f,
+                    "{name} {v} can only replace a guessed figure; the catalog's units for {of} come from a source"
                 )
             }
             Problem::Durations { allowed, of } => {

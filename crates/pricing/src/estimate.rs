@@ -128,13 +128,15 @@ pub fn price_line(catalog: &Catalog, index: usize, line: &JobLine) -> Result<Lin
         )
         .at_line(index)
     })?;
+    // The user's own figure replaces a guessed one (`parse_line` allows it nowhere else).
+    let rate = line.own_units.unwrap_or(row.units);
     let (units_per_job, segs, per_second) = match service.billing {
-        Billing::PerJob => (row.units, None, None),
+        Billing::PerJob => (rate, None, None),
         Billing::PerSegment { seconds } => {
             let n = segments(line.video_seconds.unwrap_or(0), seconds);
-            (row.units * Decimal::from(n), Some(n), None)
+            (rate * Decimal::from(n), Some(n), None)
         }
-        Billing::PerSecond => (row.units * Decimal::from(billed(row, line)), None, Some(row.units)),
+        Billing::PerSecond => (rate * Decimal::from(billed(row, line)), None, Some(rate)),
     };
     let units = (units_per_job * Decimal::from(line.quantity) * line.attempts_per_kept).normalize();
     let price = catalog.pool(service.pool).unit_price;

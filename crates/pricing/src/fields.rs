@@ -52,8 +52,9 @@ pub struct LineField {
 }
 
 /// The fields of a job line, in form order. Their order in a link is their `link` place: the
-/// variants, added in format 2, come after the seven fields of format 1.
-pub const LINE_FIELDS: [LineField; 10] = [
+/// variants, added in format 2, come after the seven fields of format 1, and the user's own
+/// units figure, added in format 3, after them.
+pub const LINE_FIELDS: [LineField; 11] = [
     LineField {
         id: "service",
         label: "Service",
@@ -184,6 +185,19 @@ pub const LINE_FIELDS: [LineField; 10] = [
         field: Field::AttemptsPerKept,
         get: |l| &l.attempts_per_kept,
         get_mut: |l| &mut l.attempts_per_kept,
+    },
+    LineField {
+        id: "units",
+        label: "Your units figure (replaces the guess)",
+        testid: "own-units",
+        kind: Kind::Number,
+        suffix: "",
+        link: 10,
+        absent: "",
+        format: 3,
+        field: Field::OwnUnits,
+        get: |l| &l.own_units,
+        get_mut: |l| &mut l.own_units,
     },
 ];
 

@@ -18,6 +18,11 @@ pub const MAX_QUANTITY: u64 = 10_000_000;
 pub const MAX_VIDEO_SECONDS: u32 = 3_600;
 /// Most generation attempts per kept output.
 pub const MAX_ATTEMPTS: u32 = 100;
+/// Largest units figure of the user's own, per second or per job (Kling's largest listed
+/// figure is 16 image units a job; this leaves room for any guess to be corrected).
+pub const MAX_OWN_UNITS: u64 = 1_000;
+/// Most decimal places of the user's own units figure (the catalog's figures have two).
+pub const OWN_UNITS_PLACES: u32 = 2;
 /// Most lines in one mix.
 pub const MAX_LINES: usize = 500;
 
@@ -60,6 +65,11 @@ pub struct JobLine {
     /// Paid generations per output kept (failed tasks are free; discarded outputs are not).
     #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub attempts_per_kept: Decimal,
+    /// The user's own units per second (per job for a row priced per job), in place of the
+    /// catalog's figure where that is a guess (its confidence is `assumed`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "DecimalString"))]
+    pub own_units: Option<Decimal>,
 }
 
 impl JobLine {
@@ -76,6 +86,7 @@ impl JobLine {
             quantity: 0,
             video_seconds: None,
             attempts_per_kept: Decimal::ONE,
+            own_units: None,
         }
     }
 
@@ -168,6 +179,10 @@ pub struct RawLine {
     pub video_seconds: Option<RawNumber>,
     /// Paid generations per output kept (1 to 100, up to 4 decimal places; default 1).
     pub attempts_per_kept: Option<RawNumber>,
+    /// Your own units per second (per job for images), where the catalog's figure is a guess
+    /// (Kling 4.0, Image 4.0: confidence `assumed`): more than 0, up to 1,000, at most 2
+    /// decimal places. Refused on a row whose figure comes from a source.
+    pub own_units: Option<RawNumber>,
 }
 
 /// A job mix as it arrives.
@@ -274,11 +289,51 @@ pub fn parse_line(catalog: &Catalog, raw: &RawLine) -> Result<JobLine, Vec<Input
         }
     }
 
+    if let Some(n) = &raw.own_units {
+        match own_units(catalog, service, &line, n, resolved) {
+            Ok(u) => line.own_units = u,
+            Err(e) => errors.extend(e),
+        }
+    }
+
     if errors.is_empty() {
         Ok(line)
     } else {
         Err(errors)
     }
+}
+
+/// The user's own units figure `n` for `line`: a positive number of at most two places, for a
+/// row whose figure is a guess. `None` (no error) while the line's options do not resolve.
+fn own_units(
+    catalog: &Catalog,
+    service: &Service,
+    line: &JobLine,
+    n: &RawNumber,
+    resolved: bool,
+) -> Result<Option<Decimal>, Option<InputError>> {
+    let problem = |p| Some(InputError::new(Field::OwnUnits, n.shown(), p));
+    let max = Decimal::from(MAX_OWN_UNITS);
+    let d = n.to_decimal().ok_or_else(|| problem(Problem::NotANumber))?;
+    if d <= Decimal::ZERO || d > max {
+        return Err(problem(Problem::OutOfRange {
+            min: Decimal::new(1, OWN_UNITS_PLACES),
+            max,
+        }));
+    }
+    if d.normalize().scale() > OWN_UNITS_PLACES {
+        return Err(problem(Problem::TooPrecise {
+            places: OWN_UNITS_PLACES,
+        }));
+    }
+    if !resolved {
+        return Err(None);
+    }
+    if !service.guessed(&line.choice()) {
+        let of = catalog.label(line.model.as_deref().unwrap_or(service.name)).to_string();
+        return Err(problem(Problem::NotAGuess { of }));
+    }
+    Ok(Some(d.normalize()))
 }
 
 /// Checks a line's model, mode, variants and duration, and writes what it resolves to into

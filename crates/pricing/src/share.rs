@@ -31,6 +31,10 @@
 //! with them tells an older page it comes from a newer release (which then drops those lines
 //! as having too many fields, and says so) instead of pricing them without their variants.
 //!
+//! Format 3 (`v=3`) is format 2 plus one optional trailing field of `l`, the user's own units
+//! figure where the catalog's is a guess: `…~input~ownUnits`. [`encode`] writes `v=3` only
+//! when a line has one, for the same reason as format 2.
+//!
 //! `pu` and `pr` were added later as optional parameters of formats 1 and 2 (they change no
 //! line, so no new format): [`encode`] writes them only when set, so every other link is as
 //! before, and a release that predates them keeps them as parameters that are not its own.
@@ -52,7 +56,7 @@ use super::mix::MAX_LINES;
 use std::fmt;
 
 /// The newest format [`encode`] writes (it writes the oldest one that carries the state).
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// The edition of a link that names none. Fixed, not the default edition: changing the
 /// default must not change what an old link prices.
 pub const EDITION_WITHOUT_E: &str = "seed-2025";
@@ -391,9 +395,9 @@ pub fn decode(query: &str) -> Decoded {
         let digits = raw.trim_start_matches('0');
         if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) || digits.is_empty() {
             problems.push(key, raw, "unknown format version; read as format 1".to_string());
-        } else if digits == "2" {
-            format = 2;
-        } else if digits != "1" {
+        } else if let Some(known) = (1..=FORMAT).find(|f| digits == f.to_string()) {
+            format = known;
+        } else {
             // Digits are ASCII, so any byte index is a char boundary.
             let format = if digits.len() <= 9 {
                 digits.to_string()
@@ -412,6 +416,7 @@ pub fn decode(query: &str) -> Decoded {
     }
     let state = match format {
         2 => decode_format_2(&ours, &mut problems),
+        3 => decode_format_3(&ours, &mut problems),
         _ => decode_format_1(&ours, &mut problems),
     };
     Decoded {
@@ -431,6 +436,11 @@ fn decode_format_1(params: &[(&str, &str)], problems: &mut Problems) -> ShareSta
 /// The format-2 reader: format 1 with the line fields format 2 added (the variants).
 fn decode_format_2(params: &[(&str, &str)], problems: &mut Problems) -> ShareState {
     read(params, problems, 2)
+}
+
+/// The format-3 reader: format 2 with the line field format 3 added (the own units figure).
+fn decode_format_3(params: &[(&str, &str)], problems: &mut Problems) -> ShareState {
+    read(params, problems, 3)
 }
 
 /// Reads `params` as link format `format`, whose lines hold the [`LINE_FIELDS`] of that

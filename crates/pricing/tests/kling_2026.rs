@@ -206,6 +206,7 @@ fn raw(c: &Case) -> RawLine {
         quantity: Some(RawNumber::Int(1)),
         video_seconds: num(video_seconds),
         attempts_per_kept: None,
+        own_units: None,
     }
 }
 

@@ -23,7 +23,8 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn line() -> impl Strategy<Value = DraftLine> {
-    proptest::collection::vec(text(), 7).prop_map(|f| {
+    // Every field of every format, so lines of formats 1, 2 and 3 all round-trip.
+    proptest::collection::vec(text(), 11).prop_map(|f| {
         let mut f = f.into_iter();
         let mut next = || f.next().unwrap_or_default();
         DraftLine {
@@ -34,7 +35,10 @@ fn line() -> impl Strategy<Value = DraftLine> {
             quantity: next(),
             video_seconds: next(),
             attempts_per_kept: next(),
-            ..Default::default()
+            audio: next(),
+            resolution: next(),
+            input: next(),
+            own_units: next(),
         }
     })
 }

@@ -2,8 +2,8 @@
 //! exact content is tested natively; the page only turns the text into a download. The JSON is
 //! `serde_json`'s from the pricing crate's derives, the shapes the JS API returns.
 
-use kling_pricing::catalog::Catalog;
-use kling_pricing::estimate::Estimate;
+use kling_pricing::catalog::{Catalog, Confidence};
+use kling_pricing::estimate::{Estimate, LineEstimate};
 use kling_pricing::plan::{PlanError, PlanResult, PoolOutcome};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -73,6 +73,7 @@ pub fn estimate_csv(catalog: &Catalog, est: &Estimate, plan: &Result<PlanResult,
         "units_per_job",
         "units_per_month",
         "list_value_usd_per_month",
+        "units_confidence",
     ]);
     for l in &est.lines {
         let n = (l.index + 1).to_string();
@@ -91,6 +92,7 @@ pub fn estimate_csv(catalog: &Catalog, est: &Estimate, plan: &Result<PlanResult,
             &l.units_per_job.to_string(),
             &l.units.to_string(),
             &l.value.to_string(),
+            units_confidence(l),
         ]);
     }
     out.0 += "\r\n";
@@ -114,6 +116,15 @@ pub fn estimate_csv(catalog: &Catalog, est: &Estimate, plan: &Result<PlanResult,
 
 /// The plan section of [`estimate_csv`]: what the page's plan (`report::plan_html`) shows, except the
 /// month-by-month balance (the JSON has it).
+/// How sure a line's units figure is, as one word: the row's confidence (`assumed` for a
+/// guess), `yours` for the user's own figure, empty in an edition that states none.
+fn units_confidence(l: &LineEstimate) -> &'static str {
+    if l.line.own_units.is_some() {
+        return "yours";
+    }
+    l.provenance.confidence.map_or("", Confidence::id)
+}
+
 fn plan_csv(out: &mut Csv, plan: &PlanResult) {
     out.row(&[
         "Best plan",
@@ -434,8 +445,11 @@ mod tests {
         let plan = plan_of(&est);
         let csv = estimate_csv(cat, &est, &plan);
         let rows: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(rows[2], "1,lip-sync,,,,30,60,1,video,3,180,25.2");
-        assert_eq!(rows[3], "2,text-to-image,kolors-v2.1,,,,5000,1,image,4,20000,70");
+        assert_eq!(
+            rows[2], "1,lip-sync,,,,30,60,1,video,3,180,25.2,",
+            "seed-2025 states no confidence"
+        );
+        assert_eq!(rows[3], "2,text-to-image,kolors-v2.1,,,,5000,1,image,4,20000,70,");
         assert!(csv.contains("\r\ntotal,,,95.2\r\n"));
         let json: serde_json::Value = serde_json::from_str(&estimate_json(cat, &est, &plan)).unwrap();
         assert_eq!(json["estimate"]["totalValue"], "95.2");

@@ -88,9 +88,14 @@ fn model_options(catalog: &Catalog, service: &Service, current: &str) -> String 
 }
 
 /// Whether number box `field` applies to `draft`: the video length only to a line that gives
-/// an input video (a lip-sync, a model given a reference video), every other box always.
+/// an input video (a lip-sync, a model given a reference video), the user's own units only
+/// where the catalog's are a guess, every other box always.
 pub fn number_applies(catalog: &Catalog, draft: &DraftLine, field: &LineField) -> bool {
-    field.field != Field::VideoSeconds || draft.takes_video_seconds(catalog)
+    match field.field {
+        Field::VideoSeconds => draft.takes_video_seconds(catalog),
+        Field::OwnUnits => draft.guessed(catalog),
+        _ => true,
+    }
 }
 
 /// The message of box `field`, without the "line N:" prefix; `None` when the field is fine.

@@ -132,6 +132,11 @@ fn line_counted(catalog: &Catalog, l: &LineEstimate) -> Markup {
         @if let Some(n) = l.segments {
             span class="kp-muted kp-share" { (n) " segment" (plural(n)) " of 5 s per job" }
         }
+        @if let Some(n) = l.billed_seconds {
+            span class="kp-muted kp-share" data-testid="line-billed" {
+                (n) " s billed per job for " (l.line.duration.unwrap_or(0)) " s delivered"
+            }
+        }
     }
 }
 
@@ -142,7 +147,9 @@ fn line_counted(catalog: &Catalog, l: &LineEstimate) -> Markup {
 fn line_trust(catalog: &Catalog, l: &LineEstimate) -> Markup {
     let p = &l.provenance;
     html! {
-        @if let Some(c) = p.confidence {
+        @if l.line.own_units.is_some() {
+            span class="kp-muted" data-testid="line-confidence" { "your figure, in place of the catalog's guess" }
+        } @else if let Some(c) = p.confidence {
             span class="kp-muted" data-testid="line-confidence" {
                 (c.words()) @if let Some(d) = p.as_of { ", as of " (d) }
             }
