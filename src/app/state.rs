@@ -280,6 +280,10 @@ impl AppState {
         }
         let mut state = self.share_state();
         state.edition = id.to_string();
+        // A menu the new edition does not have falls back to its first, rather than an error.
+        if catalog::edition(id).is_some_and(|c| c.menu(state.options.menu.trim()).is_none()) {
+            state.options.menu.clear();
+        }
         self.query.set(share::encode(&state));
     }
 

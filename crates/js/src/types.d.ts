@@ -501,6 +501,30 @@ export type PlanResult = {
    * out), packs only, and the best plan; only when per use is on or sellers are compared.
    */
   comparison?: Array<ComparisonRow>;
+  /**
+   * The same mix planned on each other menu of the edition (see `MenuVerdict`); empty
+   * for an edition with one menu, and from `plan()` of the Rust API, which plans one menu.
+   */
+  otherMenus?: Array<MenuVerdict>;
+};
+
+/**
+ * What the plan would be on another package menu of the edition: the sources disagree on
+ * Kling's menu, so a plan says when the answer rests on which one is right.
+ */
+export type MenuVerdict = {
+  menu: Menu;
+  /** Dollars of the best plan on that menu. */
+  totalCost: DecimalString;
+  /** Whether that plan is proven cheapest. */
+  optimal: boolean;
+  /** What it buys, in a few words: "Package 2 (15,000 units) ×1 and per use at fal.ai". */
+  buys: string;
+  /**
+   * Whether it buys differently from the plan it is compared with (other packages, or
+   * the same at another cost): the verdict then depends on the menu.
+   */
+  differs: boolean;
 };
 
 /** The plan for one pool. */

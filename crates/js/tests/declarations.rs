@@ -11,7 +11,7 @@ use kling_pricing::catalog::{Billing, Menu, Package, PoolInfo, PriceRow, Provena
 use kling_pricing::catalog::{Confidence, Durations, Retirement, Variant, VariantChoices};
 use kling_pricing::catalog::{EditionInfo, PerUsePrice, PerUseSource};
 use kling_pricing::plan::{Alternative, Balance, ConcurrencyVerdict, CustomAdvice, OptionList, PackSource};
-use kling_pricing::plan::{ComparisonKind, ComparisonRow, PerUsePlan, PoolRate, Purchase, UserPack};
+use kling_pricing::plan::{ComparisonKind, ComparisonRow, MenuVerdict, PerUsePlan, PoolRate, Purchase, UserPack};
 use kling_pricing::plan::{Peak, PeriodRow, PlanError, PlanField, PlanOptions, PlanResult, PoolOutcome, PoolPlan};
 use kling_pricing::{Catalog, Estimate, Field, InputError, JobLine, LineEstimate, Pool, PoolTotal, Problem};
 use kling_pricing::{RawLine, RawMix, RawNumber};
@@ -77,6 +77,7 @@ fn declarations() -> Vec<Decl> {
         decl::<UserPack>(&cfg),
         decl::<Peak>(&cfg),
         decl::<PlanResult>(&cfg),
+        decl::<MenuVerdict>(&cfg),
         decl::<PoolPlan>(&cfg),
         decl::<PoolOutcome>(&cfg),
         decl::<Purchase>(&cfg),

@@ -477,6 +477,8 @@ pub struct DraftOptions {
     /// empty: packs only), as typed. Checked against the edition when planning
     /// ([`crate::per_use::apply`]).
     pub per_use_source: String,
+    /// The package menu chosen (a menu id of the edition; empty: its first), as picked.
+    pub menu: String,
 }
 
 impl Default for DraftOptions {
@@ -489,6 +491,7 @@ impl Default for DraftOptions {
             peak_minutes_per_job: String::new(),
             pools: Default::default(),
             per_use_source: String::new(),
+            menu: String::new(),
         }
     }
 }
@@ -581,6 +584,8 @@ impl DraftOptions {
         }
         let source = self.per_use_source.trim();
         o.per_use_source = (!source.is_empty()).then(|| source.to_string());
+        let menu = self.menu.trim();
+        o.menu = (!menu.is_empty()).then(|| menu.to_string());
         (o, errs)
     }
 

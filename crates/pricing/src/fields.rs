@@ -237,6 +237,11 @@ pub const PER_USE_SOURCE: Param = Param {
     key: "pu",
     what: "per-use source",
 };
+/// The package menu chosen (`m=guide-2025`): text, read by [`crate::share`] itself.
+pub const MENU: Param = Param {
+    key: "m",
+    what: "package menu",
+};
 const PER_USE_RATE: Param = Param {
     key: "pr",
     what: "per-use rate",
@@ -445,6 +450,9 @@ pub const PER_USE_POOL_SETTINGS: [Setting<DraftPool>; 1] = [Setting {
 /// The key of the per-use source setting for [`setting_mut`] (text: a seller id or `rate`).
 pub const PER_USE_SOURCE_KEY: &str = "perUse.source";
 
+/// The settings key of the package menu chosen (a menu id of the edition).
+pub const MENU_KEY: &str = "menu";
+
 /// The row of [`LINE_FIELDS`] named `id` (`"quantity"`, `"seconds"`, …); `None` for no such field.
 pub fn line_field(id: &str) -> Option<&'static LineField> {
     LINE_FIELDS.iter().find(|f| f.id == id)
@@ -467,6 +475,9 @@ pub fn setting_mut<'a>(options: &'a mut DraftOptions, key: &str) -> Option<&'a m
     }
     if key == PER_USE_SOURCE_KEY {
         return Some(&mut options.per_use_source);
+    }
+    if key == MENU_KEY {
+        return Some(&mut options.menu);
     }
     let (pool, part) = key.split_once('.')?;
     let i = Pool::ALL.iter().position(|p| p.id() == pool)?;

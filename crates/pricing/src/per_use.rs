@@ -16,7 +16,9 @@
 use crate::catalog::{Billing, Catalog, PerUseSource, Pool};
 use crate::estimate::price_line;
 use crate::mix::JobLine;
-use crate::plan::{plan_with, PerUseRate, PlanError, PlanOptions, PlanResult, Searches, OWN_RATE, PER_USE_PLACES};
+use crate::plan::{
+    menu_verdict, plan_with, PerUseRate, PlanError, PlanOptions, PlanResult, Searches, OWN_RATE, PER_USE_PLACES,
+};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -209,7 +211,8 @@ pub fn plan_mix(
 }
 
 /// [`plan_mix`] with its searches run, recorded or replayed as `searches` says
-/// ([`crate::plan::plan_with`]).
+/// ([`crate::plan::plan_with`]). The mix is planned on the menu `options` names, then on each
+/// other menu of the edition, for [`PlanResult::other_menus`].
 pub fn plan_mix_with(
     catalog: &Catalog,
     units: &[(Pool, Decimal)],
@@ -217,7 +220,18 @@ pub fn plan_mix_with(
     options: &PlanOptions,
     searches: &mut Searches,
 ) -> Result<PlanResult, PlanError> {
-    plan_with(catalog, units, &resolved(catalog, lines, options)?, searches)
+    let opts = resolved(catalog, lines, options)?;
+    let mut result = plan_with(catalog, units, &opts, searches)?;
+    for menu in catalog.menus.iter().filter(|m| m.id != result.menu.id) {
+        let on_menu = PlanOptions {
+            menu: Some(menu.id.to_string()),
+            ..opts.clone()
+        };
+        if let Ok(other) = plan_with(catalog, units, &on_menu, searches) {
+            result.other_menus.push(menu_verdict(&other, &result));
+        }
+    }
+    Ok(result)
 }
 
 /// `options` with per use resolved for the mix `lines` ([`apply`]), as `plan()` and

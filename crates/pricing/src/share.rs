@@ -16,6 +16,7 @@
 //! | `q`  | a custom quote, one per pool: `pool~price~units~validityDays` | none |
 //! | `pu` | per-use source: a seller id of the edition (`fal`, …), or `rate` for `pr` | none (packs only) |
 //! | `pr` | your per-use rate, one per pool: `pool~dollarsPerUnit` | none |
+//! | `m`  | package menu: a menu id of the edition (`guide-2025`, …) | the edition's first menu |
 //!
 //! Fields are the text exactly as typed (an entry not yet fixed survives a link; it is checked
 //! later, like any other input). A missing trailing field is empty, except `attemptsPerKept`,
@@ -39,6 +40,10 @@
 //! line, so no new format): [`encode`] writes them only when set, so every other link is as
 //! before, and a release that predates them keeps them as parameters that are not its own.
 //!
+//! `m` was added later in the same way. A link without it means the edition's first menu, and
+//! an edition's menus keep their order (a new one goes after the others), so an old link keeps
+//! the menu it was made with.
+//!
 //! A link without `e` (formats 1 and 2) means [`EDITION_WITHOUT_E`], the only edition when
 //! format 1 was made, whatever the default edition is now.
 //!
@@ -50,7 +55,7 @@ use super::catalog::{self, Pool};
 use super::draft::DraftPool;
 use super::draft::{DraftLine, DraftOptions};
 use super::fields::{
-    carried_by, Setting, LINE_FIELDS, PER_USE_POOL_SETTINGS, PER_USE_SOURCE, POOL_SETTINGS, TOP_SETTINGS,
+    carried_by, Param, Setting, LINE_FIELDS, MENU, PER_USE_POOL_SETTINGS, PER_USE_SOURCE, POOL_SETTINGS, TOP_SETTINGS,
 };
 use super::mix::MAX_LINES;
 use std::fmt;
@@ -71,7 +76,7 @@ const MAX_QUOTED_CHARS: usize = 80;
 const POOL_TABLES: [&[Setting<DraftPool>]; 2] = [&POOL_SETTINGS, &PER_USE_POOL_SETTINGS];
 
 /// Every parameter name of ours, in the order [`encode`] writes them.
-pub const KEYS: [&str; 12] = ["v", "e", "l", "h", "g", "t", "pk", "b", "p", "q", "pu", "pr"];
+pub const KEYS: [&str; 13] = ["v", "e", "m", "l", "h", "g", "t", "pk", "b", "p", "q", "pu", "pr"];
 
 /// Everything a link carries: the catalog edition, the job lines and the planner settings, all
 /// as typed.
@@ -279,7 +284,8 @@ pub fn encode(state: &ShareState) -> String {
             "pu" if !state.options.per_use_source.is_empty() => {
                 push_param(&mut out, key, &[&state.options.per_use_source])
             }
-            "pu" => {}
+            "m" if !state.options.menu.is_empty() => push_param(&mut out, key, &[&state.options.menu]),
+            "pu" | "m" => {}
             _ => push_settings(&mut out, key, &state.options),
         }
     }
@@ -460,7 +466,8 @@ fn read(params: &[(&str, &str)], problems: &mut Problems, format: u32) -> ShareS
             "e" => reader.edition(raw),
             "l" => reader.line(raw),
             "t" => reader.trials(raw),
-            "pu" => reader.per_use_source(raw),
+            "pu" => reader.text(PER_USE_SOURCE, raw),
+            "m" => reader.text(MENU, raw),
             // `v` is read by `decode`; it is carried by no setting, so nothing happens.
             _ => reader.setting(key, raw),
         }
@@ -591,15 +598,26 @@ impl<'q> Format1<'q, '_> {
 
     /// A `pu`: the per-use seller chosen, kept as typed (checked against the edition when
     /// planning, like any other entry).
-    fn per_use_source(&mut self, raw: &str) {
-        let what = PER_USE_SOURCE.what;
+    /// A parameter holding one setting as text (`pu`, `m`), checked when planning.
+    fn text(&mut self, param: Param, raw: &str) {
+        let (key, what) = (param.key, param.what);
         match field_text(raw) {
-            Err(why) => self.problems.push("pu", raw, format!("dropped the {what}: {why}")),
+            Err(why) => self.problems.push(key, raw, format!("dropped the {what}: {why}")),
             Ok(text) => {
-                if self.seen.first(self.problems, "pu", None, raw) {
-                    self.state.options.per_use_source = text;
+                if self.seen.first(self.problems, key, None, raw) {
+                    *self.text_setting(param) = text;
                 }
             }
+        }
+    }
+
+    /// Where the text setting of `param` is kept.
+    fn text_setting(&mut self, param: Param) -> &mut String {
+        let options = &mut self.state.options;
+        if param == MENU {
+            &mut options.menu
+        } else {
+            &mut options.per_use_source
         }
     }
 

@@ -70,9 +70,10 @@ fn options() -> impl Strategy<Value = DraftOptions> {
         text(),
         [pool(), pool(), pool()],
         text(),
+        text(),
     )
         .prop_map(
-            |(horizon, growth, trials_used, jobs, mins, pools, per_use_source)| DraftOptions {
+            |(horizon, growth, trials_used, jobs, mins, pools, per_use_source, menu)| DraftOptions {
                 horizon,
                 growth,
                 trials_used,
@@ -80,6 +81,7 @@ fn options() -> impl Strategy<Value = DraftOptions> {
                 peak_minutes_per_job: mins,
                 pools,
                 per_use_source,
+                menu,
             },
         )
 }
@@ -166,6 +168,7 @@ fn every_field(p: &str) -> ShareState {
             peak_minutes_per_job: s.clone(),
             pools: [pool.clone(), pool.clone(), pool],
             per_use_source: s.clone(),
+            menu: s.clone(),
         },
     }
 }

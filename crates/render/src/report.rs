@@ -277,6 +277,7 @@ pub fn summary_html(est: &Estimate, plan: &Result<PlanResult, PlanError>) -> Str
     };
     html! {
         p class="kp-verdict" data-testid="verdict" { (verdict(plan)) }
+        @if let Ok(p) = plan { (menus(p)) }
         dl class="kp-summary-figures" {
             div { dt { "List value a month" } dd data-testid="summary-value" { (format::usd(est.total_value)) } }
             div {
@@ -289,6 +290,35 @@ pub fn summary_html(est: &Estimate, plan: &Result<PlanResult, PlanError>) -> Str
         }
     }
     .into_string()
+}
+
+/// Which package menu the plan assumes, how sure that menu is, what the plan would be on each
+/// other menu when it differs, and a button to plan on it instead: the sources disagree on
+/// Kling's menu, and the verdict must not hide that it rests on one of them.
+fn menus(plan: &PlanResult) -> Markup {
+    let m = plan.menu;
+    html! {
+        p class="kp-menu kp-muted" data-testid="plan-menu" {
+            "Packages from " strong { (m.name) } " ("
+            (m.provenance.confidence.map_or("unconfirmed", |c| c.words()))
+            @if let Some(d) = m.provenance.as_of { ", as of " (d) }
+            ")."
+            @for o in &plan.other_menus {
+                " "
+                @if o.differs {
+                    span data-testid="other-menu-verdict" {
+                        "With " (o.menu.name) ": " (o.buys) " at " (format::usd(o.total_cost))
+                        @if !o.optimal { " or less" } "."
+                    }
+                } @else {
+                    span data-testid="other-menu-verdict" { "The same with " (o.menu.name) "." }
+                }
+                " "
+                button type="button" class="kp-secondary" data-act="set" data-field="menu" value=(o.menu.id)
+                    data-testid="switch-menu" { "Plan with " (o.menu.name) }
+            }
+        }
+    }
 }
 
 /// [`summary_html`]'s sentence: each pool's plan in words (named by its pool when the mix uses

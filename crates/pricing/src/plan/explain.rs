@@ -6,7 +6,9 @@
 //! change only with the rules.
 
 use super::replay::Replay;
-use super::result::{ConcurrencyVerdict, CustomAdvice, PackSource, PeriodRow, Purchase};
+use super::result::{
+    ConcurrencyVerdict, CustomAdvice, MenuVerdict, PackSource, PeriodRow, PlanResult, PoolOutcome, Purchase,
+};
 use super::setup::Setup;
 use crate::format::{group, usd};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -265,4 +267,76 @@ pub(super) fn unserved_message(setup: &Setup, period: usize) -> String {
             units_text(setup.demand.get(period).copied().unwrap_or_default())
         )
     }
+}
+
+/// `other`, the mix planned on another menu, as [`MenuVerdict`] against `shown`, the plan the
+/// page shows.
+pub fn menu_verdict(other: &PlanResult, shown: &PlanResult) -> MenuVerdict {
+    MenuVerdict {
+        menu: other.menu,
+        total_cost: other.total_cost,
+        optimal: other.optimal,
+        buys: buys(other),
+        differs: other.total_cost != shown.total_cost || bought(other) != bought(shown),
+    }
+}
+
+/// What a plan buys, pool by pool, in a few words: each package with how many copies in all,
+/// and per use; a pool is named when the plan has more than one.
+fn buys(plan: &PlanResult) -> String {
+    let planned: Vec<_> = plan
+        .pools
+        .iter()
+        .filter(|p| p.outcome == PoolOutcome::Planned)
+        .collect();
+    let parts: Vec<String> = planned
+        .iter()
+        .map(|p| {
+            let mut what: Vec<String> = Vec::new();
+            for (name, count) in totals(&p.purchases) {
+                what.push(match count {
+                    1 => name.to_string(),
+                    n => format!("{name} ×{}", group(Decimal::from(n))),
+                });
+            }
+            what.extend(p.per_use.as_ref().map(|u| format!("per use at {}", u.name)));
+            let what = if what.is_empty() {
+                "nothing".to_string()
+            } else {
+                what.join(" and ")
+            };
+            match planned.len() {
+                1 => what,
+                _ => format!("{}: {what}", p.pool_name),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        "nothing".to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// Each package of `purchases` with its copies in all, in order of first purchase.
+fn totals(purchases: &[Purchase]) -> Vec<(&str, u64)> {
+    let mut out: Vec<(&str, u64)> = Vec::new();
+    for p in purchases {
+        match out.iter_mut().find(|(n, _)| *n == p.name) {
+            Some((_, c)) => *c += p.count,
+            None => out.push((&p.name, p.count)),
+        }
+    }
+    out
+}
+
+/// A pool's purchases in all: its id, each package with its copies, and whether it buys per use.
+type Bought<'a> = (&'a str, Vec<(&'a str, u64)>, bool);
+
+/// What a plan buys, to tell two plans apart: [`Bought`] per pool.
+fn bought(plan: &PlanResult) -> Vec<Bought<'_>> {
+    plan.pools
+        .iter()
+        .map(|p| (p.pool.id(), totals(&p.purchases), p.per_use.is_some()))
+        .collect()
 }

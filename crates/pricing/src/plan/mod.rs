@@ -52,14 +52,15 @@ mod validate;
 mod window;
 
 pub use breakeven::{break_even, break_even_with, BreakEven};
+pub use explain::menu_verdict;
 pub use options::{
     Balance, Peak, PerUseRate, PlanOptions, PoolRate, UserPack, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS,
     MAX_MONTHLY_UNITS, MAX_PACK_UNITS, MAX_PER_USE_PRICE, MAX_PRICE, MAX_PURCHASES, MAX_VALIDITY_DAYS, OWN_RATE,
     PERIOD_DAYS, PER_USE_PLACES,
 };
 pub use result::{
-    Alternative, ComparisonKind, ComparisonRow, ConcurrencyVerdict, CustomAdvice, PackSource, PerUsePlan, PeriodRow,
-    PlanResult, PoolOutcome, PoolPlan, Purchase,
+    Alternative, ComparisonKind, ComparisonRow, ConcurrencyVerdict, CustomAdvice, MenuVerdict, PackSource, PerUsePlan,
+    PeriodRow, PlanResult, PoolOutcome, PoolPlan, Purchase,
 };
 pub use searches::Searches;
 pub use setup::unit_step;
@@ -281,6 +282,7 @@ pub fn plan_with(
         trials_used: opts.trials_used,
         optimal: pools.iter().all(|p| p.optimal),
         comparison: comparison::rows(opts, &pools, &uncovered, total_cost),
+        other_menus: Vec::new(),
         pools,
         total_cost,
         assumptions: if opts.per_use.is_some() {

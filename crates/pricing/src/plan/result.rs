@@ -292,6 +292,30 @@ pub struct PlanResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<Vec<ComparisonRow>>", optional))]
     pub comparison: Vec<ComparisonRow>,
+    /// The same mix planned on each other menu of the edition (see [`MenuVerdict`]); empty
+    /// for an edition with one menu, and from `plan()` of the Rust API, which plans one menu.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<MenuVerdict>>", optional))]
+    pub other_menus: Vec<MenuVerdict>,
+}
+
+/// What the plan would be on another package menu of the edition: the sources disagree on
+/// Kling's menu, so a plan says when the answer rests on which one is right.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MenuVerdict {
+    pub menu: &'static Menu,
+    /// Dollars of the best plan on that menu.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
+    pub total_cost: Decimal,
+    /// Whether that plan is proven cheapest.
+    pub optimal: bool,
+    /// What it buys, in a few words: "Package 2 (15,000 units) ×1 and per use at fal.ai".
+    pub buys: String,
+    /// Whether it buys differently from the plan it is compared with (other packages, or
+    /// the same at another cost): the verdict then depends on the menu.
+    pub differs: bool,
 }
 
 impl PlanResult {
