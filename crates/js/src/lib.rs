@@ -4,11 +4,17 @@
 //! core's results back. Money and units cross as decimal strings ("5670", "0.0035") so nothing is
 //! rounded by a JS number.
 //!
+//! Every argument is checked by [`guard`] before anything converts it: whatever JS passes, an
+//! export returns or throws an `Error` that names the function and the argument; it never traps.
+//!
 //! The TypeScript declarations are the public contract. They are generated from the Rust types
 //! (ts-rs derives behind kling-pricing's `ts` feature) into `types.d.ts` by
 //! `tests/declarations.rs`, which fails when the committed file differs from the types; only
 //! what has no Rust type is written by hand below.
 
+mod guard;
+
+use guard::Arg;
 use kling_pricing::estimate::Estimate;
 use kling_pricing::per_use::plan_mix;
 use kling_pricing::plan::{PlanError, PlanOptions};
@@ -43,6 +49,10 @@ export interface PlanError extends Error {
 
 #[wasm_bindgen]
 extern "C" {
+    /// `catalog`'s argument: declared a string, but taken as whatever JS passes and checked
+    /// here, because wasm-bindgen's own string conversion writes out of bounds on a non-string.
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type EditionId;
     #[wasm_bindgen(typescript_type = "JobMixInput")]
     pub type JobMixInput;
     #[wasm_bindgen(typescript_type = "Estimate")]
@@ -103,21 +113,47 @@ fn error_with<T: Serialize>(message: &str, key: &str, detail: &T) -> JsValue {
     err.into()
 }
 
-/// The mix as the core's loose input type, which accepts anything shaped like an object; only
-/// a value of another shape altogether (a string, say) is an error here.
-fn read_mix(mix: JobMixInput) -> Result<RawMix, JsValue> {
-    serde_wasm_bindgen::from_value(mix.into()).map_err(|e| {
-        JsError::new(&format!(
-            "the job mix is not of the shape {{ edition?, lines: [...] }}: {e}"
-        ))
-        .into()
-    })
+/// What the message says of a mix that is not an object, or that serde cannot read.
+const MIX_SHAPE: &str = "the job mix is not of the shape { edition?, lines: [...] }";
+
+/// What the message says of plan options that are not an object, or that serde cannot read.
+const OPTIONS_SHAPE: &str = "the plan options are not of the documented shape";
+
+/// The `edition` argument of `catalog`: left out, `null`, `undefined`, or a string of at most
+/// [`guard::MAX_TEXT`] characters (an id is a few; a longer one is not copied into wasm).
+fn read_edition(edition: Option<EditionId>) -> Result<Option<String>, JsValue> {
+    let Some(value) = edition.map(JsValue::from) else {
+        return Ok(None);
+    };
+    let arg = Arg {
+        func: "catalog",
+        name: "edition",
+    };
+    match guard::text_len(&value) {
+        Some(len) if len > guard::MAX_TEXT => Err(arg.error(&format!(
+            " is text of {len} characters; an edition id such as \"kling-2026\" is at most {}",
+            guard::MAX_TEXT
+        ))),
+        Some(_) => Ok(value.as_string()),
+        None => Err(arg.error(&format!(
+            " must be a string (an edition id such as \"kling-2026\") or left out; got {}",
+            guard::kind(&value)
+        ))),
+    }
+}
+
+/// The mix as the core's loose input type, which accepts anything shaped like an object; read
+/// from a plain copy (see [`guard`]), so nothing JS can pass reaches serde unchecked.
+fn read_mix(func: &'static str, mix: JobMixInput) -> Result<RawMix, JsValue> {
+    let arg = Arg { func, name: "mix" };
+    let copy = guard::object_copy(&arg, &mix.into(), MIX_SHAPE)?;
+    serde_wasm_bindgen::from_value(copy).map_err(|e| arg.error(&format!(": {MIX_SHAPE}: {e}")))
 }
 
 /// The estimate of a mix, or an `EstimateError` naming every problem, so a total never
 /// silently leaves a line out.
-fn checked_estimate(mix: JobMixInput) -> Result<Estimate, JsValue> {
-    let (est, problems) = estimate_raw(&read_mix(mix)?);
+fn checked_estimate(func: &'static str, mix: JobMixInput) -> Result<Estimate, JsValue> {
+    let (est, problems) = estimate_raw(&read_mix(func, mix)?);
     if problems.is_empty() {
         return Ok(est);
     }
@@ -126,20 +162,20 @@ fn checked_estimate(mix: JobMixInput) -> Result<Estimate, JsValue> {
     Err(error_with(&message, "problems", &problems))
 }
 
-/// The planner's options; absent, `null` and `undefined` all mean the defaults. The caller's
-/// object is copied before its numbers are rewritten, so it is left as it was.
+/// The planner's options; absent, `null` and `undefined` all mean the defaults. Read from a
+/// plain copy (see [`guard`]), whose numbers are then rewritten: the caller's object is left
+/// as it was.
 fn read_plan_options(options: Option<PlanOptionsInput>) -> Result<PlanOptions, JsValue> {
-    let value: JsValue = match options {
-        Some(o) => o.into(),
-        None => return Ok(PlanOptions::default()),
-    };
-    if value.is_null() || value.is_undefined() {
+    let Some(options) = options else {
         return Ok(PlanOptions::default());
-    }
-    let copy = js_sys::JSON::parse(&js_sys::JSON::stringify(&value)?.as_string().unwrap_or_default())?;
+    };
+    let arg = Arg {
+        func: "plan",
+        name: "options",
+    };
+    let copy = guard::object_copy(&arg, &options.into(), OPTIONS_SHAPE)?;
     numbers_to_text(&copy);
-    serde_wasm_bindgen::from_value(copy)
-        .map_err(|e| JsError::new(&format!("the plan options are not of the documented shape: {e}")).into())
+    serde_wasm_bindgen::from_value(copy).map_err(|e| arg.error(&format!(": {OPTIONS_SHAPE}: {e}")))
 }
 
 /// A `PlanError`: the message, with the field and value as `problem`.
@@ -148,10 +184,11 @@ fn plan_error(e: &PlanError) -> JsValue {
 }
 
 /// The catalog edition `edition` (the default when left out): everything a UI needs to offer
-/// choices, with each number's source.
+/// choices, with each number's source. Throws for an unknown id, or an `edition` that is not a
+/// string.
 #[wasm_bindgen(js_name = catalog)]
-pub fn catalog_js(edition: Option<String>) -> Result<CatalogJs, JsValue> {
-    let cat = match edition.as_deref() {
+pub fn catalog_js(edition: Option<EditionId>) -> Result<CatalogJs, JsValue> {
+    let cat = match read_edition(edition)?.as_deref() {
         None | Some("") => kling_pricing::default_catalog(),
         Some(id) => kling_pricing::catalog::edition(id)
             .ok_or_else(|| JsError::new(&format!("unknown catalog edition \"{id}\"")))?,
@@ -171,13 +208,13 @@ pub fn editions() -> Result<EditionsJs, JsValue> {
 /// line is invalid, so a total never silently leaves a line out.
 #[wasm_bindgen]
 pub fn estimate(mix: JobMixInput) -> Result<EstimateJs, JsValue> {
-    Ok(to_js(&checked_estimate(mix)?)?.unchecked_into())
+    Ok(to_js(&checked_estimate("estimate", mix)?)?.unchecked_into())
 }
 
 /// Every problem with a job mix, without throwing: an empty list means `estimate` will succeed.
 #[wasm_bindgen]
 pub fn validate(mix: JobMixInput) -> Result<ProblemsJs, JsValue> {
-    let (_, problems) = estimate_raw(&read_mix(mix)?);
+    let (_, problems) = estimate_raw(&read_mix("validate", mix)?);
     Ok(to_js(&problems)?.unchecked_into())
 }
 
@@ -191,7 +228,7 @@ pub fn validate(mix: JobMixInput) -> Result<ProblemsJs, JsValue> {
 /// Web Worker to keep a page responsive meanwhile.
 #[wasm_bindgen]
 pub fn plan(mix: JobMixInput, options: Option<PlanOptionsInput>) -> Result<PlanResultJs, JsValue> {
-    let est = checked_estimate(mix)?;
+    let est = checked_estimate("plan", mix)?;
     let opts = read_plan_options(options)?;
     let catalog = kling_pricing::catalog::edition(est.edition).unwrap_or_else(kling_pricing::default_catalog);
     // The per-use seller's price for this mix (and every seller's, for the comparison).
