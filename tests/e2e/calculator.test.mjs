@@ -221,7 +221,8 @@ test("exports: CSV and JSON carry the lines, totals and plan", async () => {
   const csv = await grab("export-csv");
   assert.equal(csv.name, "kling-estimate.csv");
   const rows = csv.body.split("\r\n");
-  assert.equal(rows[2], "1,video,v2.1,pro,5,,400,1,video,3.5,1400,196");
+  // The last column, units_confidence, is empty: seed-2025 states no confidence.
+  assert.equal(rows[2], "1,video,v2.1,pro,5,,400,1,video,3.5,1400,196,");
   const total = rows.indexOf("total,,,291.2");
   assert.ok(total > 0);
   // After the totals, a blank row and the plan: the sample mix buys Package 1 once, $4,200.

@@ -258,6 +258,7 @@ pub fn plan_html(plan: &PlanResult) -> String {
             "Best plan over " (months) " month" (plural(months.into())) ": "
             strong data-testid="plan-total" { (format::usd(plan.total_cost)) }
         }
+        (menus(plan, false))
         @if plan.pools.is_empty() {
             p class="kp-muted" { "Add a job line to see what to buy." }
         }
@@ -277,7 +278,7 @@ pub fn summary_html(est: &Estimate, plan: &Result<PlanResult, PlanError>) -> Str
     };
     html! {
         p class="kp-verdict" data-testid="verdict" { (verdict(plan)) }
-        @if let Ok(p) = plan { (menus(p)) }
+        @if let Ok(p) = plan { (menus(p, true)) }
         dl class="kp-summary-figures" {
             div { dt { "List value a month" } dd data-testid="summary-value" { (format::usd(est.total_value)) } }
             div {
@@ -294,11 +295,15 @@ pub fn summary_html(est: &Estimate, plan: &Result<PlanResult, PlanError>) -> Str
 
 /// Which package menu the plan assumes, how sure that menu is, what the plan would be on each
 /// other menu when it differs, and a button to plan on it instead: the sources disagree on
-/// Kling's menu, and the verdict must not hide that it rests on one of them.
-fn menus(plan: &PlanResult) -> Markup {
+/// Kling's menu, and the verdict must not hide that it rests on one of them. Drawn in the
+/// summary (`in_summary`, with the test ids) and again atop the plan, where a narrow page,
+/// whose summary stays on screen and so must stay short, shows it instead.
+fn menus(plan: &PlanResult, in_summary: bool) -> Markup {
     let m = plan.menu;
+    let id = |testid: &'static str| in_summary.then_some(testid);
     html! {
-        p class="kp-menu kp-muted" data-testid="plan-menu" {
+        p class={ "kp-menu kp-muted " (if in_summary { "kp-menu-wide" } else { "kp-menu-narrow" }) }
+            data-testid=[id("plan-menu")] {
             "Packages from " strong { (m.name) } " ("
             (m.provenance.confidence.map_or("unconfirmed", |c| c.words()))
             @if let Some(d) = m.provenance.as_of { ", as of " (d) }
@@ -306,16 +311,16 @@ fn menus(plan: &PlanResult) -> Markup {
             @for o in &plan.other_menus {
                 " "
                 @if o.differs {
-                    span data-testid="other-menu-verdict" {
+                    span data-testid=[id("other-menu-verdict")] {
                         "With " (o.menu.name) ": " (o.buys) " at " (format::usd(o.total_cost))
                         @if !o.optimal { " or less" } "."
                     }
                 } @else {
-                    span data-testid="other-menu-verdict" { "The same with " (o.menu.name) "." }
+                    span data-testid=[id("other-menu-verdict")] { "The same with " (o.menu.name) "." }
                 }
                 " "
                 button type="button" class="kp-secondary" data-act="set" data-field="menu" value=(o.menu.id)
-                    data-testid="switch-menu" { "Plan with " (o.menu.name) }
+                    data-testid=[id("switch-menu")] { "Plan with " (o.menu.name) }
             }
         }
     }
