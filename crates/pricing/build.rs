@@ -17,7 +17,7 @@ use std::{env, fs, path::Path};
 use validate::CatalogError;
 
 /// Editions in the order they are listed; the first is the default.
-const EDITIONS: &[&str] = &["seed-2025", "kling-2026"];
+const EDITIONS: &[&str] = &["seed-2025", "kling-2026", "kling-2026-12"];
 
 fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("catalog");

@@ -53,7 +53,7 @@ test("estimate() throws with every problem named, validate() lists them", () => 
 
 test("editions() lists every edition; catalog(edition) gives its rows", () => {
   const list = api.editions();
-  assert.deepEqual(list.map((e) => [e.edition, e.isDefault, e.opensThePage]), [["seed-2025", true, false], ["kling-2026", false, true]]);
+  assert.deepEqual(list.map((e) => [e.edition, e.isDefault, e.opensThePage]), [["seed-2025", true, false], ["kling-2026", false, true], ["kling-2026-12", false, false]]);
   for (const e of list) {
     const cat = api.catalog(e.edition);
     assert.equal(cat.title, e.title);

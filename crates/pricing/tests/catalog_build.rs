@@ -132,9 +132,11 @@ fn edition(edition: &str, text: &str) -> String {
 fn the_catalog_files_give_the_statics_the_build_wrote() {
     let mut code = edition("seed-2025", include_str!("../catalog/seed-2025.toml"));
     code.push_str(&edition("kling-2026", include_str!("../catalog/kling-2026.toml")));
+    code.push_str(&edition("kling-2026-12", include_str!("../catalog/kling-2026-12.toml")));
     code.push_str(&emit::editions(&[
         "EDITION_SEED_2025".to_string(),
         "EDITION_KLING_2026".to_string(),
+        "EDITION_KLING_2026_12".to_string(),
     ]));
     assert_eq!(code, include_str!(concat!(env!("OUT_DIR"), "/catalogs.rs")));
 }

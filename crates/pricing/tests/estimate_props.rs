@@ -263,7 +263,7 @@ fn an_unknown_edition_is_reported_and_the_default_used() {
     assert_eq!(errs[0].field, Field::Edition);
     assert_eq!(
         errs[0].message,
-        "edition \"2031\" is not offered here; choose one of: seed-2025, kling-2026"
+        "edition \"2031\" is not offered here; choose one of: seed-2025, kling-2026, kling-2026-12"
     );
 }
 

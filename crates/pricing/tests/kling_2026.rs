@@ -428,7 +428,7 @@ fn each_conflict_is_a_note_on_its_row() {
 fn seed_2025_stays_the_default_edition() {
     assert_eq!(kling_pricing::default_catalog().edition, "seed-2025");
     let editions: Vec<&str> = kling_pricing::catalog::EDITIONS.iter().map(|c| c.edition).collect();
-    assert_eq!(editions, ["seed-2025", "kling-2026"]);
+    assert_eq!(editions, ["seed-2025", "kling-2026", "kling-2026-12"]);
 }
 
 /// Every per-second row of kling-2026, with its service id.
