@@ -656,3 +656,64 @@ fn every_kling_2026_row_keeps_its_units() {
         }
     }
 }
+
+/// A 4.0 line's guessed units give way to the user's own figure, which prices the line (1.3 a
+/// second × 10 s = 13 units, $1.82); a per-use seller's dollars do not change with it, since
+/// they are the seller's price per second. A figure on a row a source gives is refused.
+#[test]
+fn the_users_own_units_replace_a_guess_and_nothing_else() {
+    let cat = kling_2026_12();
+    let own = |options: &str, units: &str| {
+        let mut raw = raw("video", options, 10, 0, 1);
+        raw.own_units = Some(kling_pricing::RawNumber::Text(units.into()));
+        parse_line(cat, &raw)
+    };
+    let line = own(V4_720, "1.3").unwrap();
+    assert_eq!(line.own_units, Some(dec("1.3")));
+    let e = price_line(cat, 0, &line).unwrap();
+    assert_eq!(
+        (e.units, e.value, e.units_per_second),
+        (dec("13"), dec("1.82"), Some(dec("1.3")))
+    );
+    let fal = cat.per_use_source("fal").unwrap();
+    let quote = kling_pricing::per_use::quote(cat, fal, &[line]);
+    assert_eq!(quote.pools[0].dollars, dec("1.57"), "fal.ai's $0.157 a second × 10 s");
+    let errs = own(V3_PRO, "1.3").unwrap_err();
+    assert_eq!((errs[0].field, errs.len()), (Field::OwnUnits, 1));
+    assert!(matches!(errs[0].problem, Problem::NotAGuess { .. }), "{errs:?}");
+    for bad in ["0", "-1", "1001", "1.234", "lots"] {
+        let errs = own(V4_720, bad).unwrap_err();
+        assert_eq!(errs[0].field, Field::OwnUnits, "{bad}");
+    }
+}
+
+/// The page's plan (`plan_mix`) on the default menu says what the other menu would buy: for
+/// 5,000 video units a month over 3 months, Package 1 of the 2025 guide's menu at $4,200
+/// against Package 2 of the 2026 guide's at $2,100 (worked out above), so the verdicts differ;
+/// on the 2025 menu, the 2026 guide's is the other.
+#[test]
+fn a_plan_says_what_the_other_menu_would_buy() {
+    let cat = kling_2026_12();
+    let demand = [(Pool::Video, Decimal::from(5_000))];
+    let plan_on = |menu: Option<&str>| {
+        let opts = PlanOptions {
+            menu: menu.map(str::to_string),
+            ..PlanOptions::default()
+        };
+        kling_pricing::per_use::plan_mix(cat, &demand, &[], &opts).unwrap()
+    };
+    let on_2026 = plan_on(None);
+    let other: Vec<_> = on_2026
+        .other_menus
+        .iter()
+        .map(|o| (o.menu.id, o.total_cost, o.buys.as_str(), o.differs))
+        .collect();
+    assert_eq!(other, [("guide-2025", dec("4200"), "Package 1", true)]);
+    let on_2025 = plan_on(Some("guide-2025"));
+    assert_eq!(on_2025.other_menus[0].menu.id, "guide-2026");
+    assert_eq!(on_2025.other_menus[0].total_cost, dec("2100"));
+    assert_eq!(on_2025.other_menus[0].buys, "Package 2 (15,000 units)");
+    let one_menu = edition("kling-2026").unwrap();
+    let r = kling_pricing::per_use::plan_mix(one_menu, &demand, &[], &PlanOptions::default()).unwrap();
+    assert!(r.other_menus.is_empty());
+}
