@@ -101,3 +101,19 @@ pub fn sync_url(state: AppState) {
         pending.set_value(handle.ok());
     });
 }
+
+/// Today (UTC, as the prerendered page counts it), for the age of the prices; `None` off the
+/// browser (the native tests).
+pub fn today() -> Option<kling_pricing::date::Day> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        kling_pricing::date::Day::from_ymd(
+            i64::from(d.get_utc_full_year()),
+            d.get_utc_month() + 1,
+            d.get_utc_date(),
+        )
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}

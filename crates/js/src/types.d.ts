@@ -434,7 +434,8 @@ export type PlanOptionsInput = {
   peak?: PeakInput | null;
   /**
    * Buy per use what the packs leave uncovered: a per-use seller's id in the catalog
-   * edition (`fal`, `runware`, …), or `"rate"` for `perUseRate`. Left out: packs only.
+   * edition (`fal`, `runware`, …), `"cheapest"` for the cheapest seller of each pool, or
+   * `"rate"` for `perUseRate`. Left out: packs only.
    * Resolved into `PlanOptions::per_use` by `crate::per_use::apply`.
    */
   perUseSource?: string | null;

@@ -156,6 +156,8 @@ pub fn validate<'f>(file: &str, edition: &str, f: &'f CatalogFile) -> Result<Che
         let why = format!("edition is {:?} but the file name says {edition:?}", f.edition);
         return Err(cx.error("", why));
     }
+    cx.date("", "checked", &f.checked)?;
+    cx.date("", "as_of", &f.as_of)?;
     if !cx.sources.contains(f.default_source.as_str()) {
         let why = format!("default_source {:?} is not a key of [sources]", f.default_source);
         return Err(cx.error("", why));

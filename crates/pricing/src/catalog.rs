@@ -691,7 +691,7 @@ pub fn editions() -> Vec<EditionInfo> {
 }
 
 /// The edition a new visitor of the page opens on: today's line-up.
-pub const OPENING_EDITION: &str = "kling-2026";
+pub const OPENING_EDITION: &str = "kling-2026-12";
 
 /// The catalog of [`OPENING_EDITION`].
 pub fn opening_catalog() -> &'static Catalog {

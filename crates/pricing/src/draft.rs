@@ -247,11 +247,18 @@ impl DraftLine {
 /// person would pick it, so a catalog change that drops one of its choices shows as a line with
 /// a problem (and fails the tests) rather than as a quietly different mix.
 ///
-/// Its settings ([`opening_options`]) buy per use from fal.ai, which sells Kling's models at the
-/// list price with no expiry: without it, the cheapest of Kling's own packs would be the answer
-/// even where nobody should buy one.
+/// Its settings ([`opening_options`]) buy per use from the cheapest seller of each pool (fal.ai
+/// sells the video at the list price with no expiry, ComfyUI the images): without it, the
+/// cheapest of Kling's own packs would be the answer even where nobody should buy one, and the
+/// images, which no pack on the menu serves, would be left out of the plan.
 pub fn opening_sample() -> (&'static Catalog, Vec<DraftLine>) {
     let cat = opening_catalog();
+    (cat, opening_sample_in(cat))
+}
+
+/// The opening mix as edition `cat` prices it (an edition without its models gives lines with
+/// problems), so a test can pin the figures of one edition whichever the page opens on.
+pub fn opening_sample_in(cat: &Catalog) -> Vec<DraftLine> {
     let line = |service: &str, quantity: u64, picks: &[(&str, &str)]| {
         let mut d = DraftLine::for_service(cat, service, quantity);
         for (field, value) in picks {
@@ -265,23 +272,18 @@ pub fn opening_sample() -> (&'static Catalog, Vec<DraftLine>) {
         ("audio", "native"),
         ("duration", "10"),
     ];
-    let lines = vec![
+    vec![
         line("video", 400, &video),
         line("lip-sync", 60, &[("seconds", "30")]),
         line("image", 5000, &[("model", "kling-v3-image")]),
-    ];
-    (cat, lines)
+    ]
 }
 
 /// The settings a new visitor of the page starts with: the defaults, buying per use from the
-/// opening edition's first seller (fal.ai, at the list price).
+/// cheapest seller of each pool.
 pub fn opening_options() -> DraftOptions {
     DraftOptions {
-        per_use_source: opening_catalog()
-            .per_use
-            .first()
-            .map(|s| s.id.to_string())
-            .unwrap_or_default(),
+        per_use_source: crate::plan::CHEAPEST.to_string(),
         ..DraftOptions::default()
     }
 }
@@ -291,7 +293,7 @@ mod tests {
     #[test]
     fn the_opening_sample_is_the_brief_in_todays_line_up() {
         let (cat, lines) = opening_sample();
-        assert_eq!(cat.edition, "kling-2026");
+        assert_eq!(cat.edition, "kling-2026-12");
         let priced: Vec<_> = lines.iter().map(|d| d.price(cat, 0).unwrap()).collect();
         let units: Vec<_> = priced.iter().map(|e| e.units).collect();
         // 400 × 10 s × 1.2; 60 × 6 segments × 0.5; 5,000 × 8 image units.

@@ -12,6 +12,7 @@
 //! - [`fields`]: every field of the form described once (ids, labels, link places, accessors).
 //! - [`share`]: the link format (a public contract: every link made so far must keep loading).
 //! - [`format`]: numbers as people read them (thousands separators, currency).
+//! - [`date`]: calendar days, for the age of an edition's prices.
 //! - [`error`]: input errors that name the line, field and value.
 //!
 //! ```
@@ -27,6 +28,7 @@
 //! ```
 
 pub mod catalog;
+pub mod date;
 pub mod dec;
 pub mod draft;
 pub mod error;

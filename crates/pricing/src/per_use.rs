@@ -17,7 +17,8 @@ use crate::catalog::{Billing, Catalog, PerUseSource, Pool};
 use crate::estimate::price_line;
 use crate::mix::JobLine;
 use crate::plan::{
-    menu_verdict, plan_with, PerUseRate, PlanError, PlanOptions, PlanResult, Searches, OWN_RATE, PER_USE_PLACES,
+    menu_verdict, plan_with, PerUseRate, PlanError, PlanOptions, PlanResult, Searches, CHEAPEST, OWN_RATE,
+    PER_USE_PLACES,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -86,6 +87,7 @@ impl PerUseQuote {
             name: self.name.to_string(),
             prices,
             left_out,
+            sellers: Vec::new(),
         }
     }
 }
@@ -167,7 +169,30 @@ pub fn own_rate(opts: &PlanOptions) -> PerUseRate {
         name: "your rate".to_string(),
         prices: opts.per_use_rate.clone(),
         left_out: None,
+        sellers: Vec::new(),
     }
+}
+
+/// In each pool, the seller that sells every line of the mix there for the least (the first
+/// listed on a tie): video per use at one seller and images at another, as a buyer would.
+/// Each seller's price in a pool is its effective price for those lines ([`quote`]).
+pub fn cheapest(sellers: &[PerUseRate]) -> PerUseRate {
+    let mut way = PerUseRate {
+        id: CHEAPEST.to_string(),
+        name: "the cheapest seller of each pool".to_string(),
+        prices: Vec::new(),
+        left_out: None,
+        sellers: Vec::new(),
+    };
+    for pool in Pool::ALL {
+        let offers = sellers.iter().filter_map(|s| Some((s, s.price(pool)?)));
+        let Some((seller, price)) = offers.reduce(|a, b| if b.1 < a.1 { b } else { a }) else {
+            continue;
+        };
+        way.prices.push(crate::plan::PoolRate { pool, price });
+        way.sellers.push((pool, seller.name.clone()));
+    }
+    way
 }
 
 /// Resolves `opts.per_use_source` for the mix `lines`: the chosen seller's price (or the user's
@@ -183,11 +208,12 @@ pub fn apply(catalog: &Catalog, lines: &[JobLine], opts: &mut PlanOptions) -> Re
     opts.per_use = match opts.per_use_source.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(OWN_RATE) => Some(own.clone()),
+        Some(CHEAPEST) => Some(cheapest(&sellers)),
         Some(id) => match sellers.iter().find(|s| s.id == id) {
             Some(s) => Some(s.clone()),
             None => {
                 let mut choices: Vec<String> = catalog.per_use.iter().map(|s| s.id.to_string()).collect();
-                choices.push(OWN_RATE.to_string());
+                choices.extend([CHEAPEST, OWN_RATE].map(String::from));
                 return Err(PlanError::unknown_source(id, choices));
             }
         },

@@ -357,8 +357,8 @@ fn the_properties_hold_over_a_spread_of_mixes() {
 /// the image line, is compared on the video pool pictured.
 #[test]
 fn the_opening_mix_pictures_its_video_pool() {
-    use kling_pricing::draft::opening_sample;
-    let (cat, drafts) = opening_sample();
+    let cat = kling_2026();
+    let drafts = kling_pricing::draft::opening_sample_in(cat);
     let lines: Vec<JobLine> = drafts.iter().map(|l| parse_line(cat, &l.to_raw()).unwrap()).collect();
     let mut opts = PlanOptions {
         per_use_source: Some("fal".into()),
@@ -487,6 +487,7 @@ fn bisection_finds_every_change_of_the_whole_range() {
                 price: d(price),
             }],
             left_out: None,
+            sellers: Vec::new(),
         };
         let opts = PlanOptions {
             horizon_months: months,

@@ -401,6 +401,7 @@ fn options_for(case: &Case) -> PlanOptions {
                 price: Decimal::new(c as i64 * 4, 2),
             }],
             left_out: None,
+            sellers: Vec::new(),
         }),
         ..PlanOptions::default()
     }

@@ -28,6 +28,7 @@ fn video_rate(name: &str, price: &str) -> PerUseRate {
             price: d(price),
         }],
         left_out: None,
+        sellers: Vec::new(),
     }
 }
 

@@ -31,6 +31,7 @@ fn per_use(price: &str) -> PerUseRate {
             price: price.parse().unwrap(),
         }],
         left_out: None,
+        sellers: Vec::new(),
     }
 }
 

@@ -15,7 +15,7 @@ use kling_pricing::draft::{DraftLine, DraftOptions, DraftPool};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::LineEstimate;
 use kling_pricing::fields::{LineField, PER_USE_POOL_SETTINGS, PER_USE_SOURCE_KEY, POOL_SETTINGS, TOP_SETTINGS};
-use kling_pricing::plan::OWN_RATE;
+use kling_pricing::plan::{CHEAPEST, OWN_RATE};
 use kling_pricing::share::ShareProblem;
 use maud::{html, Markup, PreEscaped};
 use rust_decimal::Decimal;
@@ -202,6 +202,9 @@ fn per_use_source(catalog: &Catalog, current: &str) -> Markup {
                 span.kp-label { "Buy per use from" }
                 select id=(id) data-testid="per-use-source" data-act="set" data-field=(PER_USE_SOURCE_KEY) {
                     option value="" selected[current.is_empty()] { "Nobody: Kling's packs only" }
+                    @if !catalog.per_use.is_empty() {
+                        option value=(CHEAPEST) selected[current == CHEAPEST] { "The cheapest seller of each pool" }
+                    }
                     @for s in catalog.per_use {
                         option value=(s.id) selected[current == s.id] {
                             (s.name) @if let Some(d) = s.provenance.as_of { ", prices as of " (d) }
@@ -448,14 +451,19 @@ mod tests {
         let cat = kling_pricing::opening_catalog();
         let html = shell_html(cat, "auto", &DraftOptions::default(), &[]);
         assert!(html.contains(r#"data-act="edition""#));
-        assert!(
-            html.contains(r#"<option value="kling-2026" selected>Kling AI API prices in 2026 (per second)</option>"#)
-        );
+        assert!(html.contains(
+            r#"<option value="kling-2026-12" selected>Kling AI API prices, December 2026 (per second)</option>"#
+        ));
+        assert!(html.contains(r#"<option value="kling-2026">Kling AI API prices in 2026 (per second)</option>"#));
         assert!(html.contains(r#"<option value="seed-2025">Kling AI API pricing guide (2025)</option>"#));
         let c = cat.trust_counts();
+        assert!(
+            c.official > 0 && c.inferred > 0 && c.seed > 0 && c.guide > 0 && c.assumed > 0,
+            "{c:?}"
+        );
         let said = format!(
-            "prices {} official, {} inferred from reseller prices, {} from the 2025 guide",
-            c.official, c.inferred, c.seed
+            "prices {} official, {} inferred from reseller prices, {} from the 2025 guide, {} from a 2026 guide, {} assumed",
+            c.official, c.inferred, c.seed, c.guide, c.assumed
         );
         assert!(
             html.contains(&format!(r#"data-testid="edition-confidence">{said}</span>"#)),
@@ -474,7 +482,11 @@ mod tests {
         let html = settings_html(cat, &kling_pricing::draft::opening_options());
         assert!(html.contains(r#"data-field="perUse.source""#));
         assert!(
-            html.contains(r#"<option value="fal" selected>fal.ai, prices as of 2026</option>"#),
+            html.contains(r#"<option value="cheapest" selected>The cheapest seller of each pool</option>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<option value="fal">fal.ai, prices as of 2026</option>"#),
             "{html}"
         );
         assert!(html.contains(r#"<option value="">Nobody: Kling's packs only</option>"#));

@@ -15,6 +15,7 @@
 
 use super::{chart, form, report};
 use kling_pricing::catalog::Catalog;
+use kling_pricing::date::Day;
 use kling_pricing::draft::{opening_options, opening_sample, DraftLine, DraftOptions};
 use kling_pricing::estimate::pool_totals;
 use kling_pricing::fields::{Kind, LineField, LINE_FIELDS};
@@ -80,7 +81,10 @@ fn regions(catalog: &'static Catalog, drafts: &[DraftLine], options: &DraftOptio
     let excluded = priced.iter().filter(|p| p.is_err()).count();
     [
         ("lines", line_editors(catalog, drafts, &priced, sums.total_value)),
-        ("summary", report::summary_html(&sums, &planned)),
+        (
+            "summary",
+            report::summary_html(catalog, &sums, &planned, Some(build_day())),
+        ),
         ("totals", report::totals_html(catalog, &sums, excluded)),
         ("plan", plan_html),
         ("plan-charts", charts),
@@ -205,6 +209,15 @@ fn number_field(catalog: &Catalog, line: u32, draft: &DraftLine, priced: &form::
             span.kp-field-msg { (PreEscaped(report::field_error_html(&err_id, message.as_deref()))) }
         }
     }
+}
+
+/// The day the page is built, for the age of its prices (the app says it again from the
+/// visitor's day as it mounts).
+fn build_day() -> Day {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Day((secs / 86_400) as i64)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 use crate::chart;
 use kling_pricing::catalog::{Catalog, Confidence, Pool, Status};
+use kling_pricing::date::{Day, STALE_AFTER_DAYS};
 use kling_pricing::error::{Field, InputError};
 use kling_pricing::estimate::{Estimate, LineEstimate};
 use kling_pricing::format;
@@ -269,9 +270,15 @@ pub fn plan_html(plan: &PlanResult) -> String {
 }
 
 /// The answer at a glance, which the page shows first (and keeps in view while the mix is
-/// edited): one sentence saying what to buy and what it saves against the next best way, then
-/// the list value a month and the best plan's cost.
-pub fn summary_html(est: &Estimate, plan: &Result<PlanResult, PlanError>) -> String {
+/// edited): one sentence saying what to buy and what it saves against the next best way, the
+/// package menu it assumes, then the list value a month and the best plan's cost, with any
+/// pool it leaves out, and the age of the prices on `today` (left out when unknown).
+pub fn summary_html(
+    catalog: &Catalog,
+    est: &Estimate,
+    plan: &Result<PlanResult, PlanError>,
+    today: Option<Day>,
+) -> String {
     let best = match plan {
         Ok(p) if !p.pools.is_empty() => Some((p.horizon_months, format::usd(p.total_cost))),
         _ => None,
@@ -287,10 +294,48 @@ pub fn summary_html(est: &Estimate, plan: &Result<PlanResult, PlanError>) -> Str
                     @if let Some((months, _)) = &best { ", " (months) " month" (plural((*months).into())) }
                 }
                 dd data-testid="summary-plan" { (best.map_or_else(|| "–".to_string(), |(_, cost)| cost)) }
+                @if let Some(apart) = plan.as_ref().ok().and_then(left_out) {
+                    dd class="kp-note" data-testid="summary-left-out" { (apart) }
+                }
             }
         }
+        (prices_age(catalog, today))
     }
     .into_string()
+}
+
+/// The pools the best plan leaves out, because nothing on sale serves them (no package on the
+/// menu, no per-use seller of their lines), each with its list value over the horizon: the
+/// total must not read as the cost of the whole mix.
+fn left_out(plan: &PlanResult) -> Option<String> {
+    let apart: Vec<String> = plan
+        .pools
+        .iter()
+        .filter(|p| matches!(p.outcome, PoolOutcome::NoPackage | PoolOutcome::Infeasible))
+        .map(|p| {
+            let value = p.demand.iter().sum::<Decimal>() * p.list_price;
+            format!(
+                "the {} pool ({} at list price)",
+                p.pool_name.to_ascii_lowercase(),
+                format::usd(value)
+            )
+        })
+        .collect();
+    (!apart.is_empty()).then(|| format!("Leaves out {}: nothing on sale serves it.", apart.join(" and ")))
+}
+
+/// When the edition's prices were checked, and, once that is more than
+/// [`STALE_AFTER_DAYS`] before `today`, that they may have changed.
+fn prices_age(catalog: &Catalog, today: Option<Day>) -> Markup {
+    let age = today.zip(Day::parse(catalog.checked)).map(|(t, c)| t.since(c));
+    html! {
+        @match age {
+            Some(days) if days > STALE_AFTER_DAYS => p class="kp-age kp-warning" data-testid="prices-age" {
+                "Prices checked " (catalog.checked) ", " (days) " days ago: they may have changed since."
+            },
+            _ => p class="kp-age kp-muted" data-testid="prices-age" { "Prices checked " (catalog.checked) "." },
+        }
+    }
 }
 
 /// Which package menu the plan assumes, how sure that menu is, what the plan would be on each
@@ -312,8 +357,8 @@ fn menus(plan: &PlanResult, in_summary: bool) -> Markup {
                 " "
                 @if o.differs {
                     span data-testid=[id("other-menu-verdict")] {
-                        "With " (o.menu.name) ": " (o.buys) " at " (format::usd(o.total_cost))
-                        @if !o.optimal { " or less" } "."
+                        "With " (o.menu.name) ": " (format::usd(o.total_cost))
+                        @if !o.optimal { " or less" } " (" (o.buys) ")."
                     }
                 } @else {
                     span data-testid=[id("other-menu-verdict")] { "The same with " (o.menu.name) "." }
@@ -579,8 +624,12 @@ mod tests {
         let plan = kling_pricing::per_use::plan_mix(cat, &units, &jobs, &o).unwrap();
         let html = plan_html(&plan);
         assert!(html.contains(r#"data-testid="comparison""#));
+        // Video: the 2026 guide's trials ($9.80 + $98 for 1,100 units in month 1), the other
+        // 13,840 of 14,940 units at $0.14 (fal.ai's list price; no pack on the menu is cheaper
+        // but Packages 3 and 4, of 45,000 units and more): $2,045.40. Images per use at ComfyUI:
+        // 5,000 a month × 3 × $0.028 = $420.
         assert!(
-            html.contains(r#"<tr class="kp-best"><th scope="row">Best plan</th><td>$2,045.38</td>"#),
+            html.contains(r#"<tr class="kp-best"><th scope="row">Best plan</th><td>$2,465.40</td>"#),
             "{html}"
         );
         assert!(html.contains(r#"data-testid="chart-comparison""#));
@@ -696,5 +745,50 @@ mod tests {
         assert!(html.contains("started 5-second segment"));
         assert!(html.contains("https://kling.ai/document-api/pricing/base/video"));
         assert_eq!(html.matches("<li>").count(), 4 + 1 + 5);
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+    use kling_pricing::estimate::estimate_lines;
+    use kling_pricing::plan::{plan, PlanOptions};
+    use kling_pricing::{default_catalog, JobLine};
+
+    fn day(text: &str) -> Option<Day> {
+        Day::parse(text)
+    }
+
+    /// 5,000 Kolors images a month in seed-2025, which sells no image package: the best plan
+    /// leaves the pool out, and says so with its list value over 3 months (5,000 × 4 units ×
+    /// $0.0035 × 3 = $210). Its prices were checked in 2026, taken as 2026-01-01: 340 days
+    /// before 2026-12-07, so the summary says they may have changed.
+    #[test]
+    fn the_summary_names_a_pool_left_out_and_old_prices() {
+        let cat = default_catalog();
+        let line = JobLine {
+            model: Some("kolors-v2.1".into()),
+            quantity: 5000,
+            ..JobLine::new("text-to-image")
+        };
+        let (est, _) = estimate_lines(cat, &[(0, line)]);
+        let units: Vec<_> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
+        let planned = plan(cat, &units, &PlanOptions::default());
+        let html = summary_html(cat, &est, &planned, day("2026-12-07"));
+        assert!(
+            html.contains("Leaves out the image pool ($210.00 at list price): nothing on sale serves it."),
+            "{html}"
+        );
+        assert!(
+            html.contains("Prices checked 2026, 340 days ago: they may have changed since."),
+            "{html}"
+        );
+        // More than 60 days: 2026-03-02 is the 60th day after 2026-01-01, 2026-03-03 the 61st.
+        let fresh = summary_html(cat, &est, &planned, day("2026-03-02"));
+        assert!(fresh.contains(">Prices checked 2026.</p>"), "{fresh}");
+        let stale = summary_html(cat, &est, &planned, day("2026-03-03"));
+        assert!(stale.contains("Prices checked 2026, 61 days ago"), "{stale}");
+        let unknown = summary_html(cat, &est, &planned, None);
+        assert!(unknown.contains(">Prices checked 2026.</p>"), "{unknown}");
     }
 }

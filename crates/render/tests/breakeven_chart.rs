@@ -17,6 +17,7 @@ fn rate(id: &str, name: &str, price: &str) -> PerUseRate {
             price: price.parse().unwrap(),
         }],
         left_out: None,
+        sellers: Vec::new(),
     }
 }
 

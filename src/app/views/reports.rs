@@ -45,7 +45,10 @@ pub fn copied(state: AppState, root: Root) {
 /// plan follows the totals one frame later, too soon to be seen).
 pub fn summary(state: AppState, root: Root) {
     region(root, "summary", move || {
-        state.sums.with(|e| state.plan.with(|p| report::summary_html(e, p)))
+        let today = crate::app::browser::today();
+        state
+            .sums
+            .with(|e| state.plan.with(|p| report::summary_html(state.catalog, e, p, today)))
     });
 }
 

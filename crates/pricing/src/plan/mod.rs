@@ -54,7 +54,7 @@ mod window;
 pub use breakeven::{break_even, break_even_with, BreakEven};
 pub use explain::menu_verdict;
 pub use options::{
-    Balance, Peak, PerUseRate, PlanOptions, PoolRate, UserPack, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS,
+    Balance, Peak, PerUseRate, PlanOptions, PoolRate, UserPack, CHEAPEST, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS,
     MAX_MONTHLY_UNITS, MAX_PACK_UNITS, MAX_PER_USE_PRICE, MAX_PRICE, MAX_PURCHASES, MAX_VALIDITY_DAYS, OWN_RATE,
     PERIOD_DAYS, PER_USE_PLACES,
 };

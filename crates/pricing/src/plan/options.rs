@@ -31,6 +31,9 @@ pub const MAX_PER_USE_PRICE: u64 = 1_000;
 pub const PER_USE_PLACES: u32 = 10;
 /// The `perUseSource` that means the user's own rate (`perUseRate`) rather than a seller's.
 pub const OWN_RATE: &str = "rate";
+/// The `perUseSource` that means, in each pool, the seller that sells all of the mix's lines
+/// there for the least (video per use at one seller, images at another).
+pub const CHEAPEST: &str = "cheapest";
 
 /// What to plan with, besides the job mix.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +66,8 @@ pub struct PlanOptions {
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub peak: Option<Peak>,
     /// Buy per use what the packs leave uncovered: a per-use seller's id in the catalog
-    /// edition (`fal`, `runware`, …), or `"rate"` for `perUseRate`. Left out: packs only.
+    /// edition (`fal`, `runware`, …), `"cheapest"` for the cheapest seller of each pool, or
+    /// `"rate"` for `perUseRate`. Left out: packs only.
     /// Resolved into [`PlanOptions::per_use`] by [`crate::per_use::apply`].
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub per_use_source: Option<String>,
@@ -111,12 +115,24 @@ pub struct PerUseRate {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub left_out: Option<String>,
+    /// Who sells in each pool, where that is not `name` (the cheapest seller of each pool).
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub sellers: Vec<(Pool, String)>,
 }
 
 impl PerUseRate {
     /// The price per unit in `pool`, if this way sells there.
     pub fn price(&self, pool: Pool) -> Option<Decimal> {
         self.prices.iter().find(|r| r.pool == pool).map(|r| r.price)
+    }
+
+    /// Who sells in `pool`, as a plan names it ("fal.ai").
+    pub fn seller(&self, pool: Pool) -> &str {
+        self.sellers
+            .iter()
+            .find(|(p, _)| *p == pool)
+            .map_or(&self.name, |(_, n)| n)
     }
 }
 

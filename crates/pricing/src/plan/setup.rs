@@ -161,7 +161,7 @@ pub(super) fn setup_pool(
     let per_use = opts
         .per_use
         .as_ref()
-        .and_then(|r| Some((r.name.clone(), r.price(pool)?)));
+        .and_then(|r| Some((r.seller(pool).to_string(), r.price(pool)?)));
     let money_places = per_use.as_ref().map_or(MONEY_PLACES, |(_, rate)| {
         (*rate * quantum.quantum).normalize().scale().max(MONEY_PLACES)
     });
