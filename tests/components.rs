@@ -117,11 +117,13 @@ async fn the_whole_app_mounts_with_the_sample_mix() {
     let root = mount(None);
     settle().await;
     assert_eq!(all(&root, "line").len(), 3);
-    // The opening mix in 2026 models: 4,980 video units ($697.20) and 40,000 image units ($140);
-    // both trials and the rest per use from fal.ai at $0.14: $9.79 + $97.99 + 13,840 × $0.14.
+    // The opening mix in December 2026 models: 4,980 video units ($697.20) and 40,000 image
+    // units ($140); the 2026 guide's two trials and the rest of the video per use from fal.ai
+    // at $0.14 ($9.80 + $98 + 13,840 × $0.14), the images per use from ComfyUI (15,000 ×
+    // $0.028 = $420).
     assert_eq!(text(&root, "total-value"), "$837.20");
-    assert_eq!(text(&root, "plan-total"), "$2,045.38");
-    assert_eq!(text(&root, "edition"), "kling-2026");
+    assert_eq!(text(&root, "plan-total"), "$2,465.40");
+    assert_eq!(text(&root, "edition"), "kling-2026-12");
 }
 
 #[wasm_bindgen_test]

@@ -507,6 +507,13 @@ export type PlanResult = {
    * for an edition with one menu, and from `plan()` of the Rust API, which plans one menu.
    */
   otherMenus?: Array<MenuVerdict>;
+  /**
+   * The lines whose units are a guess (the catalog's figure is assumed and the line gives
+   * none of its own), in the pools where the plan buys packages: how many to buy rests on
+   * that guess, and a page must say so. Each reads "Kling 4.0 … (1.1 units a second,
+   * assumed)". Empty from `plan()` of the Rust API, which sees units, not lines.
+   */
+  guesses?: Array<string>;
 };
 
 /**

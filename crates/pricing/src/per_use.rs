@@ -13,7 +13,7 @@
 //! lines are not bought per use. A rate the user enters (a negotiated price, dollars per unit per
 //! pool) is used as given.
 
-use crate::catalog::{Billing, Catalog, PerUseSource, Pool};
+use crate::catalog::{Billing, Catalog, Confidence, PerUseSource, Pool};
 use crate::estimate::price_line;
 use crate::mix::JobLine;
 use crate::plan::{
@@ -90,6 +90,30 @@ impl PerUseQuote {
             sellers: Vec::new(),
         }
     }
+}
+
+/// The cheapest per-use offer for one line: who, and its dollars a job and a month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineOffer {
+    pub seller: &'static str,
+    pub per_job: Decimal,
+    /// Per job × quantity × attempts per kept output.
+    pub per_month: Decimal,
+}
+
+/// The seller that sells `line` for the least (the first listed on a tie), if any lists its
+/// row: where a line's units are a guess, this is the figure that is known.
+pub fn cheapest_offer(catalog: &Catalog, line: &JobLine) -> Option<LineOffer> {
+    let offers = catalog
+        .per_use
+        .iter()
+        .filter_map(|s| Some((s, per_job(catalog, s, line)?)));
+    let (seller, per_job) = offers.reduce(|a, b| if b.1 < a.1 { b } else { a })?;
+    Some(LineOffer {
+        seller: seller.name,
+        per_job: per_job.normalize(),
+        per_month: (per_job * Decimal::from(line.quantity) * line.attempts_per_kept).normalize(),
+    })
 }
 
 /// Dollars per job of `line` at `source`'s price, when it lists one for the line's row.
@@ -257,7 +281,25 @@ pub fn plan_mix_with(
             result.other_menus.push(menu_verdict(&other, &result));
         }
     }
+    result.guesses = guesses(catalog, lines, &result);
     Ok(result)
+}
+
+/// The lines of `lines` whose units are a guess, in the pools where `plan` buys packages (see
+/// [`PlanResult::guesses`]).
+fn guesses(catalog: &Catalog, lines: &[JobLine], plan: &PlanResult) -> Vec<String> {
+    let buys_packs = |pool| plan.pool(pool).is_some_and(|p| !p.purchases.is_empty());
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| price_line(catalog, i, line).ok())
+        .filter(|e| e.provenance.confidence == Some(Confidence::Assumed) && e.line.own_units.is_none())
+        .filter(|e| buys_packs(e.pool))
+        .map(|e| match e.units_per_second {
+            Some(u) => format!("{} ({} units a second, assumed)", e.label, u),
+            None => format!("{} ({} units a job, assumed)", e.label, e.units_per_job),
+        })
+        .collect()
 }
 
 /// `options` with per use resolved for the mix `lines` ([`apply`]), as `plan()` and

@@ -717,3 +717,33 @@ fn a_plan_says_what_the_other_menu_would_buy() {
     let r = kling_pricing::per_use::plan_mix(one_menu, &demand, &[], &PlanOptions::default()).unwrap();
     assert!(r.other_menus.is_empty());
 }
+
+/// A plan that buys packages for a 4.0 line says their size rests on its guessed units; with
+/// the user's own figure, or with no package bought for its pool, it says nothing.
+#[test]
+fn a_plan_of_packages_says_when_it_rests_on_a_guess() {
+    let cat = kling_2026_12();
+    let plan_lines = |lines: &[JobLine], per_use: Option<&str>| {
+        let units: Decimal = lines.iter().map(|l| price_line(cat, 0, l).unwrap().units).sum();
+        let opts = PlanOptions {
+            per_use_source: per_use.map(str::to_string),
+            ..PlanOptions::default()
+        };
+        kling_pricing::per_use::plan_mix(cat, &[(Pool::Video, units)], lines, &opts).unwrap()
+    };
+    let mut v4 = line("video", V4_720, 10, 0).unwrap();
+    v4.quantity = 400;
+    let r = plan_lines(std::slice::from_ref(&v4), None);
+    assert!(!r.pools[0].purchases.is_empty());
+    assert_eq!(
+        r.guesses,
+        ["Text-to-video / image-to-video · Kling 4.0 · 10 s (1.1 units a second, assumed)"]
+    );
+    let mine = JobLine {
+        own_units: Some(dec("1.1")),
+        ..v4.clone()
+    };
+    assert!(plan_lines(&[mine], None).guesses.is_empty(), "the user's own figure");
+    let v3 = line("video", V3_PRO, 10, 0).unwrap();
+    assert!(plan_lines(&[v3], None).guesses.is_empty(), "a known figure");
+}

@@ -133,6 +133,11 @@ fn line_counted(catalog: &Catalog, l: &LineEstimate) -> Markup {
         @if let Some(n) = l.segments {
             span class="kp-muted kp-share" { (n) " segment" (plural(n)) " of 5 s per job" }
         }
+        @if let Some(o) = kling_pricing::per_use::cheapest_offer(catalog, &l.line) {
+            span class="kp-muted kp-share" data-testid="line-per-use" {
+                "per use from " (format::usd(o.per_job)) " a job at " (o.seller) " (" (format::usd(o.per_month)) " a month)"
+            }
+        }
         @if let Some(n) = l.billed_seconds {
             span class="kp-muted kp-share" data-testid="line-billed" {
                 (n) " s billed per job for " (l.line.duration.unwrap_or(0)) " s delivered"
@@ -285,7 +290,7 @@ pub fn summary_html(
     };
     html! {
         p class="kp-verdict" data-testid="verdict" { (verdict(plan)) }
-        @if let Ok(p) = plan { (menus(p, true)) }
+        @if let Ok(p) = plan { (menus(p, true)) (guesses(p)) }
         dl class="kp-summary-figures" {
             div { dt { "List value a month" } dd data-testid="summary-value" { (format::usd(est.total_value)) } }
             div {
@@ -302,6 +307,20 @@ pub fn summary_html(
         (prices_age(catalog, today))
     }
     .into_string()
+}
+
+/// The lines whose guessed units the plan's packages rest on: a plan of prepaid packages is
+/// never shown as if it stood on known figures.
+fn guesses(plan: &PlanResult) -> Markup {
+    html! {
+        @if !plan.guesses.is_empty() {
+            p class="kp-note" data-testid="plan-guesses" {
+                "The packages bought rest on guessed units (no Kling figure is known) for "
+                (plan.guesses.join("; "))
+                ". Enter your own figure on the line if you have one."
+            }
+        }
+    }
 }
 
 /// The pools the best plan leaves out, because nothing on sale serves them (no package on the

@@ -283,6 +283,7 @@ pub fn plan_with(
         optimal: pools.iter().all(|p| p.optimal),
         comparison: comparison::rows(opts, &pools, &uncovered, total_cost),
         other_menus: Vec::new(),
+        guesses: Vec::new(),
         pools,
         total_cost,
         assumptions: if opts.per_use.is_some() {

@@ -297,6 +297,13 @@ pub struct PlanResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(as = "Option<Vec<MenuVerdict>>", optional))]
     pub other_menus: Vec<MenuVerdict>,
+    /// The lines whose units are a guess (the catalog's figure is assumed and the line gives
+    /// none of its own), in the pools where the plan buys packages: how many to buy rests on
+    /// that guess, and a page must say so. Each reads "Kling 4.0 … (1.1 units a second,
+    /// assumed)". Empty from `plan()` of the Rust API, which sees units, not lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
+    pub guesses: Vec<String>,
 }
 
 /// What the plan would be on another package menu of the edition: the sources disagree on
