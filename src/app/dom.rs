@@ -63,6 +63,20 @@ pub fn is_focused(el: &Element) -> bool {
     el.matches(":focus").unwrap_or(false)
 }
 
+/// A selector for the control under `region` that has the keyboard focus (by what it does:
+/// its `data-act` and `data-field`), to find it again once the region is rewritten.
+pub fn focused_control(region: &Element) -> Option<String> {
+    let el = find(region, ":focus")?;
+    let act = el.get_attribute("data-act")?;
+    let field = el.get_attribute("data-field").unwrap_or_default();
+    Some(format!("[data-act=\"{act}\"][data-field=\"{field}\"]"))
+}
+
+/// Whether the keyboard focus is on an element under `root`.
+pub fn focus_within(root: &Element) -> bool {
+    root.matches(":focus-within").unwrap_or(false)
+}
+
 /// Focuses `el`; false when it cannot take the focus.
 pub fn focus(el: &Element) -> bool {
     el.dyn_ref::<HtmlElement>().is_some_and(|e| e.focus().is_ok())

@@ -57,8 +57,8 @@ pub fn on_click(state: AppState, root: Root, ev: web_sys::MouseEvent) {
 
 /// Keeps the keyboard focus where the person was once the page has followed a button press: on
 /// the same button, on its neighbour when the press disabled it (the first line's "Move up"), or
-/// on the button that replaced it when its region was redrawn (the package menu's switch), or on
-/// "Add a line" when its line went away. Needed because the browser drops the focus of an
+/// on the button that replaced it when its region was rewritten (the package menu's switch), or
+/// on "Add a line" when its line went away. Needed because the browser drops the focus of an
 /// element that is disabled or removed (to the top of the page), which would strand a keyboard
 /// user. It waits one frame: the list is updated after this handler returns.
 fn keep_focus(root: Element, pressed: Element) {
@@ -71,13 +71,11 @@ fn keep_focus(root: Element, pressed: Element) {
             };
             dom::find(&pressed.parent_element()?, &format!("[data-act={other}]"))
         };
-        // A button redrawn with its region (the menu switch) is found again by what it does.
-        let redrawn = || {
-            let field = pressed.get_attribute("data-field")?;
-            dom::find(&root, &format!("button[data-act=set][data-field=\"{field}\"]"))
-        };
-        let target = if !pressed.is_connected() {
-            redrawn().or_else(|| dom::find(&root, "[data-act=add]"))
+        // A button rewritten with its region has its focus back already (`views::reports`).
+        let target = if !pressed.is_connected() && dom::focus_within(&root) {
+            None
+        } else if !pressed.is_connected() {
+            dom::find(&root, "[data-act=add]")
         } else if pressed.has_attribute("disabled") {
             neighbour()
         } else {

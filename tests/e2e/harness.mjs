@@ -27,6 +27,9 @@ function freePort() {
  * figures are the seed edition's open it, so their assertions stay as they were.
  */
 export const SEED_SAMPLE = "?v=1&e=seed-2025&l=video~v2.1~pro~5~400&l=lip-sync~~~~60~30&l=text-to-image~kolors-v2.1~~~5000";
+/** The brief's mix in the kling-2026 edition, bought per use from fal.ai: what the page opened
+ * on before kling-2026-12, as its link still holds it. */
+export const KLING_2026_SAMPLE = "?v=2&e=kling-2026&l=video~kling-v3~pro~10~400~~1~native&l=lip-sync~~~~60~30&l=image~kling-v3-image~~~5000&pu=fal";
 
 /** Serves `dir` (default dist/) with python's static server; resolves to { url, stop }. */
 export async function serve(dir = path.join(root, "dist")) {

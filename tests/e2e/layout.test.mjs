@@ -32,11 +32,11 @@ test("at 1280 × 800 the verdict and the best plan's cost are on the first scree
   const { page, context, errors } = await openCalculator(browser, server.url, { viewport: { width: 1280, height: 800 } });
   const verdict = page.getByTestId("verdict");
   const best = page.getByTestId("summary-plan");
-  await settles(best, "$2,045.38");
+  await settles(best, "$2,465.40");
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   assert.ok(await inView(page, verdict), "the verdict is on the first screen");
   assert.ok(await inView(page, best), "the best plan's cost is on the first screen");
-  assert.match(await text(verdict), /^Buy Trial Package \(100 units\) in month 1, Trial Package \(1,000 units\) in month 1 and 13,840 units per use from fal\.ai/);
+  assert.match(await text(verdict), /^Video: Buy Trial S \(100 units\) in month 1, Trial L \(1,000 units\) in month 1 and 13,840 units per use from fal\.ai/);
   assert.equal(await text(page.getByTestId("summary-value")), "$837.20");
   // Scroll down to the last line and edit it: the answer column stays in view and follows.
   const images = page.getByTestId("line").nth(2).getByTestId("quantity");
@@ -54,7 +54,7 @@ test("at 1280 × 800 the verdict and the best plan's cost are on the first scree
 test("at 360 px a compact summary stays at the top while the mix scrolls, and nothing scrolls sideways", async () => {
   const { page, context, errors } = await openCalculator(browser, server.url, { viewport: { width: 360, height: 740 } });
   const summary = page.getByTestId("summary");
-  await settles(page.getByTestId("summary-plan"), "$2,045.38");
+  await settles(page.getByTestId("summary-plan"), "$2,465.40");
   const quantity = page.getByTestId("line").nth(1).getByTestId("quantity");
   await quantity.scrollIntoViewIfNeeded();
   await quantity.fill("120");

@@ -1,19 +1,24 @@
 // The calculator page as a user meets it: release build, served statically, headless Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SEED_SAMPLE, openCalculator, useServedBrowser } from "./harness.mjs";
+import { KLING_2026_SAMPLE, SEED_SAMPLE, openCalculator, useServedBrowser } from "./harness.mjs";
 
 let server, browser;
 useServedBrowser((s, b) => ([server, browser] = [s, b]));
 
 const text = (page, id) => page.getByTestId(id).first().textContent();
 
-// A new visitor opens today's line-up: the brief's mix in 2026 models, priced per second.
-test("a new visitor opens the 2026 edition, its confidence stated, with a mix of current models", async () => {
+// A new visitor opens today's line-up: the brief's mix in December 2026 models, priced per second.
+test("a new visitor opens the December 2026 edition, its confidence and age stated, with a mix of current models", async () => {
   const { page, context, errors } = await openCalculator(browser, server.url);
-  assert.equal(await text(page, "edition"), "kling-2026");
-  assert.equal(await page.getByTestId("edition-select").inputValue(), "kling-2026");
-  assert.match(await text(page, "edition-confidence"), /^prices \d+ official, \d+ inferred from reseller prices, \d+ from the 2025 guide$/);
+  assert.equal(await text(page, "edition"), "kling-2026-12");
+  assert.equal(await page.getByTestId("edition-select").inputValue(), "kling-2026-12");
+  assert.match(
+    await text(page, "edition-confidence"),
+    /^prices \d+ official, \d+ inferred from reseller prices, \d+ from the 2025 guide, \d+ from a 2026 guide, \d+ assumed$/,
+  );
+  assert.match(await text(page, "prices-age"), /^Prices checked 2026-12-07/);
+  assert.match(await text(page, "plan-menu"), /^Packages from the 2026 guide's menu \(a third-party guide's figure/);
   assert.equal(await page.getByTestId("line").count(), 3);
   // 400 × 10 s × 1.2 (Video 3.0 Pro, native audio) = 4,800 + 60 × 6 × 0.5 = 180: 4,980 video
   // units = $697.20; 5,000 × 8 (Image 3.0) = 40,000 image units × $0.0035 = $140.
@@ -81,8 +86,8 @@ test("changing edition keeps the lines, flags those the edition lacks, and goes 
   // The keyboard focus stays on the picker, and the address pins the edition.
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.act), "edition");
   await page.waitForFunction(() => location.search.includes("e=seed-2025"));
-  await page.getByTestId("edition-select").selectOption("kling-2026");
-  await page.waitForFunction(() => document.querySelector('[data-testid="edition"]')?.textContent === "kling-2026");
+  await page.getByTestId("edition-select").selectOption("kling-2026-12");
+  await page.waitForFunction(() => document.querySelector('[data-testid="edition"]')?.textContent === "kling-2026-12");
   assert.equal(await text(page, "total-value"), "$837.20");
   assert.equal(await page.getByTestId("line-excluded").count(), 0);
   assert.deepEqual(errors, []);
@@ -154,10 +159,11 @@ test("picking native audio on a kling-2026 line prices it and puts it in the lin
   await context.close();
 });
 
-// Per use on the page: the opening mix is bought from fal.ai at the list price, topped with the
-// two trials, and the plan compares every way to buy it; "Buy per use from" changes the answer.
-test("the opening mix's verdict is per use from fal.ai, and the per-use source changes the plan", async () => {
-  const { page, context, errors } = await openCalculator(browser, server.url);
+// Per use on the page: the brief's mix in kling-2026 is bought from fal.ai at the list price,
+// topped with the two trials, and the plan compares every way to buy it; "Buy per use from"
+// changes the answer.
+test("a kling-2026 mix bought per use from fal.ai, and the per-use source changes the plan", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url + KLING_2026_SAMPLE);
   const settles = async (id, want) => {
     await page.waitForFunction(([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent.includes(want), [id, want]);
   };
@@ -190,10 +196,11 @@ test("the opening mix's verdict is per use from fal.ai, and the per-use source c
   await context.close();
 });
 
-// The break-even picture, drawn when asked: for the opening mix the cheapest way changes at 70,
-// 10,367 and 13,611 video units a month, the mix's 4,980 is marked, and an edit clears it.
+// The break-even picture, drawn when asked: for the brief's mix in kling-2026 the cheapest way
+// changes at 70, 10,367 and 13,611 video units a month, the mix's 4,980 is marked, and an edit
+// clears it.
 test("the break-even picture says where the cheapest way changes, and goes when the mix changes", async () => {
-  const { page, context, errors } = await openCalculator(browser, server.url);
+  const { page, context, errors } = await openCalculator(browser, server.url + KLING_2026_SAMPLE);
   await page.locator("summary", { hasText: "Where the answer changes with volume" }).click();
   await page.getByTestId("breakeven").click();
   const chart = page.getByTestId("break-even").locator('[role="img"]');
@@ -205,6 +212,71 @@ test("the break-even picture says where the cheapest way changes, and goes when 
   assert.match(await text(page, "break-even"), /Yours: 4,980 video units a month/);
   await page.getByTestId("line").first().getByTestId("quantity").fill("500");
   await page.waitForFunction(() => !document.querySelector('[data-testid="break-even"] [role="img"]'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+const settled = (page, id, want) =>
+  page.waitForFunction(([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.textContent.includes(want), [id, want]);
+
+// The opening mix on the 2026 guide's menu: its trials ($9.80 + $98 for 1,100 units), the other
+// 13,840 video units per use at $0.14 (fal.ai), the images per use at ComfyUI (15,000 × $0.028):
+// $2,465.40. On the 2025 guide's menu the trials are $9.79 + $97.99: $2,465.38. One click
+// switches, the verdict names the 2025 trials, and the address carries the menu.
+test("switching the package menu re-plans, says which menu the plan assumes, and goes in the link", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url);
+  await settled(page, "plan-total", "$2,465.40");
+  assert.match(await text(page, "verdict"), /Trial S \(100 units\)/);
+  assert.match(await text(page, "other-menu-verdict"), /^With the 2025 guide's menu: \$2,465\.38 \(Video: Trial Package \(100 units\) and Trial Package \(1,000 units\) and per use at fal\.ai; Image: per use at ComfyUI\)\.$/);
+  await page.getByTestId("switch-menu").click();
+  await settled(page, "plan-menu", "Packages from the 2025 guide's menu");
+  await settled(page, "plan-total", "$2,465.38");
+  assert.match(await text(page, "verdict"), /Trial Package \(100 units\) in month 1/);
+  assert.match(await text(page, "other-menu-verdict"), /^With the 2026 guide's menu: \$2,465\.40/);
+  await page.waitForFunction(() => location.search.includes("m=guide-2025"));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.field), "menu", "the focus stays on the switch");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A Kling 4.0 line with a reference video: 10 s delivered from a 6 s reference bills 20 s. Its
+// units are a guess (0.7 a billed second: 14 units, $1.96), and it says so; fal.ai's listed
+// $0.094 a billed second makes $1.88 a job. The user's own figure replaces the guess.
+test("a Kling 4.0 line with a reference video shows its seconds billed, its guess and its cost per use", async () => {
+  const url = `${server.url}?v=2&e=kling-2026-12&l=video~kling-v4~~10~1~6~1~native~720p~reference-video`;
+  const { page, context, errors } = await openCalculator(browser, url);
+  const line = page.getByTestId("line").nth(0);
+  assert.equal(await line.getByTestId("video-seconds").inputValue(), "6");
+  assert.equal(await line.getByTestId("line-billed").textContent(), "20 s billed per job for 10 s delivered");
+  assert.equal(await line.getByTestId("line-units").textContent(), "14 Video units");
+  assert.equal(await line.getByTestId("line-value").textContent(), "$1.96");
+  assert.match(await line.getByTestId("line-confidence").textContent(), /^assumed \(a guess; no Kling figure is known\)/);
+  assert.equal(await line.getByTestId("line-per-use").textContent(), "per use from $1.88 a job at fal.ai ($1.88 a month)");
+  // A 25 s reference bills 35 s: 24.5 units.
+  await line.getByTestId("video-seconds").fill("25");
+  assert.equal(await line.getByTestId("line-billed").textContent(), "35 s billed per job for 10 s delivered");
+  assert.equal(await line.getByTestId("line-units").textContent(), "24.5 Video units");
+  // The user's own figure, 0.8 a second: 28 units; the link carries it (format 3).
+  await line.getByTestId("own-units").fill("0.8");
+  assert.equal(await line.getByTestId("line-units").textContent(), "28 Video units");
+  assert.equal(await line.getByTestId("line-confidence").textContent(), "your figure, in place of the catalog's guess");
+  await page.waitForFunction(() => location.search.startsWith("?v=3&") && location.search.includes("~0.8"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A link made on kling-2026 before the December edition keeps its edition, its menu (the one
+// that edition has) and its figures, and the address it settles on is the link itself.
+test("a kling-2026 link reloads unchanged", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url + KLING_2026_SAMPLE);
+  await settled(page, "plan-total", "$2,045.38");
+  assert.equal(await text(page, "edition"), "kling-2026");
+  assert.equal(await text(page, "total-value"), "$837.20");
+  assert.match(await text(page, "plan-menu"), /^Packages from the 2025 guide's menu/);
+  assert.equal(await page.getByTestId("other-menu-verdict").count(), 0, "kling-2026 has one menu");
+  await page.reload();
+  await settled(page, "plan-total", "$2,045.38");
+  assert.equal(await page.evaluate(() => location.search), KLING_2026_SAMPLE);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -53,7 +53,7 @@ test("estimate() throws with every problem named, validate() lists them", () => 
 
 test("editions() lists every edition; catalog(edition) gives its rows", () => {
   const list = api.editions();
-  assert.deepEqual(list.map((e) => [e.edition, e.isDefault, e.opensThePage]), [["seed-2025", true, false], ["kling-2026", false, true], ["kling-2026-12", false, false]]);
+  assert.deepEqual(list.map((e) => [e.edition, e.isDefault, e.opensThePage]), [["seed-2025", true, false], ["kling-2026", false, false], ["kling-2026-12", false, true]]);
   for (const e of list) {
     const cat = api.catalog(e.edition);
     assert.equal(cat.title, e.title);
@@ -131,6 +131,35 @@ test("plan() buys per use from a seller or at your rate, and compares the seller
   assert.equal(r.totalCost, "99.79");
   assert.throws(() => api.plan(mix, { perUseSource: "nobody" }), (e) => {
     assert.equal(e.problem.field, "perUseSource");
+    return true;
+  });
+});
+
+// kling-2026-12 through the npm package: the menus, a 4.0 line with a reference video (6 s in,
+// 10 s out bills 20 s at an assumed 0.7 units a second), the date the edition was checked, and
+// the `menu` option. 5,000 video units a month for 3 months: Package 2 of the 2026 guide's
+// menu ($2,100), Package 1 of the 2025 guide's ($4,200), as worked out in kling_2026_12.rs.
+test("kling-2026-12: menus, a reference video's billed seconds, and the menu option", () => {
+  const edition = api.editions().find((e) => e.edition === "kling-2026-12");
+  assert.equal(edition.checked, "2026-12-07");
+  const cat = api.catalog("kling-2026-12");
+  assert.deepEqual(cat.menus.map((m) => m.id), ["guide-2026", "guide-2025"]);
+  const est = api.estimate({
+    edition: "kling-2026-12",
+    lines: [{ service: "video", model: "kling-v4", resolution: "720p", input: "reference-video", duration: 10, videoSeconds: 6, quantity: 1 }],
+  });
+  assert.deepEqual([est.lines[0].billedSeconds, est.lines[0].units, est.lines[0].value], [20, "14", "1.96"]);
+  assert.equal(est.lines[0].provenance.confidence, "assumed");
+  const mix = { edition: "kling-2026-12", lines: [{ service: "video", model: "kling-v3", mode: "pro", audio: "none", duration: 5, quantity: 1250 }] };
+  const on2026 = api.plan(mix);
+  assert.equal(on2026.menu.id, "guide-2026");
+  assert.equal(on2026.totalCost, "2100");
+  assert.deepEqual(on2026.otherMenus.map((o) => [o.menu.id, o.totalCost, o.differs]), [["guide-2025", "4200", true]]);
+  const on2025 = api.plan(mix, { menu: "guide-2025" });
+  assert.deepEqual([on2025.menu.id, on2025.totalCost], ["guide-2025", "4200"]);
+  assert.throws(() => api.plan(mix, { menu: "guide-1999" }), (e) => {
+    assert.equal(e.message, 'invalid plan options: menu "guide-1999" is not offered here; choose one of: guide-2026, guide-2025');
+    assert.equal(e.problem.field, "menu");
     return true;
   });
 });

@@ -8,7 +8,9 @@ use kling_pricing_render::{chart, report};
 use leptos::prelude::*;
 
 /// Keeps region `name` showing `html()`, writing it only when it changes. `html` is boxed so
-/// that this effect is compiled once, not once per region.
+/// that this effect is compiled once, not once per region. A control of the region that had the
+/// keyboard focus (the package menu's switch) has it again once the region is rewritten, which
+/// may be long after the press (when the planner's worker answers).
 fn region(root: Root, name: &'static str, html: impl Fn() -> String + 'static) {
     region_boxed(root, name, Box::new(html));
 }
@@ -20,7 +22,12 @@ fn region_boxed(root: Root, name: &'static str, html: Box<dyn Fn() -> String>) {
         // Not mounted yet: nothing drawn, so the next run writes.
         let Some(root) = root_el(root) else { return };
         if last.as_ref() != Some(&now) {
-            dom::set_html(dom::region(&root, name), &now);
+            let region = dom::region(&root, name);
+            let focused = region.as_ref().and_then(dom::focused_control);
+            dom::set_html(region.clone(), &now);
+            if let Some(el) = region.zip(focused).and_then(|(r, sel)| dom::find(&r, &sel)) {
+                dom::focus(&el);
+            }
             last = Some(now);
         }
     });
