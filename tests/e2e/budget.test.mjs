@@ -67,7 +67,14 @@
 // for a pool's search that is not proven run again with more work (+0.7 KB, 244,335 ->
 // 245,055 B: the second search's call and the merge of the two outcomes; the stress inputs of
 // seeds 12 to 31 5,981 -> 5,990 of 6,000 proven with twice the work, 5,994 with four times, those with quotes of 45 days or more not
-// proven 4 -> 1). The goal
+// proven 4 -> 1), and 256 KB for the December 2026 edition (issue 24; +16.3 KB, 245,050 ->
+// 261,352 B): its data, compiled in like every edition's, 6.1 KB of wasm, and the opening view
+// it prerenders 1.2 KB of html (measured by building without it); the rest, about 8 KB of wasm,
+// is what it brought to the page: package menus with the other menu's verdict planned beside
+// the plan, the user's own units figure and link format 3, input-video billing, the cheapest
+// seller of each pool, each line's cheapest per-use price, the pool left out and the age of
+// the prices. Issue 26 moves the editions a page does not open with, and the planner, off the
+// page's critical path. The goal
 // stays 100 KB; the test prints how far the page is from it. ARCHITECTURE.md, "Size", says where the bytes go and what keeps them down.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -78,7 +85,7 @@ import { root } from "./harness.mjs";
 
 const KB = 1024;
 /** The budget for the whole page. */
-const BUDGET = 240 * KB;
+const BUDGET = 256 * KB;
 /** The issue's goal. */
 const GOAL = 100 * KB;
 
