@@ -747,3 +747,30 @@ fn a_plan_of_packages_says_when_it_rests_on_a_guess() {
     let v3 = line("video", V3_PRO, 10, 0).unwrap();
     assert!(plan_lines(&[v3], None).guesses.is_empty(), "a known figure");
 }
+
+/// On the form, picking a reference video gives the line an input video as long as its output
+/// (what a person edits next), and the own-units box applies only while the figure is a guess:
+/// moving to Video 3.0 clears both.
+#[test]
+fn the_form_asks_for_an_input_video_and_an_own_figure_only_where_they_apply() {
+    use kling_pricing::DraftLine;
+    let cat = kling_2026_12();
+    let mut d = DraftLine::for_service(cat, "video", 1);
+    for (field, value) in [("model", "kling-v4"), ("duration", "12")] {
+        assert!(d.edit(cat, field, value.into()));
+    }
+    assert!(d.guessed(cat) && !d.takes_video_seconds(cat));
+    assert!(d.edit(cat, "input", "reference-video".into()));
+    assert!(d.takes_video_seconds(cat));
+    assert_eq!(d.video_seconds, "12");
+    assert!(d.edit(cat, "units", "0.8".into()));
+    let e = d.price(cat, 0).unwrap();
+    assert_eq!(
+        (e.billed_seconds, e.units),
+        (Some(24), dec("19.2")),
+        "max(12, 12) + 12 s at 0.8"
+    );
+    assert!(d.edit(cat, "model", "kling-v3".into()));
+    assert!(!d.guessed(cat) && !d.takes_video_seconds(cat));
+    assert_eq!((d.video_seconds.as_str(), d.own_units.as_str()), ("", ""));
+}
