@@ -34,6 +34,7 @@ fn main() {
     let started = Instant::now();
     let mut rng = Rng::new(seed);
     let (mut equal, mut planner_optimal, mut solver_optimal, mut no_demand) = (0u64, 0u64, 0u64, 0u64);
+    let mut timed_out = 0u64;
     let mut largest = Decimal::ZERO;
     let mut disagreements = 0u64;
     for i in 0..inputs {
@@ -44,6 +45,7 @@ fn main() {
             eprintln!("input {i}: {:.2} s {:?}", one.elapsed().as_secs_f64(), c);
         }
         no_demand += u64::from(c.no_demand);
+        timed_out += u64::from(matches!(c.solver, Solved::TimedOut));
         equal += u64::from(c.equal());
         planner_optimal += u64::from(matches!(c.planner, Some((_, true, _))));
         solver_optimal += u64::from(matches!(c.solver, Solved::Plan { proven: true, .. }));
@@ -60,7 +62,8 @@ fn main() {
     println!(
         "{inputs} inputs (seed {seed}, {no_demand} without demand): {equal} equal to the cent, \
          {planner_optimal} planner optimal, {solver_optimal} solver proven optimal, \
-         largest difference ${largest} (planner less solver), {disagreements} disagreements, {:.1} s",
+         largest difference ${largest} (planner less solver), {timed_out} without a solver plan in time, \
+         {disagreements} disagreements, {:.1} s",
         started.elapsed().as_secs_f64()
     );
 }

@@ -368,7 +368,9 @@ pub enum Solved {
     Infeasible,
     /// The schedule's exact dollars, and whether the solver proved it cheapest.
     Plan { dollars: Decimal, proven: bool },
-    /// The solver stopped (time limit) without a plan, or failed.
+    /// The solver's time ran out before it had a plan: nothing to compare.
+    TimedOut,
+    /// The solver failed (a numerical error, or a schedule that does not hold).
     Unknown(String),
 }
 
@@ -465,7 +467,7 @@ fn solve(m: &Model, limit: Duration) -> Solved {
     match p.solve_with(options) {
         Err(microlp::Error::Infeasible) => Solved::Infeasible,
         Err(e) => Solved::Unknown(format!("{e:?}")),
-        Ok(SolveOutcome::Interrupted(i)) => Solved::Unknown(format!("{:?}", i.termination_reason())),
+        Ok(SolveOutcome::Interrupted(_)) => Solved::TimedOut,
         Ok(SolveOutcome::Solution(s)) => {
             let counts: Vec<Vec<u64>> = x
                 .iter()
@@ -559,7 +561,7 @@ impl Comparison {
             return Ok(());
         }
         match (&self.planner, &self.solver) {
-            (None, Solved::Infeasible) => Ok(()),
+            (None, Solved::Infeasible) | (_, Solved::TimedOut) => Ok(()),
             (None, other) => Err(format!("the planner has no plan, the solver: {other:?}")),
             (Some((total, ..)), Solved::Infeasible) => Err(format!(
                 "the planner plans ${total}, the solver finds the model infeasible"
