@@ -27,7 +27,7 @@ fix("pkg-element", "kling-pricing-calculator", (p) => {
 });
 '
 
-# What each package weighs: its wasm, JS and declarations (raw / gzip -9), as the README's size
+# What each package weighs: its wasm, JS and declarations (raw / gzip -9), as docs/benchmarks.md's size
 # table gives them.
 size() { # label files...
   local label=$1 raw=0 gz=0 f
