@@ -1,4 +1,4 @@
-// Type-checked against pkg/kling_pricing.d.ts by tests/js/types.test.mjs: the README's example
+// Type-checked against pkg/kling_pricing.d.ts by tests/js/types.test.mjs: docs/api.md's example
 // must compile, so the published TypeScript contract cannot drift from the documentation.
 import init, { catalog, estimate, validate } from "../../pkg/kling_pricing.js";
 import type { Catalog, Estimate, InputProblem, JobMixInput } from "../../pkg/kling_pricing.js";
