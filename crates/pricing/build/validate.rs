@@ -2,6 +2,7 @@
 //! emitted. The result holds what emitting needs beyond the file as written: pools as
 //! `Pool` variants, numbers as decimals, and every entry's provenance resolved.
 
+use crate::date::Day;
 use crate::parse::{
     CatalogFile, DurationsFile, MenuFile, PackageFile, PerUseFile, PerUsePriceFile, PoolFile, ProvFile, RowFile,
     ServiceFile,
@@ -625,12 +626,16 @@ impl<'f> Context<'_, 'f> {
     }
 
     /// `text` of `entry`'s field `what` is a date as the notes write them: `2026`,
-    /// `2026-03` or `2026-03-13`.
+    /// `2026-03` or `2026-03-13`, and a day of the calendar ([`Day::parse`], which the page
+    /// uses to say how old an edition's prices are, reads it).
     fn date(&self, entry: &str, what: &str, text: &str) -> Result<()> {
         let parts: Vec<&str> = text.split('-').collect();
         let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-        let ok =
-            !parts.is_empty() && parts.len() <= 3 && digits(parts[0], 4) && parts[1..].iter().all(|p| digits(p, 2));
+        let ok = !parts.is_empty()
+            && parts.len() <= 3
+            && digits(parts[0], 4)
+            && parts[1..].iter().all(|p| digits(p, 2))
+            && Day::parse(text).is_some();
         if ok {
             Ok(())
         } else {

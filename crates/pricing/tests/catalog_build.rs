@@ -2,6 +2,9 @@
 //! exactly the statics the build wrote, and a broken catalog is rejected with the file and
 //! the entry named.
 
+#[allow(dead_code)] // validate.rs reads dates with `Day::parse`
+#[path = "../src/date.rs"]
+mod date;
 #[path = "../build/emit.rs"]
 mod emit;
 #[path = "../build/parse.rs"]
@@ -482,6 +485,12 @@ fn each_broken_2026_entry_is_named_with_its_file() {
             "confidence = \"seed\"\nas_of = \"last year\"",
             "package \"small\"",
             "as_of \"last year\" is not a date",
+        ),
+        (
+            "confidence = \"seed\"\nas_of = \"2025\"",
+            "confidence = \"seed\"\nas_of = \"2025-02-29\"",
+            "package \"small\"",
+            "as_of \"2025-02-29\" is not a date",
         ),
         (
             "date = \"2026-05-07\"\n",

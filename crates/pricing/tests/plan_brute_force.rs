@@ -8,7 +8,10 @@
 //! use, and 1,000 more all with per use. It shares no code with the planner: its own
 //! demand rounding, its own drawing, its own concurrency rule, on integer quarter-units and cents.
 
-use kling_pricing::catalog::{default_catalog, Catalog, Package, Pool};
+#[path = "common/catalog.rs"]
+mod test_catalog;
+
+use kling_pricing::catalog::{Catalog, Pool};
 use kling_pricing::plan::{plan, Balance, Peak, PerUseRate, PlanOptions, PoolOutcome, PoolRate, UserPack};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -262,33 +265,7 @@ fn search_size(case: &Case) -> u64 {
 }
 
 fn catalog_for(case: &Case) -> &'static Catalog {
-    let base = default_catalog();
-    let provenance = base.packages[0].provenance;
-    const IDS: [&str; 3] = ["k0", "k1", "k2"];
-    let packages: Vec<Package> = case
-        .packages
-        .iter()
-        .enumerate()
-        .map(|(i, &(cents, units, days, conc, trial))| Package {
-            id: IDS[i],
-            name: IDS[i],
-            pool: Pool::Video,
-            menu: None,
-            price: Some(Decimal::new(cents as i64, 2)),
-            units: Some(units),
-            validity_days: Some(days),
-            discount_percent: None,
-            concurrency: conc,
-            trial,
-            custom: false,
-            best_for: "",
-            provenance,
-        })
-        .collect();
-    Box::leak(Box::new(Catalog {
-        packages: Box::leak(packages.into_boxed_slice()),
-        ..*base
-    }))
+    test_catalog::catalog_with(&case.packages)
 }
 
 /// Each month's demand in quarter-units, by the stated rule, computed on integers.

@@ -31,7 +31,10 @@
 
 #![allow(dead_code)] // each user (test, example) uses part of it
 
-use kling_pricing::catalog::{default_catalog, Catalog, Package, Pool};
+#[path = "../common/catalog.rs"]
+mod test_catalog;
+
+use kling_pricing::catalog::{Catalog, Pool};
 use kling_pricing::plan::{plan, unit_step, Balance, Peak, PerUseRate, PlanOptions, PoolOutcome, PoolRate, UserPack};
 use microlp::{ComparisonOp, OptimizationDirection, Problem, SolutionStatus, SolveOptions, SolveOutcome};
 use rust_decimal::Decimal;
@@ -200,36 +203,15 @@ fn check_step(catalog: &Catalog) {
 
 /// The catalog the planner is given: the seed's, with this case's packages.
 pub fn catalog_for(case: &Case) -> &'static Catalog {
-    let base = default_catalog();
-    let provenance = base.packages[0].provenance;
-    const IDS: [&str; 3] = ["k0", "k1", "k2"];
-    let packages: Vec<Package> = case
+    let terms: Vec<test_catalog::Terms> = case
         .catalog
         .iter()
-        .enumerate()
-        .map(|(i, o)| {
+        .map(|o| {
             assert!(o.quarters % 4 == 0, "a catalog package holds whole units");
-            Package {
-                id: IDS[i],
-                name: IDS[i],
-                pool: Pool::Video,
-                menu: None,
-                price: Some(Decimal::new(o.cents as i64, 2)),
-                units: Some(o.quarters / 4),
-                validity_days: Some(o.days),
-                discount_percent: None,
-                concurrency: o.conc,
-                trial: o.trial,
-                custom: false,
-                best_for: "",
-                provenance,
-            }
+            (o.cents, o.quarters / 4, o.days, o.conc, o.trial)
         })
         .collect();
-    Box::leak(Box::new(Catalog {
-        packages: Box::leak(packages.into_boxed_slice()),
-        ..*base
-    }))
+    test_catalog::catalog_with(&terms)
 }
 
 fn quarter_units(q: u64) -> Decimal {
