@@ -3,7 +3,8 @@
 # version, and fails loudly when an install fails.
 #
 #   bash scripts/setup.sh build   # Rust wasm target, Trunk, wasm-bindgen-cli, wasm-pack, npm tools
-#   bash scripts/setup.sh test    # all of the above, plus Debian's chromium and chromium-driver
+#   bash scripts/setup.sh test    # all of the above, plus Debian's chromium and chromium-driver,
+#                                 # and cmake and libclang-dev for the oracle test's solver
 #
 # Versions are pinned: Trunk 0.21.14 (0.22 needs a newer rustc), wasm-bindgen-cli exactly the
 # wasm-bindgen in Cargo.lock, wasm-pack 0.15.1, and the npm packages in package-lock.json
@@ -78,6 +79,20 @@ if [ "$what" = test ]; then
   else
     say "installing chromium and chromium-driver"
     apt_install chromium chromium-driver
+  fi
+fi
+# 5. What the pricing crate's oracle test needs to build the HiGHS solver from source (highs-sys,
+#    a dev dependency): cmake, a C++ compiler, and libclang with its headers for the bindings.
+if [ "$what" = test ]; then
+  missing=()
+  command -v cmake >/dev/null || missing+=(cmake)
+  command -v c++ >/dev/null || missing+=(g++)
+  compgen -G '/usr/lib/llvm-*/lib/libclang.so' >/dev/null || missing+=(libclang-dev)
+  if [ ${#missing[@]} = 0 ]; then
+    say "cmake, a C++ compiler and libclang: present"
+  else
+    say "installing ${missing[*]}"
+    apt_install "${missing[@]}"
   fi
 fi
 say "done"
