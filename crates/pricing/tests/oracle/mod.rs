@@ -3,7 +3,8 @@
 //!
 //! Shared by `tests/plan_oracle.rs` (a fixed number of seeded inputs in every `cargo test`) and
 //! `examples/plan_oracle.rs` (as many as asked, with a summary); [`optimum`] solves any input
-//! the way the planner plans it, every pool. It shares no code with the planner's search: the
+//! the way the planner plans it, every pool (`examples/oracle_totals.rs`, the totals of
+//! `tests/plan_stress.rs`). It shares no code with the planner's search: the
 //! model is built from the catalog and the options through the crate's public API, by the
 //! planner's stated rules.
 //!
@@ -371,6 +372,17 @@ impl Optimum {
             })
             .sum::<Option<Decimal>>()
             .map(|d| d.normalize())
+    }
+
+    /// The solver's lower bound on the input's dollars: the sum of its pools' (floating point).
+    pub fn bound(&self) -> f64 {
+        self.pools
+            .iter()
+            .map(|(_, s)| match s {
+                Solved::Plan { bound, .. } => *bound,
+                _ => 0.0,
+            })
+            .sum()
     }
 
     /// Every pool's plan proven cheapest (or proven to have none).
