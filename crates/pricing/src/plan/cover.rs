@@ -14,7 +14,7 @@
 //! its excess a unit): the least of each over the residues is one sweep around the circle.
 //! So the bound is one look-up, exact once `n` is large (the relaxation is only that `*` may be
 //! bought a negative number of times, which can only lower it). When `u*/g` is over
-//! [`RESIDUES`] (a quote of odd size: 464,679 units in quarters next to Kling's packs has
+//! `SearchConfig::cover_residues` (a quote of odd size: 464,679 units in quarters next to Kling's packs has
 //! 154,893), the steps are coarser: each package is counted as holding its units rounded up to
 //! them, which can only lower the bound too, by at most a step's worth at the best price per
 //! unit for each package bought.
@@ -26,8 +26,8 @@
 use super::levels::{gcd, per_unit};
 use super::solve::Kind;
 
-/// Most residues a [`CoverBound`] keeps (`u*/g`): 131,072 entries of 16 bytes, in up to three
-/// tables while it is built.
+/// Most residues of the tests' bounds, as `SearchConfig::cover_residues`.
+#[cfg(test)]
 const RESIDUES: u64 = 1 << 17;
 
 #[derive(Debug)]
@@ -60,6 +60,7 @@ impl CoverBound {
     /// The bound for the packages `members` (non-trial, positive units) and per use at
     /// `per_use` a unit; `None` when there is nothing to buy or too many residues (then no bound
     /// is used).
+    #[cfg(test)]
     pub fn new(kinds: &[Kind], members: &[usize], per_use: Option<u128>) -> Option<CoverBound> {
         CoverBound::within(kinds, members, per_use, RESIDUES)
     }

@@ -39,6 +39,7 @@
 mod alternatives;
 pub mod breakeven;
 mod comparison;
+mod config;
 mod cover;
 mod explain;
 mod levels;
@@ -52,6 +53,7 @@ mod validate;
 mod window;
 
 pub use breakeven::{break_even, break_even_with, BreakEven};
+pub use config::{Rules, SearchConfig};
 pub use explain::menu_verdict;
 pub use options::{
     Balance, Peak, PerUseRate, PlanOptions, PoolRate, UserPack, CHEAPEST, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS,
@@ -191,8 +193,8 @@ fn plan_pool(setup: &Setup, searches: &mut Searches) -> PoolPlan {
     pool_plan(setup, outcome, message, r, alternatives, gap, packs_only)
 }
 
-/// The pool's search with every package allowed: within [`solve::EXACT_BUDGET`], and if its
-/// plan is not proven cheapest, again with [`solve::RETRY_WORK`] times the work. A plan proven
+/// The pool's search with every package allowed: within [`SearchConfig::budget`], and if its
+/// plan is not proven cheapest, again with [`SearchConfig::retry_work`] times the work. A plan proven
 /// within the budget is found as before, to the byte and in the same time (so is one whose
 /// dollars reach the lower bound, only its tie-break unproven: stress input #180); the few
 /// that are not take five times as long. A search with twice the work from the start proved
@@ -203,11 +205,12 @@ fn plan_pool(setup: &Setup, searches: &mut Searches) -> PoolPlan {
 /// cheaper, by up to $12,180; retrying with twice the work, 5,990).
 fn search(setup: &Setup, searches: &mut Searches) -> Outcome {
     let all = vec![true; setup.infos.len()];
-    let first = searches.solve(&setup.inst, &all, solve::EXACT_BUDGET).0;
+    let cfg = *searches.config();
+    let first = searches.solve(&setup.inst, &all, cfg.budget).0;
     match &first {
         // Not proven cheapest: its dollars above the lower bound.
-        Outcome::Bounded { lower, .. } if first.best().is_some_and(|b| b.cost.money > *lower) => {
-            let retry = solve::EXACT_BUDGET * solve::RETRY_WORK;
+        Outcome::Bounded { lower, .. } if cfg.rules.retry() && first.best().is_some_and(|b| b.cost.money > *lower) => {
+            let retry = cfg.budget.saturating_mul(cfg.retry_work);
             first.with(searches.solve(&setup.inst, &all, retry).0)
         }
         _ => first,

@@ -5,6 +5,7 @@
 //! See the module documentation of [`super`] and `ARCHITECTURE.md` for why the transitions
 //! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
 
+use super::config::SearchConfig;
 use super::cover::CoverBound;
 use super::levels::{add_count, gcd, per_unit, Class, Cover};
 use super::window;
@@ -145,39 +146,6 @@ impl Outcome {
         }
     }
 }
-
-/// Work units a plan may spend (a transition or level tried is one unit; bound evaluations and
-/// dominance checks are charged by size): a million is about 0.15 s natively. The first (beam)
-/// search may use half of it, the exact search all of it.
-pub(super) const EXACT_BUDGET: u64 = 1_000_000;
-/// A pool's search not proven within [`EXACT_BUDGET`] runs again with this many times the
-/// work ([`Outcome::with`]).
-pub(super) const RETRY_WORK: u64 = 4;
-/// Kept states a new state is checked against for dominance when stock spans 3 buckets or more.
-const DOMINANCE_PEERS: usize = 4096;
-/// The probes below the first plan after the one at the bound ([`Solver::probe`]) may use this
-/// fraction of the exact search's budget.
-const PROBE_SHARE: u64 = 4;
-/// The first probe, at the lower bound itself, may use up to this share of the budget.
-const BOUND_PROBE_SHARE: u64 = 2;
-/// A probe that runs out may spend this share of the budget finishing its states, eight a
-/// period ([`Solver::run`]).
-const PROBE_RESCUE_SHARE: u64 = 16;
-/// The probes after the one at the bound aim this fraction of the first gap (between the lower
-/// bound and the first plan) above the bound the last one raised: at most this many of them.
-const PROBE_STEPS: u128 = 4;
-/// The exact search, once out of work, may spend this fraction of the budget finishing the
-/// states it reached, eight a period ([`Solver::run`]).
-const RESCUE_SHARE: u64 = 4;
-/// States kept per period by the beam search that finds the first plan.
-const BEAM_WIDTH: usize = 8;
-/// Levels tried per class and state by the beam search.
-const BEAM_LEVELS: u64 = 4;
-/// Residues of the cover bound of the units served ([`window::served_at_most`]): a sixty-fourth
-/// of the cover bound's, so that building it adds little to a plan (`plan_quotes`: median
-/// 2.15 → 2.20 ms natively, against 3.06 ms with as many as the cover bound); coarser steps
-/// only lower the bound.
-const SERVED_RESIDUES: u64 = 1 << 12;
 
 /// An open-addressing index from keys (a layer's states, a class's levels) to their numbers in
 /// a flat list of keys: no allocation per key.
@@ -342,7 +310,7 @@ fn shortfall_cap(inst: &Instance, on: &[bool], price: u128) -> Option<u64> {
 ///   enforced that the best-value package carries and the swap does not, one copy more stays.
 ///
 /// Only swaps that carry an enforced peak count for the first (a level's cover may).
-fn level_cap(inst: &Instance, class: &Class, alts: &[Kind]) -> u64 {
+fn level_cap(inst: &Instance, class: &Class, alts: &[Kind], copies: u128) -> u64 {
     let star = &inst.kinds[class.star()];
     let (bp, bu) = (star.price, u128::from(star.units));
     let need = inst.need_conc;
@@ -354,7 +322,7 @@ fn level_cap(inst: &Instance, class: &Class, alts: &[Kind]) -> u64 {
             let c = p.saturating_mul(bu).saturating_mul(u).div_ceil(margin);
             cap = cap.min(u64::try_from(c).unwrap_or(u64::MAX));
         }
-        if let Some((_, b)) = swap_copies(alt, star) {
+        if let Some((_, b)) = swap_copies(alt, star, copies) {
             let stays = u128::from(need > 0 && star.conc >= need && alt.conc < need);
             let held = u128::from(class.spare()) + (b + stays) * bu;
             cap = cap.min(u64::try_from(held - 1).unwrap_or(u64::MAX));
@@ -371,7 +339,7 @@ fn level_cap(inst: &Instance, class: &Class, alts: &[Kind]) -> u64 {
 /// copies for the `a` of `i` leaves every bucket from `j`'s on at least as full after the
 /// draw (the added units are drawn instead) and costs less. With a peak enforced that `*`
 /// carries, the purchase must hold one copy more, which stays and carries it.
-fn drawn_limits(inst: &Instance, classes: &[Class], slots: usize) -> Vec<u64> {
+fn drawn_limits(inst: &Instance, classes: &[Class], slots: usize, copies: u128) -> Vec<u64> {
     let mut limits = Vec::with_capacity(classes.len());
     for k in classes {
         let star = &inst.kinds[k.star()];
@@ -382,7 +350,7 @@ fn drawn_limits(inst: &Instance, classes: &[Class], slots: usize) -> Vec<u64> {
         if !k.truncated {
             for j in classes.iter().filter(|j| j.periods.min(slots) < k.periods.min(slots)) {
                 for &i in &j.kinds {
-                    limit = limit.min(swap_limit(&inst.kinds[i], star, spare));
+                    limit = limit.min(swap_limit(&inst.kinds[i], star, spare, copies));
                 }
             }
         }
@@ -393,8 +361,8 @@ fn drawn_limits(inst: &Instance, classes: &[Class], slots: usize) -> Vec<u64> {
 
 /// The least `max(spare + b·u*, a·uᵢ)` over `b ≤ 64` such that `a = ceil(b·u*/uᵢ)` copies of
 /// `i` cost less than `b` of `star` (`u64::MAX` when there is none).
-fn swap_limit(i: &Kind, star: &Kind, spare: u64) -> u64 {
-    match swap_copies(i, star) {
+fn swap_limit(i: &Kind, star: &Kind, spare: u64, copies: u128) -> u64 {
+    match swap_copies(i, star, copies) {
         Some((a, b)) => {
             let held = u128::from(spare) + b * u128::from(star.units);
             u64::try_from(held.max(a * u128::from(i.units))).unwrap_or(u64::MAX)
@@ -405,9 +373,9 @@ fn swap_limit(i: &Kind, star: &Kind, spare: u64) -> u64 {
 
 /// The least `b ≤ 64`, with `a = ceil(b·u*/uᵢ)`, such that `a` copies of `i` cost less than `b`
 /// copies of `star`.
-fn swap_copies(i: &Kind, star: &Kind) -> Option<(u128, u128)> {
+fn swap_copies(i: &Kind, star: &Kind, copies: u128) -> Option<(u128, u128)> {
     let (ui, us) = (u128::from(i.units), u128::from(star.units));
-    (1..=64u128).find_map(|b| {
+    (1..=copies).find_map(|b| {
         let a = (b * us).div_ceil(ui);
         (a.saturating_mul(i.price) < b.saturating_mul(star.price)).then_some((a, b))
     })
@@ -427,11 +395,6 @@ struct PeakBound {
     /// ([`PeakBound::new`]).
     links: Vec<Links>,
 }
-
-/// The most groups of chains kept per month and set of trials: past it, the chains left out
-/// are bounded by the least of their linear costs alone. One carrier gives a group per number
-/// of links (a few); three carriers of sizes in proportion 2 : 3 : 4 a few dozen.
-const LINK_GROUPS: usize = 16;
 
 /// Chains carrying the peak from a month on with the same trials, grouped by the units their
 /// links hold: the combined bound ([`Solver::chain_cover`]) needs the units, the linear one
@@ -473,10 +436,10 @@ impl Links {
     }
 
     /// The chains of the same units held and served merged into one group (the least price and
-    /// the least `beyond` of each: each bounds the group's chains), then the `LINK_GROUPS`
+    /// the least `beyond` of each: each bounds the group's chains), then the `groups`
     /// groups least by `beyond` kept, in that order; the rest in `floor`. Sorted rather than
-    /// searched: a month's chains are up to carriers × periods × `LINK_GROUPS`.
-    fn keep_least(&mut self) {
+    /// searched: a month's chains are up to carriers × periods × `groups`.
+    fn keep_least(&mut self, groups: usize) {
         sort::sort_by_key(&mut self.groups, |g| (g.units, g.served));
         self.groups.dedup_by(|g, kept| {
             let same = (g.units, g.served) == (kept.units, kept.served);
@@ -487,9 +450,9 @@ impl Links {
             same
         });
         sort::sort_by_key(&mut self.groups, |g| g.beyond);
-        if let Some(g) = self.groups.get(LINK_GROUPS) {
+        if let Some(g) = self.groups.get(groups) {
             self.floor = self.floor.min(g.beyond);
-            self.groups.truncate(LINK_GROUPS);
+            self.groups.truncate(groups);
         }
     }
 }
@@ -497,7 +460,14 @@ impl Links {
 impl PeakBound {
     /// `None` without a peak, or when no package (not a trial) carries it.
     /// `after`: the demand from each month on ([`window::demand_after`]).
-    fn of(inst: &Instance, on: &[bool], trials: &[usize], relax: Option<&Relax>, after: &[u64]) -> Option<PeakBound> {
+    fn of(
+        inst: &Instance,
+        on: &[bool],
+        trials: &[usize],
+        relax: Option<&Relax>,
+        after: &[u64],
+        groups: usize,
+    ) -> Option<PeakBound> {
         let carriers: Vec<&Kind> = (0..inst.kinds.len())
             .filter(|&k| on[k] && !inst.kinds[k].trial && inst.kinds[k].conc >= inst.need_conc)
             .map(|k| &inst.kinds[k])
@@ -506,7 +476,7 @@ impl PeakBound {
             return None;
         }
         let (num, den) = relax.map(|r| (r.price, u128::from(r.units)))?;
-        Some(PeakBound::new(inst, &carriers, trials, (num, den), after))
+        Some(PeakBound::new(inst, &carriers, trials, (num, den), after, groups))
     }
 
     /// The chains of packages that carry the peak from each month on, each link first needed
@@ -522,7 +492,7 @@ impl PeakBound {
     /// plan's carriers hold such a chain (from each month not yet carried, the one carrying it
     /// that lasts longest: distinct purchases), and what else it buys costs at least
     /// `num / den` a unit (trials aside), so a chain's cost beyond adds to the units' worth.
-    /// Month by month, per trial set: O(months · packages · 2^trials · LINK_GROUPS), once.
+    /// Month by month, per trial set: O(months · packages · 2^trials · link groups), once.
     ///
     /// Counting from the month a link is first needed, as it once did, a link could serve the
     /// demand of `2 · periods − 1` months: a chain of Package 3 (60,000 units, 90 days) under
@@ -536,6 +506,7 @@ impl PeakBound {
         trials: &[usize],
         (num, den): (u128, u128),
         after: &[u64],
+        groups: usize,
     ) -> PeakBound {
         let need = inst.need_conc;
         let h = inst.demand.len();
@@ -589,7 +560,7 @@ impl PeakBound {
                         });
                     }
                 }
-                here.keep_least();
+                here.keep_least(groups);
                 links[m * masks + used] = here;
             }
         }
@@ -731,7 +702,7 @@ struct Ctx {
 
 /// The kinds `on`, as the trial bits (at most 16 trials, by kind index) and the validity
 /// classes of the others, in order of periods.
-fn classes_of(inst: &Instance, on: &[bool]) -> (Vec<usize>, Vec<Class>) {
+fn classes_of(inst: &Instance, on: &[bool], cfg: &SearchConfig) -> (Vec<usize>, Vec<Class>) {
     let mut trials = Vec::new();
     let mut by_periods: Vec<(usize, Vec<usize>)> = Vec::new();
     for (k, kind) in inst.kinds.iter().enumerate() {
@@ -753,7 +724,7 @@ fn classes_of(inst: &Instance, on: &[bool]) -> (Vec<usize>, Vec<Class>) {
     }
     let mut classes = Vec::new();
     for (p, members) in by_periods {
-        classes.extend(split_class(&inst.kinds, p, members));
+        classes.extend(split_class(&inst.kinds, p, members, cfg));
     }
     (trials, classes)
 }
@@ -765,9 +736,10 @@ fn classes_of(inst: &Instance, on: &[bool]) -> (Vec<usize>, Vec<Class>) {
 /// coarse unit step: its levels stay few. Classes of the same validity share one expiry bucket
 /// (see [`Solver::rec`]), which keeps the search exact: the packages of a bucket are still
 /// bought just in time, and each class's part as its own cheapest composition.
-fn split_class(kinds: &[Kind], periods: usize, members: Vec<usize>) -> Vec<Class> {
-    let whole = Class::new(kinds, periods, members.clone());
-    if !whole.truncated {
+fn split_class(kinds: &[Kind], periods: usize, members: Vec<usize>, cfg: &SearchConfig) -> Vec<Class> {
+    let cap = cfg.table_cap;
+    let whole = Class::new(kinds, periods, members.clone(), cap);
+    if !whole.truncated || !cfg.rules.split_classes() {
         return vec![whole];
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -775,14 +747,14 @@ fn split_class(kinds: &[Kind], periods: usize, members: Vec<usize>) -> Vec<Class
         let fits = groups.iter().position(|g| {
             let mut with = g.clone();
             with.push(k);
-            !Class::new(kinds, periods, with).truncated
+            !Class::new(kinds, periods, with, cap).truncated
         });
         match fits {
             Some(i) => groups[i].push(k),
             None => groups.push(vec![k]),
         }
     }
-    groups.into_iter().map(|g| Class::new(kinds, periods, g)).collect()
+    groups.into_iter().map(|g| Class::new(kinds, periods, g, cap)).collect()
 }
 
 impl Relax {
@@ -854,6 +826,7 @@ impl Relax {
 
 pub(super) struct Solver<'a> {
     inst: &'a Instance,
+    cfg: SearchConfig,
     classes: Vec<Class>,
     /// Kind index of each trial bit.
     trials: Vec<usize>,
@@ -909,11 +882,12 @@ pub(super) struct Solver<'a> {
 
 impl<'a> Solver<'a> {
     /// A solver for `inst` using only the kinds with `allowed[k]`.
-    pub fn new(inst: &'a Instance, allowed: &[bool]) -> Solver<'a> {
+    pub fn new(inst: &'a Instance, allowed: &[bool], cfg: &SearchConfig) -> Solver<'a> {
+        let rules = &cfg.rules;
         let on: Vec<bool> = (0..inst.kinds.len())
             .map(|k| allowed.get(k).copied().unwrap_or(false) && inst.kinds[k].units > 0)
             .collect();
-        let (trials, classes) = classes_of(inst, &on);
+        let (trials, classes) = classes_of(inst, &on, cfg);
         let h = inst.demand.len();
         let max_l = inst
             .kinds
@@ -930,19 +904,25 @@ impl<'a> Solver<'a> {
             .filter(|&k| on[k] && !inst.kinds[k].trial)
             .collect();
         let packages = non_trials.iter().map(|&k| inst.kinds[k].clone()).collect();
-        let cover = CoverBound::new(&inst.kinds, &non_trials, inst.per_use);
+        let cover = CoverBound::within(&inst.kinds, &non_trials, inst.per_use, cfg.cover_residues);
         let demand_after = window::demand_after(&inst.demand);
         let capped = window::served_at_most(inst, &demand_after);
-        let served = if non_trials.iter().any(|&k| capped[k].units < inst.kinds[k].units) {
-            CoverBound::within(&capped, &non_trials, inst.per_use, SERVED_RESIDUES)
+        let served = if rules.served_bound() && non_trials.iter().any(|&k| capped[k].units < inst.kinds[k].units) {
+            CoverBound::within(&capped, &non_trials, inst.per_use, cfg.served_residues)
         } else {
             None
         };
         let unit_block = trials.iter().fold(relax.as_ref().map_or(1, |r| r.block), |a, &k| {
             gcd(a, inst.kinds[k].units)
         });
-        let peak = PeakBound::of(inst, &on, &trials, relax.as_ref(), &demand_after);
-        let cap = inst.per_use.and_then(|p| shortfall_cap(inst, &on, p)).unwrap_or(0);
+        let peak = PeakBound::of(inst, &on, &trials, relax.as_ref(), &demand_after, cfg.link_groups)
+            .filter(|_| rules.peak_bound());
+        let cap = match inst.per_use {
+            Some(p) if rules.shortfall_cap() => shortfall_cap(inst, &on, p).unwrap_or(0),
+            // Any shortfall: every level of the last class from one up.
+            Some(_) => u64::MAX,
+            None => 0,
+        };
         // Per use never expires: as if bought now and held (which costs the same as buying it
         // when drawn).
         let per_use = inst.per_use.map(|price| Kind::per_use(price, h.max(1)));
@@ -960,9 +940,19 @@ impl<'a> Solver<'a> {
         let level_caps: Vec<u64> = classes
             .iter()
             .zip(&swaps)
-            .map(|(c, alts)| level_cap(inst, c, alts))
+            .map(|(c, alts)| {
+                if rules.level_cap() {
+                    level_cap(inst, c, alts, cfg.swap_copies)
+                } else {
+                    u64::MAX
+                }
+            })
             .collect();
-        let drawn = drawn_limits(inst, &classes, slots);
+        let drawn = if rules.drawn_limit() {
+            drawn_limits(inst, &classes, slots, cfg.swap_copies)
+        } else {
+            vec![u64::MAX; classes.len()]
+        };
         let shortfall = match inst.per_use {
             None => 0,
             Some(_) if cap > 0 => cap,
@@ -975,6 +965,7 @@ impl<'a> Solver<'a> {
         let later = Later::of(inst, &classes);
         Solver {
             inst,
+            cfg: *cfg,
             classes,
             trials,
             slots,
@@ -1100,7 +1091,7 @@ impl<'a> Solver<'a> {
             .filter(|&b| mask & (1 << b) != 0)
             .map(|b| &kinds[self.trials[b]])
             .collect();
-        if left.len() > 6 {
+        if left.len() > self.cfg.trial_subsets {
             let all = left.iter().fold(0u64, |a, k| a.saturating_add(k.units));
             return cover.at_least(need.saturating_sub(all));
         }
@@ -1128,7 +1119,11 @@ impl<'a> Solver<'a> {
         let mut money = cost.money;
         if let Some((lb, units)) = self.lower_bound(t, key) {
             let per = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
-            if let (Some(m), Some(u)) = (cost.money.checked_mul(per), ub.money.checked_mul(per)) {
+            if let (Some(m), Some(u), true) = (
+                cost.money.checked_mul(per),
+                ub.money.checked_mul(per),
+                self.cfg.rules.block_bound(),
+            ) {
                 if m.checked_add(lb).is_some_and(|v| v > u) {
                     return true;
                 }
@@ -1138,7 +1133,7 @@ impl<'a> Solver<'a> {
                 return true;
             }
         }
-        if money == ub.money {
+        if money == ub.money && self.cfg.rules.units_tie() {
             let more = self.demand_after[t].saturating_sub(self.held(key));
             return cost.units.saturating_add(more) > ub.units;
         }
@@ -1161,7 +1156,11 @@ impl<'a> Solver<'a> {
     fn carried_bound(&mut self, t: usize, key: &[u64], units: u64) -> u128 {
         let need = self.bought_units(t, key, units);
         let mask = key[self.slots - 1] & 0xffff_ffff;
-        let cover = self.cover_bound(need, mask);
+        let cover = if self.cfg.rules.cover_bound() {
+            self.cover_bound(need, mask)
+        } else {
+            0
+        };
         // The units still to serve, counting everything held as usable, bought in packages
         // that serve no more than their months' demand.
         let served = self.served.as_ref().map_or(0, |s| {
@@ -1194,7 +1193,7 @@ impl<'a> Solver<'a> {
     /// be served by other purchases: at least their cover bound over packages capped at what
     /// they can serve (`served`, else the cover as it is).
     fn chain_cover(&mut self, t: usize, key: &[u64], need: u64) -> u128 {
-        let Some(pb) = &self.peak else {
+        let Some(pb) = self.peak.as_ref().filter(|_| self.cfg.rules.chain_cover()) else {
             return 0;
         };
         let w = self.slots - 1;
@@ -1304,13 +1303,13 @@ impl<'a> Solver<'a> {
         // The beam search has its own allowance of the budget (with more than three validity
         // classes, earlier-expiring classes only fill the need); if it runs out, a greedy pass
         // (one state a period, filling the need) finds the first plan.
-        self.budget = self.steps.saturating_add(budget / 2);
-        self.beam_few = self.classes.len() > 3;
-        let mut first = self.run(Some(BEAM_WIDTH), None).ok();
+        self.budget = self.steps.saturating_add(budget / self.cfg.beam_share);
+        self.beam_few = self.classes.len() > 3 && self.cfg.rules.beam_few();
+        let mut first = self.run(Some(self.cfg.beam_width), None).ok();
         if first.is_none() && self.aborted {
             self.aborted = false;
             self.beam_few = true;
-            self.budget = self.steps.saturating_add(budget / 4);
+            self.budget = self.steps.saturating_add(budget / self.cfg.greedy_share);
             first = self.run(Some(1), None).ok();
         }
         if first.is_none() && self.aborted {
@@ -1331,7 +1330,7 @@ impl<'a> Solver<'a> {
         if let Some(sol) = self.probe(&mut first, &mut lower, budget) {
             return Outcome::Optimal(sol);
         }
-        let (exact, rescued) = self.run_or_finish(first.as_ref().map(|s| s.cost), budget / RESCUE_SHARE);
+        let (exact, rescued) = self.run_or_finish(first.as_ref().map(|s| s.cost), budget / self.cfg.rescue_share);
         if self.aborted || rescued {
             // Out of work: an `exact` plan is the rescue's (the rescue ran out too: none).
             return match (first, exact.ok()) {
@@ -1407,14 +1406,17 @@ impl<'a> Solver<'a> {
     /// 296–297 ms.
     fn probe(&mut self, first: &mut Option<Solution>, lower: &mut u128, budget: u64) -> Option<Solution> {
         let gap = first.as_ref()?.cost.money.saturating_sub(*lower);
-        if self.truncated() {
+        if self.truncated() || !self.cfg.rules.probes() {
             return None;
         }
         let full = self.budget;
-        self.budget = self.steps.saturating_add(budget / BOUND_PROBE_SHARE).min(full);
-        let step = (gap / PROBE_STEPS).max(1);
+        self.budget = self.steps.saturating_add(budget / self.cfg.bound_probe_share).min(full);
+        let step = (gap / self.cfg.probe_steps).max(1);
         let mut found = None;
-        let mut at_bound = true;
+        let mut at_bound = self.cfg.rules.bound_probe();
+        if !at_bound {
+            self.budget = self.steps.saturating_add(budget / self.cfg.probe_share).min(full);
+        }
         while let Some(best) = first.as_ref().map(|s| s.cost.money) {
             let target = if at_bound { *lower } else { lower.saturating_add(step) };
             if target >= best {
@@ -1426,7 +1428,7 @@ impl<'a> Solver<'a> {
                 units: u64::MAX,
                 count: u64::MAX,
             };
-            let (run, rescued) = self.run_or_finish(Some(at), budget / PROBE_RESCUE_SHARE);
+            let (run, rescued) = self.run_or_finish(Some(at), budget / self.cfg.probe_rescue_share);
             let aborted = std::mem::take(&mut self.aborted) || rescued;
             if rescued {
                 // Not a proof: only a cheaper plan for the searches after it.
@@ -1447,7 +1449,7 @@ impl<'a> Solver<'a> {
                 *lower = target + 1;
             }
             if std::mem::take(&mut at_bound) {
-                self.budget = self.steps.saturating_add(budget / PROBE_SHARE).min(full);
+                self.budget = self.steps.saturating_add(budget / self.cfg.probe_share).min(full);
             } else if aborted {
                 break;
             }
@@ -1460,6 +1462,7 @@ impl<'a> Solver<'a> {
     /// reached, eight a period, within `allowance` more ([`Solver::run`]); with whether it did,
     /// when its plan is not proven.
     fn run_or_finish(&mut self, ub: Option<Cost>, allowance: u64) -> (Result<Solution, usize>, bool) {
+        let allowance = if self.cfg.rules.rescue() { allowance } else { 0 };
         self.rescue = allowance;
         let run = self.run(None, ub);
         let finished = allowance > 0 && self.rescue == 0;
@@ -1513,9 +1516,9 @@ impl<'a> Solver<'a> {
                     self.aborted = false;
                     self.budget = self.steps.saturating_add(self.rescue);
                     self.rescue = 0;
-                    beam = Some(BEAM_WIDTH);
+                    beam = Some(self.cfg.beam_width);
                     let reached = std::mem::replace(&mut layers[t], Layer::new());
-                    layers[t] = self.narrow(t, reached, BEAM_WIDTH);
+                    layers[t] = self.narrow(t, reached, self.cfg.beam_width);
                     continue;
                 }
                 next => next?,
@@ -1589,11 +1592,11 @@ impl<'a> Solver<'a> {
         let stride = self.stride();
         let w = stride - 1;
         let n = layer.len();
-        if n < 2 {
+        if n < 2 || !self.cfg.rules.dominance() {
             return layer;
         }
         // Then states are grouped by the trials left alone, and the cover checked pairwise.
-        let across = exact && w > 2 && self.enforce;
+        let across = exact && w > 2 && self.enforce && self.cfg.rules.cover_dominance();
         let meta = |i: usize| {
             let m = layer.keys[i * stride + w];
             if across {
@@ -1622,9 +1625,11 @@ impl<'a> Solver<'a> {
                     std::cmp::Reverse(cover(b)),
                 ))
         });
+        let rules = &self.cfg.rules;
         let restock = Restock {
-            kinds: &self.packages,
-            per_use: self.inst.per_use,
+            kinds: if rules.restock_copies() { &self.packages } else { &[] },
+            per_use: self.inst.per_use.filter(|_| rules.restock_per_use()),
+            peers: self.cfg.dominance_peers,
             cheapest: self
                 .relax
                 .as_ref()
@@ -1679,7 +1684,14 @@ impl<'a> Solver<'a> {
                 )
             })
             .collect();
-        let mut score = sorted(&score, if plain { score.len() } else { width * 4 });
+        let mut score = sorted(
+            &score,
+            if plain {
+                score.len()
+            } else {
+                width * self.cfg.narrow_prefilter
+            },
+        );
         for entry in score.iter_mut() {
             let key = &layer.keys[entry.2 * stride..(entry.2 + 1) * stride];
             if !open {
@@ -1846,7 +1858,7 @@ impl<'a> Solver<'a> {
     /// by the classes from `ci` on or per use, at no less than their price per unit
     /// ([`Solver::month_extra`]).
     fn beaten_so_far(&self, ctx: &Ctx, ci: usize, need: u64, pos: usize) -> bool {
-        let Some(ub) = ctx.ub else {
+        let Some(ub) = ctx.ub.filter(|_| self.cfg.rules.transition_bound()) else {
             return false;
         };
         let (money, units, cover) = self.picked(ctx, ci);
@@ -1870,7 +1882,7 @@ impl<'a> Solver<'a> {
     /// work it is given instead of twelve, seed 14's #175 and #208 with twice instead of four
     /// times.
     fn month_extra(&self, ci: usize, short: u64) -> u128 {
-        let (Some(r), Some(later)) = (&self.relax, self.later.get(ci)) else {
+        let (Some(r), Some(later), true) = (&self.relax, self.later.get(ci), self.cfg.rules.month_extra()) else {
             return 0;
         };
         let x = short.saturating_sub(later.link);
@@ -1933,7 +1945,7 @@ impl<'a> Solver<'a> {
     /// first level where it exceeds the plan to beat (by more than its 2 of rounding), every
     /// level is cut, and need not be tried. With a peak, the estimate lets the level carry it.
     fn level_limit(&mut self, ctx: &Ctx, step: &ClassStep, choice: Choice, m_lo: u64, m_hi: u64) -> u64 {
-        let Some(ub) = ctx.ub else {
+        let Some(ub) = ctx.ub.filter(|_| self.cfg.rules.level_limit()) else {
             return m_hi;
         };
         let est = self.level_estimate(ctx, step, choice);
@@ -1962,7 +1974,7 @@ impl<'a> Solver<'a> {
     /// the month is short, and stays as it was once it is not, so the levels it cuts are the
     /// lowest.
     fn level_floor(&mut self, ctx: &Ctx, step: &ClassStep, choice: Choice, m_lo: u64, m_hi: u64) -> u64 {
-        let Some(ub) = ctx.ub else {
+        let Some(ub) = ctx.ub.filter(|_| self.cfg.rules.level_floor()) else {
             return m_lo;
         };
         let next = self.later[step.ci + 1];
@@ -2047,7 +2059,8 @@ impl<'a> Solver<'a> {
         } else {
             let k = self.classes[step.ci].kinds[option - 1];
             // Only a package that carries the peak and holds it longer than what is held.
-            if kinds[k].conc < self.inst.need_conc || kinds[k].periods <= ctx.cover_t {
+            let longer = kinds[k].periods > ctx.cover_t || !self.cfg.rules.designate_longer();
+            if kinds[k].conc < self.inst.need_conc || !longer {
                 return None;
             }
             k as u64 + 1
@@ -2150,6 +2163,9 @@ impl<'a> Solver<'a> {
     /// the plan still serves, per use buys no more, and the whole costs less.) With a peak
     /// enforced, only a package that carries it may replace a cover that does.
     fn swappable(&self, ci: usize, c: u64, cov: &Cover) -> bool {
+        if !self.cfg.rules.level_swap() {
+            return false;
+        }
         let need = self.inst.need_conc;
         self.swaps[ci].iter().any(|alt| {
             let keeps_peak = !self.enforce || cov.conc < need || alt.conc >= need;
@@ -2169,7 +2185,7 @@ impl<'a> Solver<'a> {
         let few = step.has_later && self.beam_few;
         let mut levels: Vec<u64> = Vec::new();
         let mut m = m_lo;
-        while m <= m_hi && (m - m_lo) < BEAM_LEVELS && !few {
+        while m <= m_hi && (m - m_lo) < self.cfg.beam_levels && !few {
             levels.push(m);
             m += 1;
         }
@@ -2203,6 +2219,9 @@ impl<'a> Solver<'a> {
     /// Keeping only what each bucket gives when nothing more is bought, earlier buckets drawn
     /// first, is exact too and keeps less, but proved no more and answered the same.
     fn cap_to_demand(&self, t: usize, stock: &mut [u64]) {
+        if !self.cfg.rules.bucket_cap() {
+            return;
+        }
         for (j, units) in stock.iter_mut().enumerate() {
             *units = (*units).min(window::demand_between(&self.demand_after, t, t + j + 1));
         }
@@ -2340,9 +2359,13 @@ fn keep_staircase(layer: &Layer, stride: usize, group: &[usize], keep: &mut [boo
 /// that holds less but is cheaper by at least such a purchase leads to every plan the other
 /// does, at no greater cost.
 struct Restock<'a> {
-    /// Units, price and periods of the packages (not trials) that may be bought.
+    /// Units, price and periods of the packages (not trials) that may be bought; none when
+    /// the rule `restock_copies` is off.
     kinds: &'a [Kind],
+    /// The per-use price, unless the rule `restock_per_use` is off.
     per_use: Option<u128>,
+    /// Kept states a state is compared with (`SearchConfig::dominance_peers`).
+    peers: usize,
     /// The least price per unit among them and per use (`price / units`, the block
     /// relaxation's): a purchase of `n` units costs at least `n` times it, which rules most
     /// pairs out at once.
@@ -2398,7 +2421,7 @@ impl Restock<'_> {
 }
 
 /// Dominance within a `group` when stock spans three buckets or more: pairwise against the
-/// cheapest states kept (at most [`DOMINANCE_PEERS`] of them, so the check stays linear; a state
+/// cheapest states kept (at most `peers` of them, so the check stays linear; a state
 /// it misses is merely kept). A kept state beats one holding no more units at or after any
 /// bucket, and one holding more when it is cheaper by at least what makes up the difference
 /// ([`Restock::beats`]). A kept state beats only states whose peak cover (held in the key) is
@@ -2428,7 +2451,7 @@ fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool
             continue;
         }
         keep[i] = true;
-        if kept.len() < DOMINANCE_PEERS * w {
+        if kept.len() < restock.peers * w {
             kept.extend_from_slice(&sx);
             costs.push(cost);
             covers.push(cover);
@@ -2439,7 +2462,7 @@ fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool
 
 /// Plans `inst` with the kinds in `allowed`, spending at most about `budget` work units on the
 /// exact search. Returns the outcome and the work spent.
-pub(super) fn solve(inst: &Instance, allowed: &[bool], budget: u64) -> (Outcome, u64) {
+pub(super) fn solve(inst: &Instance, allowed: &[bool], budget: u64, cfg: &SearchConfig) -> (Outcome, u64) {
     if inst.demand.is_empty() {
         let empty = Solution {
             cost: Cost::default(),
@@ -2447,7 +2470,7 @@ pub(super) fn solve(inst: &Instance, allowed: &[bool], budget: u64) -> (Outcome,
         };
         return (Outcome::Optimal(empty), 0);
     }
-    let mut solver = Solver::new(inst, allowed);
+    let mut solver = Solver::new(inst, allowed, cfg);
     let outcome = solver.solve(budget);
     (outcome, solver.steps)
 }
@@ -2560,12 +2583,12 @@ pub(super) mod tests {
                 };
                 let all = vec![true; inst.kinds.len()];
                 // The optimum, when the full search proves it (the lower bound when not).
-                let best = match solve(&inst, &all, EXACT_BUDGET).0 {
+                let best = match solve(&inst, &all, SearchConfig::default().budget, &SearchConfig::default()).0 {
                     Outcome::Optimal(sol) => sol.cost.money,
                     Outcome::Bounded { lower, .. } => lower,
                     other => panic!("{months} months, per use {per_use:?}: {other:?}"),
                 };
-                let (sol, lower) = match solve(&inst, &all, 0).0 {
+                let (sol, lower) = match solve(&inst, &all, 0, &SearchConfig::default()).0 {
                     Outcome::Bounded { sol, lower, .. } => (sol, lower),
                     other => panic!("{months} months, per use {per_use:?}: {other:?}"),
                 };
@@ -2590,6 +2613,7 @@ pub(super) mod tests {
         let restock = Restock {
             kinds: &packages,
             per_use: None,
+            peers: 4096,
             cheapest: (4_200, 300),
         };
         let kept = cost(10_000, 1_000, 2);
@@ -2625,7 +2649,7 @@ pub(super) mod tests {
             per_use: Some(14),
         };
         let after = window::demand_after(&inst.demand);
-        let PeakBound { chain, masks, .. } = PeakBound::new(&inst, &[&inst.kinds[0]], &[], (14, 1), &after);
+        let PeakBound { chain, masks, .. } = PeakBound::new(&inst, &[&inst.kinds[0]], &[], (14, 1), &after, 16);
         assert_eq!(masks, 1);
         assert_eq!(chain[0], 4_200 - 30 * 14);
         // From the last month on: bought up to two months earlier, it could serve all 30.
@@ -2649,7 +2673,7 @@ pub(super) mod tests {
             need_conc: 5,
             per_use: None,
         };
-        let mut solver = Solver::new(&inst, &[true, true]);
+        let mut solver = Solver::new(&inst, &[true, true], &SearchConfig::default());
         let key = solver.initial_key();
         assert_eq!(solver.cover_bound(10, 0), 120);
         assert_eq!(solver.peak_bound(0, &key), 130);
@@ -2677,7 +2701,7 @@ pub(super) mod tests {
             need_conc: 5,
             per_use: Some(10),
         };
-        let mut solver = Solver::new(&inst, &[true; 3]);
+        let mut solver = Solver::new(&inst, &[true; 3], &SearchConfig::default());
         let key = solver.initial_key();
         assert_eq!(solver.chain_cover(0, &key, 60), 600);
         assert_eq!(solver.root_lower(), 600);
@@ -2699,16 +2723,20 @@ pub(super) mod tests {
             need_conc: 0,
             per_use: Some(30),
         };
-        let solver = Solver::new(&inst, &[true, true]);
+        let solver = Solver::new(&inst, &[true, true], &SearchConfig::default());
         assert_eq!(solver.month_extra(0, 5), 0);
         assert_eq!(solver.month_extra(1, 5), 5 * 10);
         assert_eq!(solver.month_extra(2, 5), 5 * 20);
         inst.need_conc = 5;
-        let solver = Solver::new(&inst, &[true, true]);
+        let solver = Solver::new(&inst, &[true, true], &SearchConfig::default());
         assert_eq!(solver.month_extra(1, 5), 0);
         assert_eq!(solver.month_extra(1, 7), 2 * 10);
         // The carrier and one cheap package.
-        assert_proven_at(&mut Solver::new(&inst, &[true, true]), &inst, 150);
+        assert_proven_at(
+            &mut Solver::new(&inst, &[true, true], &SearchConfig::default()),
+            &inst,
+            150,
+        );
     }
 
     /// Ten units a month for four months; a package of 100 units for 100 lasting two months
@@ -2724,7 +2752,7 @@ pub(super) mod tests {
             need_conc: 0,
             per_use: None,
         };
-        let mut solver = Solver::new(&inst, &[true, true]);
+        let mut solver = Solver::new(&inst, &[true, true], &SearchConfig::default());
         assert_eq!(solver.cover_bound(40, 0), 100);
         let served = solver.served.as_ref().expect("the first package is capped");
         assert_eq!(solver.cover_by(served, 40, 0), 120);
@@ -2744,7 +2772,7 @@ pub(super) mod tests {
             need_conc: 0,
             per_use: None,
         };
-        let solver = Solver::new(&inst, &[true]);
+        let solver = Solver::new(&inst, &[true], &SearchConfig::default());
         let mut stock = [100, 100, 100];
         solver.cap_to_demand(1, &mut stock);
         assert_eq!(stock, [20, 50, 90]);
@@ -2775,7 +2803,7 @@ pub(super) mod tests {
             need_conc: 0,
             per_use: Some(12),
         };
-        let mut solver = Solver::new(&inst, &[true, true]);
+        let mut solver = Solver::new(&inst, &[true, true], &SearchConfig::default());
         solver.budget = 0;
         let ub = Cost {
             money: 1_000,
