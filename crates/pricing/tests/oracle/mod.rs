@@ -35,7 +35,9 @@
 mod test_catalog;
 
 use kling_pricing::catalog::{Catalog, Pool};
-use kling_pricing::plan::{plan, unit_step, Balance, Peak, PerUseRate, PlanOptions, PoolOutcome, PoolRate, UserPack};
+use kling_pricing::plan::{
+    plan_with, unit_step, Balance, Peak, PerUseRate, PlanOptions, PoolOutcome, PoolRate, Searches, UserPack,
+};
 use microlp::{ComparisonOp, OptimizationDirection, Problem, SolutionStatus, SolveOptions, SolveOutcome};
 use rust_decimal::Decimal;
 use std::time::Duration;
@@ -584,33 +586,42 @@ impl Comparison {
 
 /// Plans `case` with the planner and solves its model.
 pub fn compare(case: &Case, limit: Duration) -> Comparison {
+    Comparison {
+        planner: planner_answer(case, &mut Searches::run()),
+        solver: solver_answer(case, limit),
+        no_demand: demand_quarters(case).iter().all(|&d| d == 0),
+    }
+}
+
+/// The planner's total for `case`, its `optimal` and `cost_gap`, searching as `searches` says;
+/// `None` when it has no plan. Checks that it plans the demand the model states.
+pub fn planner_answer(case: &Case, searches: &mut Searches) -> Option<(Decimal, bool, Option<Decimal>)> {
     let catalog = catalog_for(case);
     check_step(catalog);
     let opts = options_for(case);
     let base = Decimal::new(case.base_hundredths as i64, 2);
-    let result = plan(catalog, &[(Pool::Video, base)], &opts).unwrap_or_else(|e| panic!("{case:?}: {e}"));
-    let demand = demand_quarters(case);
+    let result =
+        plan_with(catalog, &[(Pool::Video, base)], &opts, searches).unwrap_or_else(|e| panic!("{case:?}: {e}"));
     let pool = result.pool(Pool::Video);
     if let Some(p) = pool {
         let got: Vec<Decimal> = p.demand.iter().map(|d| d.normalize()).collect();
-        let want: Vec<Decimal> = demand.iter().map(|&q| quarter_units(q).normalize()).collect();
+        let want: Vec<Decimal> = demand_quarters(case)
+            .iter()
+            .map(|&q| quarter_units(q).normalize())
+            .collect();
         assert_eq!(got, want, "the planner's demand differs from the stated rule: {case:?}");
     }
-    let no_demand = demand.iter().all(|&d| d == 0);
-    let planner = pool
-        .filter(|p| p.outcome == PoolOutcome::Planned)
-        .map(|p| (p.total_cost, p.optimal, p.cost_gap));
-    let solver = if no_demand {
-        Solved::Plan {
+    pool.filter(|p| p.outcome == PoolOutcome::Planned)
+        .map(|p| (p.total_cost, p.optimal, p.cost_gap))
+}
+
+/// The solver's answer for `case` within `limit` (proven zero without demand).
+pub fn solver_answer(case: &Case, limit: Duration) -> Solved {
+    if demand_quarters(case).iter().all(|&d| d == 0) {
+        return Solved::Plan {
             dollars: Decimal::ZERO,
             proven: true,
-        }
-    } else {
-        solve(&model_for(case), limit)
-    };
-    Comparison {
-        planner,
-        solver,
-        no_demand,
+        };
     }
+    solve(&model_for(case), limit)
 }
