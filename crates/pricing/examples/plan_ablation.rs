@@ -1,0 +1,349 @@
+//! What each rule of the search earns: every rule of [`Rules`] turned off alone, on a fixed
+//! set of inputs checked against an optimum the planner did not compute.
+//!
+//! ```text
+//! node --input-type=module -e 'import { stressInputs } from "./bench/stress-inputs.js";
+//!   console.log(JSON.stringify(stressInputs()))' > stress.json
+//! cargo run --release -p kling-pricing --example plan_ablation -- \
+//!   [--stress stress.json] [--oracle 300] [--seed 7] [--rules a,b] [--bytes bytes.tsv] [--list]
+//! ```
+//!
+//! The inputs: `--oracle N` seeded inputs of the oracle (`tests/oracle/mod.rs`), each solved
+//! once by the MILP solver, and the stress set's inputs, whose reference is the default
+//! search's proven total. For the default and for each rule off, one row:
+//! - proven: inputs the planner proves optimal, and how many the default proves that it does
+//!   not (lost);
+//! - wrong: answers that contradict a proven optimum: proven optimal at another total, or
+//!   cheaper than it. It must be 0: a rule off only makes the search look at more;
+//! - the median, p95 and max time of a plan, and the work spent (a count that does not depend
+//!   on the machine);
+//! - lines: the lines of the items in `src/plan/` that serve only that rule;
+//! - bytes: the page's gzipped wasm less with the rule compiled out, from `--bytes`, the file
+//!   `scripts/ablation.sh` writes.
+//!
+//! `scripts/ablation.sh` runs it with the stress set and the wasm sizes.
+
+#[path = "common/inputs.rs"]
+mod inputs;
+#[path = "../tests/oracle/mod.rs"]
+mod oracle;
+
+use kling_pricing::plan::{plan_with, Rules, SearchConfig, Searches};
+use oracle::{generate, half_cent, planner_answer, solver_answer, Rng, Solved};
+use rust_decimal::Decimal;
+use std::time::{Duration, Instant};
+
+/// The items of `src/plan/` that serve only one rule, by file: `fn name`, `struct Name`, `impl
+/// Name` or `mod name`. Items shared by several rules are counted for none.
+const CODE: &[(&str, &[(&str, &str)])] = &[
+    ("cover_bound", &[("cover.rs", "*"), ("solve.rs", "fn bought_bound")]),
+    ("served_bound", &[("window.rs", "fn served_at_most")]),
+    (
+        "peak_bound",
+        &[
+            ("solve.rs", "struct PeakBound"),
+            ("solve.rs", "impl PeakBound"),
+            ("solve.rs", "struct Links"),
+            ("solve.rs", "struct LinkGroup"),
+            ("solve.rs", "impl Default for Links"),
+            ("solve.rs", "impl Links"),
+            ("solve.rs", "fn peak_bound"),
+            ("solve.rs", "fn peak_need"),
+            ("solve.rs", "fn peak_worth"),
+        ],
+    ),
+    ("chain_cover", &[("solve.rs", "fn chain_cover")]),
+    (
+        "transition_bound",
+        &[("solve.rs", "fn beaten_so_far"), ("solve.rs", "fn rest_bound")],
+    ),
+    (
+        "month_extra",
+        &[
+            ("solve.rs", "fn month_extra"),
+            ("solve.rs", "struct Later"),
+            ("solve.rs", "impl Later"),
+        ],
+    ),
+    (
+        "level_limit",
+        &[
+            ("solve.rs", "fn level_limit"),
+            ("solve.rs", "struct LevelEstimate"),
+            ("solve.rs", "fn level_estimate"),
+            ("solve.rs", "fn estimate"),
+        ],
+    ),
+    ("level_floor", &[("solve.rs", "fn level_floor")]),
+    ("level_swap", &[("solve.rs", "fn swappable")]),
+    ("level_cap", &[("solve.rs", "fn level_cap")]),
+    (
+        "drawn_limit",
+        &[("solve.rs", "fn drawn_limits"), ("solve.rs", "fn swap_limit")],
+    ),
+    ("shortfall_cap", &[("solve.rs", "fn shortfall_cap")]),
+    ("bucket_cap", &[("solve.rs", "fn cap_to_demand")]),
+    ("split_classes", &[("solve.rs", "fn split_class")]),
+    (
+        "dominance",
+        &[
+            ("solve.rs", "fn undominated"),
+            ("solve.rs", "fn keep_staircase"),
+            ("solve.rs", "fn keep_pairwise"),
+            ("solve.rs", "fn suffix_sums"),
+        ],
+    ),
+    (
+        "restock_copies",
+        &[("solve.rs", "struct Restock"), ("solve.rs", "impl Restock")],
+    ),
+    ("probes", &[("solve.rs", "fn probe")]),
+    ("rescue", &[("solve.rs", "fn run_or_finish")]),
+    ("retry", &[("solve.rs", "fn with")]),
+];
+
+/// The sources the items are in.
+const SOURCES: &[(&str, &str)] = &[
+    ("solve.rs", include_str!("../src/plan/solve.rs")),
+    ("cover.rs", include_str!("../src/plan/cover.rs")),
+    ("window.rs", include_str!("../src/plan/window.rs")),
+];
+
+struct Args {
+    stress: Option<String>,
+    oracle: u64,
+    seed: u64,
+    rules: Vec<String>,
+    bytes: Option<String>,
+    limit: u64,
+}
+
+fn args() -> Args {
+    let mut a = Args {
+        stress: None,
+        oracle: 300,
+        seed: 7,
+        rules: Rules::ALL.iter().map(|(n, _)| n.to_string()).collect(),
+        bytes: None,
+        limit: 30,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().unwrap_or_else(|| panic!("a value after {flag}"));
+        match flag.as_str() {
+            "--stress" => a.stress = Some(value()),
+            "--oracle" => a.oracle = value().parse().expect("a number of inputs"),
+            "--seed" => a.seed = value().parse().expect("a seed"),
+            "--rules" => a.rules = value().split(',').map(str::to_string).collect(),
+            "--bytes" => a.bytes = Some(value()),
+            "--time-limit" => a.limit = value().parse().expect("seconds"),
+            "--list" => {
+                Rules::ALL.iter().for_each(|(name, _)| println!("{name}"));
+                std::process::exit(0);
+            }
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    for r in &a.rules {
+        assert!(Rules::default().set(r, false), "no rule named {r}");
+    }
+    a
+}
+
+/// One input and the total it must reach: a proven optimum (the solver's, or for the stress
+/// set the default search's), or none known.
+enum Input {
+    Oracle(oracle::Case, Option<Decimal>),
+    Stress(Box<inputs::Input>, Option<Decimal>),
+}
+
+/// One plan: its total, whether proven optimal, the time, the work.
+struct Answer {
+    total: Option<Decimal>,
+    optimal: bool,
+    ms: f64,
+    work: u64,
+}
+
+fn run(input: &Input, cfg: SearchConfig) -> Answer {
+    let mut searches = Searches::configured(cfg);
+    let start = Instant::now();
+    let (total, optimal) = match input {
+        Input::Oracle(case, _) => match planner_answer(case, &mut searches) {
+            Some((t, optimal, _)) => (Some(t), optimal),
+            None => (None, false),
+        },
+        Input::Stress(i, _) => {
+            let r = plan_with(i.catalog, &i.units, &i.options, &mut searches).expect("a plan");
+            (Some(r.total_cost), r.optimal)
+        }
+    };
+    Answer {
+        total,
+        optimal,
+        ms: start.elapsed().as_secs_f64() * 1e3,
+        work: searches.work(),
+    }
+}
+
+/// Whether `a` contradicts the input's proven optimum.
+fn wrong(input: &Input, a: &Answer) -> bool {
+    let (Input::Oracle(_, Some(best)) | Input::Stress(_, Some(best))) = input else {
+        return false;
+    };
+    a.total
+        .is_some_and(|t| t < best - half_cent() || (a.optimal && (t - best).abs() >= half_cent()))
+}
+
+/// The lines of the item `needle` (with its doc comment) in `src`; `*` for the whole file.
+fn item_lines(src: &str, needle: &str) -> usize {
+    let lines: Vec<&str> = src.lines().collect();
+    if needle == "*" {
+        return lines.len();
+    }
+    let starts = |l: &str| {
+        let t = l.trim_start();
+        let t = ["pub(super) ", "pub(crate) ", "pub "]
+            .iter()
+            .fold(t, |t, p| t.strip_prefix(p).unwrap_or(t));
+        t.strip_prefix(needle)
+            .is_some_and(|rest| rest.starts_with(['(', '<', ' ', '{', ';']))
+    };
+    let Some(at) = lines.iter().position(|l| starts(l)) else {
+        panic!("no item `{needle}`: the table in this example is out of date");
+    };
+    let indent = lines[at].len() - lines[at].trim_start().len();
+    let mut first = at;
+    while first > 0
+        && ["///", "#["]
+            .iter()
+            .any(|p| lines[first - 1].trim_start().starts_with(p))
+    {
+        first -= 1;
+    }
+    let close = format!("{}}}", " ".repeat(indent));
+    let last = (at..lines.len())
+        .find(|&j| lines[j] == close || (j == at && lines[j].trim_end().ends_with(';')))
+        .unwrap_or(at);
+    last - first + 1
+}
+
+/// The lines of `src/plan/` that serve only `rule`.
+fn rule_lines(rule: &str) -> usize {
+    let items = CODE
+        .iter()
+        .find(|(r, _)| *r == rule)
+        .map_or(&[][..], |(_, items)| *items);
+    items
+        .iter()
+        .map(|(file, needle)| {
+            let src = SOURCES.iter().find(|(f, _)| f == file).expect("a source").1;
+            item_lines(src, needle)
+        })
+        .sum()
+}
+
+/// The wasm bytes each rule costs, from `scripts/ablation.sh`'s file: `rule<TAB>bytes`.
+fn read_bytes(path: Option<&str>) -> Vec<(String, i64)> {
+    let Some(path) = path else {
+        return Vec::new();
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    text.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(r, b)| (r.to_string(), b.trim().parse().expect("bytes")))
+        .collect()
+}
+
+/// The inputs, each with its proven optimum where one is known, and the default search's
+/// answers.
+fn inputs_of(a: &Args) -> (Vec<Input>, Vec<Answer>, usize) {
+    let mut set = Vec::new();
+    let mut rng = Rng::new(a.seed);
+    for _ in 0..a.oracle {
+        let case = generate(&mut rng);
+        let best = match solver_answer(&case, Duration::from_secs(a.limit)) {
+            Solved::Plan { dollars, proven: true } => Some(dollars),
+            _ => None,
+        };
+        set.push(Input::Oracle(case, best));
+    }
+    let n_oracle = set.len();
+    if let Some(path) = &a.stress {
+        set.extend(inputs::read(path).into_iter().map(|i| Input::Stress(Box::new(i), None)));
+    }
+    let base: Vec<Answer> = set.iter().map(|i| run(i, SearchConfig::default())).collect();
+    for (input, b) in set.iter_mut().zip(&base) {
+        if let Input::Stress(_, best @ None) = input {
+            *best = b.total.filter(|_| b.optimal);
+        }
+    }
+    (set, base, n_oracle)
+}
+
+/// One row of the report: `name`'s answers against the default's.
+fn row(name: &str, set: &[Input], n_oracle: usize, answers: &[Answer], base: &[Answer], extra: (usize, String)) {
+    let proven = |r: std::ops::Range<usize>| answers[r].iter().filter(|a| a.optimal).count();
+    let lost = answers
+        .iter()
+        .zip(base)
+        .filter(|(a, b)| b.optimal && !a.optimal)
+        .count();
+    let gained = answers
+        .iter()
+        .zip(base)
+        .filter(|(a, b)| a.optimal && !b.optimal)
+        .count();
+    let wrong = set.iter().zip(answers).filter(|(i, a)| wrong(i, a)).count();
+    let (median, p95, max) = inputs::spread(answers.iter().map(|a| a.ms).collect());
+    let work: u64 = answers.iter().map(|a| a.work).sum();
+    println!(
+        "| {name} | {} | {} | {lost} | {gained} | {wrong} | {median:.2} | {p95:.1} | {max:.0} | {:.1} | {} | {} |",
+        proven(0..n_oracle),
+        proven(n_oracle..set.len()),
+        work as f64 / 1e6,
+        extra.0,
+        extra.1
+    );
+}
+
+fn main() {
+    let a = args();
+    let started = Instant::now();
+    let (set, base, n_oracle) = inputs_of(&a);
+    let known = set
+        .iter()
+        .filter(|i| matches!(i, Input::Oracle(_, Some(_)) | Input::Stress(_, Some(_))))
+        .count();
+    let bytes = read_bytes(a.bytes.as_deref());
+    let bytes_of = |r: &str| {
+        bytes
+            .iter()
+            .find(|(name, _)| name == r)
+            .map_or("".to_string(), |(_, b)| b.to_string())
+    };
+    println!(
+        "{n_oracle} oracle inputs (seed {}), {} stress inputs; {known} with a proven optimum \
+         (the solver's within {} s, or the default search's)\n",
+        a.seed,
+        set.len() - n_oracle,
+        a.limit
+    );
+    println!("| rule off | proven (oracle) | proven (stress) | lost | gained | wrong | median ms | p95 ms | max ms | work (M) | lines | wasm bytes |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    row("none", &set, n_oracle, &base, &base, (0, String::new()));
+    for rule in &a.rules {
+        let mut cfg = SearchConfig::default();
+        cfg.rules.set(rule, false);
+        let answers: Vec<Answer> = set.iter().map(|i| run(i, cfg)).collect();
+        row(
+            rule,
+            &set,
+            n_oracle,
+            &answers,
+            &base,
+            (rule_lines(rule), bytes_of(rule)),
+        );
+    }
+    eprintln!("in {:.0} s", started.elapsed().as_secs_f64());
+}
