@@ -21,7 +21,7 @@
 //!
 //! This sees what a price per unit misses: that a 19,462-unit quote is bought whole, so the
 //! units a long horizon needs are bought a whole number of times, with the rest per use or in
-//! dearer packages. On the stress set its bound at the start is often the optimum itself.
+//! dearer packages. On hard inputs its bound at the start is often the optimum itself.
 
 use super::levels::{gcd, per_unit};
 use super::solve::Kind;

@@ -194,15 +194,11 @@ fn plan_pool(setup: &Setup, searches: &mut Searches) -> PoolPlan {
 }
 
 /// The pool's search with every package allowed: within [`SearchConfig::budget`], and if its
-/// plan is not proven cheapest, again with [`SearchConfig::retry_work`] times the work. A plan proven
-/// within the budget is found as before, to the byte and in the same time (so is one whose
-/// dollars reach the lower bound, only its tie-break unproven: stress input #180); the few
-/// that are not take five times as long. A search with twice the work from the start proved
-/// more of the stress inputs but lost one the budget proves (the probes and their finishing
-/// take shares of it, so a larger one changes their course: seed 27's #119); retrying keeps
-/// every proof and adds the larger search's (`bench/stress-inputs.js`, seeds 12 to 31: 5,981
-/// → 5,994 of 6,000, those with quotes of 45 days or more not proven 4 → 1, eleven plans
-/// cheaper, by up to $12,180; retrying with twice the work, 5,990).
+/// plan is not proven cheapest, again with [`SearchConfig::retry_work`] times the work (rule
+/// `retry`). A plan proven within the budget is found as it would be without the retry; the
+/// few that are not take a few times as long. A larger budget from the start would change the
+/// course of the probes, which take shares of it, and may lose a proof the smaller one finds:
+/// retrying keeps every proof and adds the larger search's.
 fn search(setup: &Setup, searches: &mut Searches) -> Outcome {
     let all = vec![true; setup.infos.len()];
     let cfg = *searches.config();

@@ -493,13 +493,8 @@ impl PeakBound {
     /// that lasts longest: distinct purchases), and what else it buys costs at least
     /// `num / den` a unit (trials aside), so a chain's cost beyond adds to the units' worth.
     /// Month by month, per trial set: O(months · packages · 2^trials · link groups), once.
-    ///
-    /// Counting from the month a link is first needed, as it once did, a link could serve the
-    /// demand of `2 · periods − 1` months: a chain of Package 3 (60,000 units, 90 days) under
-    /// demand of 18,836 units a month was let off as serving all 60,000 rather than the 56,508
-    /// of its three months, and chains of cheaper packages holding fewer units left the rest
-    /// to the trials and per use as if they could serve it (stress seed 27's #84: the bound at
-    /// the start $77,474, the optimum $80,640; now both $80,640).
+    /// (Counted from the month a link is first needed, a link could seem to serve the demand
+    /// of `2 · periods − 1` months, which would let it off units it cannot serve.)
     fn new(
         inst: &Instance,
         carriers: &[&Kind],
@@ -1150,9 +1145,7 @@ impl<'a> Solver<'a> {
     /// [`Solver::bought_bound`], or when higher the cover bound of the units still to serve
     /// over packages capped at what they can serve (`served`), or with a peak enforced
     /// [`Solver::chain_cover`]: the bound the exact search prunes with. The beam ranks its few
-    /// by the cover alone: ranked by this bound (then the cover and the chain's), its first
-    /// plans changed, and the stress set's seeds 12, 13 and 14 came out at 296, 299 and 299
-    /// proven against 297, 298 and 298 (#127 lost, #116 and #175 won).
+    /// by the cover alone, which is cheaper and found first plans as good.
     fn carried_bound(&mut self, t: usize, key: &[u64], units: u64) -> u128 {
         let need = self.bought_units(t, key, units);
         let mask = key[self.slots - 1] & 0xffff_ffff;
@@ -1187,8 +1180,7 @@ impl<'a> Solver<'a> {
     /// least price plus that cover bound, or the linear bound of [`Solver::peak_need`] if
     /// higher, bounds every chain of the group; the least over the groups bounds every plan.
     /// It sees what neither bound sees alone: that the packages carrying the peak are bought
-    /// whole besides whole packages for the rest (stress input #180: its bound at the start
-    /// $139.09 higher than the higher of the two, and the optimum itself). Likewise the units
+    /// whole besides whole packages for the rest. Likewise the units
     /// still to serve (all held counted as usable) less what the chain's links can serve must
     /// be served by other purchases: at least their cover bound over packages capped at what
     /// they can serve (`served`, else the cover as it is).
@@ -1376,34 +1368,18 @@ impl<'a> Solver<'a> {
     /// most that many dollars, so if it returns one of them, that plan is the cheapest; if it
     /// returns none, every plan costs more than the target, which becomes the lower bound.
     ///
-    /// The first target is the lower bound itself, with up to half the budget: the cover bound
-    /// is often the optimum (stress inputs #71, #151, #198, #280, #298), and a search at the
-    /// bound keeps the fewest states of any that can find it, then proven at once (the stress
-    /// set and seeds 13 and 14 of `bench/stress-inputs.js`: 295, 296 and 295 proven with a
-    /// quarter, 296 each with half; #198 reaches month 32 of 36 with a quarter). The others,
-    /// sharing a quarter of the budget, each aim a quarter of the first gap above the bound
-    /// the last one raised, so at most four run, climbing from below towards the optimum: each
-    /// probe under it rules a band out cheaply, and the first at or above it keeps only the
-    /// states within a quarter of the gap of the bound. They also find cheaper plans than the
-    /// beam's (a search that ends above its target still returns a plan), and the cheaper the
-    /// plan the exact search must beat, the fewer states it keeps (stress set, with the bound
-    /// of `beaten_so_far`: 280 → 283 of 300 proven, no plan dearer). When a probe runs out,
-    /// the states it reached are finished eight a period, by every transition (within a
-    /// sixteenth of the budget more): not a proof in itself, but
-    /// those states are all under its target, so the plan they lead to is often far cheaper
-    /// than the first, and the searches after it keep fewer states (stress set, then finished
-    /// by the beam's few levels: #127 proven, 296 → 297; seeds 13 and 14 as before). At the
-    /// lower bound, a plan they reach costs the bound and is proven cheapest (stress set: #180,
-    /// whose bound is its optimum, 297 → 298; seeds 12 to 20 2,682 → 2,688 of 2,700). Then
-    /// the next probe or the exact search goes on with what is left. Steps of a fixed size
-    /// replaced targets that grew eightfold from a quarter of the gap up (once a quarter of
-    /// what was left after a probe that ruled its target out cheaply): those overshot an
-    /// optimum in the upper half of the gap and left the exact search to beat a first plan far
-    /// above it. Seeds 12 to 27 of the stress set: 4,782 → 4,786 of 4,800 proven, none lost
-    /// (seed 15's #293, 22's #92, 23's #24 and 27's #119, the last two plans $831 and $2,137
-    /// cheaper than before); `examples/plan_json` on seeds 12 to 31 in one file (two runs
-    /// each): median 5.6–5.7 → 5.7–5.8 ms, p95 36.6–37.7 → 36.1–36.2 ms, max 309–319 →
-    /// 296–297 ms.
+    /// The first target is the lower bound itself (rule `bound_probe`): the cover bound is
+    /// often the optimum, and a search at the bound keeps the fewest states of any that can
+    /// find it. The others each aim a fixed step (a share of the first gap) above the bound the
+    /// last one raised, climbing from below towards the optimum: each probe under it rules a
+    /// band out cheaply, and the first at or above it keeps only the states within a step of
+    /// the bound. They also find cheaper plans than the beam's (a search that ends above its
+    /// target still returns a plan), and the cheaper the plan the exact search must beat, the
+    /// fewer states it keeps. When a probe runs out, the states it reached are finished a few
+    /// a period (rule `rescue`): not a proof in itself, but those states are all under its
+    /// target, so the plan they lead to is often far cheaper than the first; at the lower
+    /// bound, a plan they reach costs the bound and is proven cheapest. The shares of the
+    /// budget are [`SearchConfig`]'s.
     fn probe(&mut self, first: &mut Option<Solution>, lower: &mut u128, budget: u64) -> Option<Solution> {
         let gap = first.as_ref()?.cost.money.saturating_sub(*lower);
         if self.truncated() || !self.cfg.rules.probes() {
@@ -1852,8 +1828,8 @@ impl<'a> Solver<'a> {
     /// the stock held, the trials bought and the units picked, must still be bought at no less
     /// than the best price per unit (less what the trials left can save), or, with a peak
     /// enforced, at [`Solver::peak_need`]. Checking before the later classes' levels saves
-    /// enumerating their product for a transition the next period's bound would drop anyway
-    /// (stress set: 279 → 280 of 300 proven, in less time). What this month still needs
+    /// enumerating their product for a transition the next period's bound would drop anyway.
+    /// What this month still needs
     /// (`need` from the bucket `pos` on) and the stock left cannot draw must be bought now,
     /// by the classes from `ci` on or per use, at no less than their price per unit
     /// ([`Solver::month_extra`]).
@@ -1878,9 +1854,6 @@ impl<'a> Solver<'a> {
     /// longest-lasting carriers held in the months they start, so two bought in one month
     /// would have the longer one start both), so its units are let off. The month's
     /// purchases hold no trial (those are chosen first), so the trials' savings stay apart.
-    /// With it and [`Solver::level_floor`], stress input #180 is proven with three times the
-    /// work it is given instead of twelve, seed 14's #175 and #208 with twice instead of four
-    /// times.
     fn month_extra(&self, ci: usize, short: u64) -> u128 {
         let (Some(r), Some(later), true) = (&self.relax, self.later.get(ci), self.cfg.rules.month_extra()) else {
             return 0;
@@ -2041,11 +2014,8 @@ impl<'a> Solver<'a> {
     }
 
     /// Charges a call that made `n` estimates of a level or a bound a quarter of a unit of
-    /// work each, rounded up: one takes about a sixth of the time a unit stands for (16 ns
-    /// against 107 ns, natively on stress inputs #71, #138, #153 and #198: 1.7M estimates cost
-    /// 28 ms, 4.4M units of work 472 ms), and the rounding pays for the call's own work
-    /// (charging exact quarters instead, the plans that run out of work took 13 % longer:
-    /// #180 181 → 206 ms natively).
+    /// work each, rounded up: one takes about a sixth of the time a unit stands for, and the
+    /// rounding pays for the call's own work.
     fn charge_estimates(&mut self, n: u64) {
         self.steps = self.steps.saturating_add(n.div_ceil(4));
     }
@@ -2214,10 +2184,7 @@ impl<'a> Solver<'a> {
     /// are never drawn, whatever the plan buys: a bucket gives at most that demand, and while
     /// it has more left than it will give, holding less changes no draw. So the cap changes no
     /// cost, and states that differ only in units bound to expire unused become one, or
-    /// comparable (stress set seeds 12 to 23: 3,584 → 3,585 of 3,600 proven, seed 21's #62
-    /// among them, quotes of 365 and 73 days over 36 months; 4–13 % less time natively).
-    /// Keeping only what each bucket gives when nothing more is bought, earlier buckets drawn
-    /// first, is exact too and keeps less, but proved no more and answered the same.
+    /// comparable.
     fn cap_to_demand(&self, t: usize, stock: &mut [u64]) {
         if !self.cfg.rules.bucket_cap() {
             return;

@@ -7,13 +7,11 @@
 //! trials serve the rest. The search charges the higher of this and the cover bound of whole
 //! packages as they are ([`super::solve`]'s `carried_bound`).
 //!
-//! The stress set's seed 20, #98: demand flat at 226,166 units a month for 35 months, a
-//! 191-day quote of 1,278,060 units, and Package 3, cheaper per unit but 1,200,000 units
-//! against at most 678,498 over its three months. The bound at the start was $3,674 below the
-//! optimum; with the capped packages it is $11 below (their steps coarse:
-//! [`super::solve`]'s `SERVED_RESIDUES`), and the plan is proven (it came back with a gap bound
-//! of $2,186). With demand growing fast, windows hold more than any package and nothing is
-//! capped: no table is built.
+//! Say demand is flat at 226,166 units a month, and a package holds 1,200,000 units for 90
+//! days, cheaper per unit than the rest: over its three months it serves at most 678,498, so a
+//! price per unit overstates what it is worth by far. With demand growing fast, windows hold
+//! more than any package and nothing is capped: no table is built. Its steps are coarse
+//! (`SearchConfig::served_residues`), which only lowers the bound.
 //!
 //! The demand of a run of months, which the peak's bound and the cap on what a state holds
 //! (`plan/solve.rs`) need too, is read here from the demand from each month on
