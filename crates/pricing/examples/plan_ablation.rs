@@ -28,7 +28,7 @@ mod inputs;
 #[path = "../tests/oracle/mod.rs"]
 mod oracle;
 
-use kling_pricing::plan::{plan_with, Rules, SearchConfig, Searches};
+use kling_pricing::plan::{plan_with, PoolOutcome, Rules, SearchConfig, Searches};
 use oracle::{generate, half_cent, planner_answer, solver_answer, Rng, Solved};
 use rust_decimal::Decimal;
 use std::time::{Duration, Instant};
@@ -175,7 +175,9 @@ fn run(input: &Input, cfg: SearchConfig) -> Answer {
         },
         Input::Stress(i, _) => {
             let r = plan_with(i.catalog, &i.units, &i.options, &mut searches).expect("a plan");
-            (Some(r.total_cost), r.optimal)
+            // A pool without a plan (unsolved) leaves no total to compare.
+            let planned = r.pools.iter().all(|p| p.outcome != PoolOutcome::Unsolved);
+            (planned.then_some(r.total_cost), r.optimal)
         }
     };
     Answer {
@@ -294,7 +296,22 @@ fn row(name: &str, set: &[Input], n_oracle: usize, answers: &[Answer], base: &[A
         .zip(base)
         .filter(|(a, b)| a.optimal && !b.optimal)
         .count();
-    let wrong = set.iter().zip(answers).filter(|(i, a)| wrong(i, a)).count();
+    let wrong = set.iter().zip(answers).enumerate().filter(|(k, (i, a))| {
+        let w = wrong(i, a);
+        if w {
+            let (kind, best) = match i {
+                Input::Oracle(_, b) => ("oracle", b),
+                Input::Stress(_, b) => ("stress", b),
+            };
+            let k = if *k < n_oracle { *k } else { k - n_oracle };
+            eprintln!(
+                "{name} off: {kind} input {k} plans {:?} (optimal: {}), the optimum is {best:?}",
+                a.total, a.optimal
+            );
+        }
+        w
+    });
+    let wrong = wrong.count();
     let (median, p95, max) = inputs::spread(answers.iter().map(|a| a.ms).collect());
     let work: u64 = answers.iter().map(|a| a.work).sum();
     println!(
