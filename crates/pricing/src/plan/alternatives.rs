@@ -8,9 +8,9 @@
 use super::explain::{cannot_serve, forfeit_text, loses_to};
 use super::replay::{purchases_of, replay, Replay};
 use super::result::{Alternative, PackSource};
+use super::search::{Cost, Instance, Outcome, Solution};
 use super::searches::Searches;
 use super::setup::Setup;
-use super::solve::{Cost, Instance, Outcome, Solution};
 use crate::format::usd;
 
 /// Which way of buying an alternative is, where per use is on: the two plain ways are

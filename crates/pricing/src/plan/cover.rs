@@ -24,7 +24,7 @@
 //! dearer packages. On hard inputs its bound at the start is often the optimum itself.
 
 use super::levels::{gcd, per_unit};
-use super::solve::Kind;
+use super::search::Kind;
 
 /// Most residues of the tests' bounds, as `SearchConfig::cover_residues`.
 #[cfg(test)]

@@ -28,12 +28,12 @@
 //! so it is exact. Nothing here panics or runs unbounded.
 //!
 //! One concern a file: [`options`] (the inputs and their limits), [`validate`] (their checks and
-//! located errors), [`setup`] (a pool's problem in exact integers), [`solve`] and [`levels`] (the
+//! located errors), [`setup`] (a pool's problem in exact integers), [`search`](mod@search) and [`levels`] (the
 //! search; [`cover`] and [`window`] its bounds; [`searches`] its outcomes run, recorded or
 //! replayed), [`replay`] (a schedule month by month, in decimals), [`alternatives`] (the plans
 //! that lose, and why), [`comparison`] (every way to buy the whole mix), [`explain`] (the
 //! prose) and [`result`] (the answer's types). This file only puts them together: [`plan`] per
-//! pool, its search ([`search`]: retried with more work when not proven), the outcomes and the
+//! pool, its search ([`search()`]: retried with more work when not proven), the outcomes and the
 //! result.
 
 mod alternatives;
@@ -46,9 +46,9 @@ mod levels;
 mod options;
 mod replay;
 mod result;
+mod search;
 mod searches;
 mod setup;
-mod solve;
 mod validate;
 mod window;
 
@@ -77,8 +77,8 @@ use explain::{
 };
 use replay::{effective, purchases_of, replay, replay_at, Replay};
 use rust_decimal::Decimal;
+use search::Outcome;
 use setup::{setup_pool, Setup};
-use solve::Outcome;
 use validate::validate;
 
 fn empty_plan(setup: &Setup, outcome: PoolOutcome, message: String) -> PoolPlan {

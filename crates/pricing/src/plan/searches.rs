@@ -1,6 +1,6 @@
 //! The searches a plan runs, run here, recorded, or replayed from a record.
 //!
-//! A plan's time is its searches (`solve.rs`): the best plan's and its alternatives', up to a
+//! A plan's time is its searches (`search/`): the best plan's and its alternatives', up to a
 //! few hundred milliseconds on a long horizon with quotes (about a second for the rare pool
 //! not proven within its work, searched again with more). Everything else (setting up,
 //! replaying, explaining, comparing) takes a few. So the page plans off its thread: a worker
@@ -19,7 +19,7 @@
 //! ([`put_outcome`]).
 
 use super::config::SearchConfig;
-use super::solve::{self, Cost, Instance, Outcome, Solution};
+use super::search::{self, Cost, Instance, Outcome, Solution};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// How a plan runs its searches: see the module's documentation.
@@ -104,7 +104,7 @@ impl Searches {
         matches!(self.mode, Mode::Replay { missed: true, .. })
     }
 
-    /// [`solve::solve`], or its outcome from the record.
+    /// [`search::solve`], or its outcome from the record.
     pub(super) fn solve(&mut self, inst: &Instance, allowed: &[bool], budget: u64) -> (Outcome, u64) {
         let print = fingerprint(inst, allowed, budget, &self.config);
         if let Mode::Replay { words, at, missed } = &mut self.mode {
@@ -119,7 +119,7 @@ impl Searches {
                 }
             }
         }
-        let (outcome, spent) = solve::solve(inst, allowed, budget, &self.config);
+        let (outcome, spent) = search::solve(inst, allowed, budget, &self.config);
         self.work = self.work.saturating_add(spent);
         if let Mode::Record(words) = &mut self.mode {
             words.extend([print, spent]);
@@ -240,7 +240,7 @@ impl Reader<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::solve::tests::kind;
+    use super::super::search::tests::kind;
     use super::*;
 
     fn instance(demand: Vec<u64>) -> Instance {
@@ -282,7 +282,7 @@ mod tests {
         let mut rec = Searches::record();
         rec.solve(&a, &all, 1_000_000);
         let record = rec.into_record();
-        let own = format!("{:?}", solve::solve(&b, &all, 1_000_000, &SearchConfig::default()));
+        let own = format!("{:?}", search::solve(&b, &all, 1_000_000, &SearchConfig::default()));
         let mut replay = Searches::replay(record.clone());
         assert_eq!(format!("{:?}", replay.solve(&b, &all, 1_000_000)), own);
         assert!(replay.missed());
@@ -296,7 +296,7 @@ mod tests {
             let (outcome, _) = replay.solve(&a, &all, 1_000_000);
             assert_eq!(
                 format!("{outcome:?}"),
-                format!("{:?}", solve::solve(&a, &all, 1_000_000, &SearchConfig::default()).0)
+                format!("{:?}", search::solve(&a, &all, 1_000_000, &SearchConfig::default()).0)
             );
             assert!(replay.missed());
         }

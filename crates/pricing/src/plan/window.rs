@@ -5,7 +5,7 @@
 //! cover bound (`plan/cover.rs`) of the units a state must still serve bounds what it spends:
 //! whatever its packages hold, they serve at most their capped units, and per use and the
 //! trials serve the rest. The search charges the higher of this and the cover bound of whole
-//! packages as they are ([`super::solve`]'s `carried_bound`).
+//! packages as they are ([`super::search`]'s `carried_bound`).
 //!
 //! Say demand is flat at 226,166 units a month, and a package holds 1,200,000 units for 90
 //! days, cheaper per unit than the rest: over its three months it serves at most 678,498, so a
@@ -14,10 +14,10 @@
 //! (`SearchConfig::served_residues`), which only lowers the bound.
 //!
 //! The demand of a run of months, which the peak's bound and the cap on what a state holds
-//! (`plan/solve.rs`) need too, is read here from the demand from each month on
+//! (`plan/search/`) need too, is read here from the demand from each month on
 //! ([`demand_after`], [`demand_between`]).
 
-use super::solve::{Instance, Kind};
+use super::search::{Instance, Kind};
 
 /// The demand from each month on, one entry per month and a last 0: the demand of any run of
 /// months is a difference of two ([`demand_between`]).
@@ -58,7 +58,7 @@ pub(super) fn served_at_most(inst: &Instance, after: &[u64]) -> Vec<Kind> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::solve::tests::kind;
+    use super::super::search::tests::kind;
     use super::*;
 
     /// Months of 5 and 20 units. A one-month package serves at most the busier month's 20,
