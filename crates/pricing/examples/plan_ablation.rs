@@ -38,9 +38,9 @@ use std::time::{Duration, Instant};
 const CODE: &[(&str, &[(&str, &str)])] = &[
     (
         "cover_bound",
-        &[("cover.rs", "*"), ("search/mod.rs", "fn bought_bound")],
+        &[("search/bounds/cover.rs", "*"), ("search/mod.rs", "fn bought_bound")],
     ),
-    ("served_bound", &[("window.rs", "fn served_at_most")]),
+    ("served_bound", &[("search/bounds/window.rs", "fn served_at_most")]),
     (
         "peak_bound",
         &[
@@ -111,8 +111,14 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
 /// The sources the items are in.
 const SOURCES: &[(&str, &str)] = &[
     ("search/mod.rs", include_str!("../src/plan/search/mod.rs")),
-    ("cover.rs", include_str!("../src/plan/cover.rs")),
-    ("window.rs", include_str!("../src/plan/window.rs")),
+    (
+        "search/bounds/cover.rs",
+        include_str!("../src/plan/search/bounds/cover.rs"),
+    ),
+    (
+        "search/bounds/window.rs",
+        include_str!("../src/plan/search/bounds/window.rs"),
+    ),
 ];
 
 struct Args {

@@ -28,9 +28,9 @@
 //! so it is exact. Nothing here panics or runs unbounded.
 //!
 //! One concern a file: [`options`] (the inputs and their limits), [`validate`] (their checks and
-//! located errors), [`setup`] (a pool's problem in exact integers), [`search`](mod@search) and [`levels`] (the
-//! search; [`cover`] and [`window`] its bounds; [`searches`] its outcomes run, recorded or
-//! replayed), [`replay`] (a schedule month by month, in decimals), [`alternatives`] (the plans
+//! located errors), [`setup`] (a pool's problem in exact integers), [`search`](mod@search) (the
+//! search: its states, transitions, normal form, bounds, dominance and strategy, a file each;
+//! [`searches`] its outcomes run, recorded or replayed), [`replay`] (a schedule month by month, in decimals), [`alternatives`] (the plans
 //! that lose, and why), [`comparison`] (every way to buy the whole mix), [`explain`] (the
 //! prose) and [`result`] (the answer's types). This file only puts them together: [`plan`] per
 //! pool, its search ([`search()`]: retried with more work when not proven), the outcomes and the
@@ -40,9 +40,7 @@ mod alternatives;
 pub mod breakeven;
 mod comparison;
 mod config;
-mod cover;
 mod explain;
-mod levels;
 mod options;
 mod replay;
 mod result;
@@ -50,7 +48,6 @@ mod search;
 mod searches;
 mod setup;
 mod validate;
-mod window;
 
 pub use breakeven::{break_even, break_even_with, BreakEven};
 pub use config::{Rules, SearchConfig};

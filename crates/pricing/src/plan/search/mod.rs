@@ -5,11 +5,14 @@
 //! See the module documentation of [`super`] and `ARCHITECTURE.md` for why the transitions
 //! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
 
+mod bounds;
+mod levels;
+
 use super::config::SearchConfig;
-use super::cover::CoverBound;
-use super::levels::{add_count, gcd, per_unit, Class, Cover};
-use super::window;
 use crate::sort;
+use bounds::cover::CoverBound;
+use bounds::window;
+use levels::{add_count, gcd, per_unit, Class, Cover};
 
 /// A package the planner may buy, in integer units.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

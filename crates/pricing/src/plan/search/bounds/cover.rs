@@ -23,15 +23,15 @@
 //! units a long horizon needs are bought a whole number of times, with the rest per use or in
 //! dearer packages. On hard inputs its bound at the start is often the optimum itself.
 
-use super::levels::{gcd, per_unit};
-use super::search::Kind;
+use crate::plan::search::levels::{gcd, per_unit};
+use crate::plan::search::Kind;
 
 /// Most residues of the tests' bounds, as `SearchConfig::cover_residues`.
 #[cfg(test)]
 const RESIDUES: u64 = 1 << 17;
 
 #[derive(Debug)]
-pub(super) enum CoverBound {
+pub(crate) enum CoverBound {
     /// Per use is no dearer per unit than any package: every unit costs its price.
     PerUnit(u128),
     Residues(Residues),
@@ -39,7 +39,7 @@ pub(super) enum CoverBound {
 
 /// The tables of the module's documentation.
 #[derive(Debug)]
-pub(super) struct Residues {
+pub(crate) struct Residues {
     /// The step units are counted in: the gcd of the packages' units, or coarser (see the
     /// module's documentation).
     g: u64,

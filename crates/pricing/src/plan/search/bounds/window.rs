@@ -2,10 +2,10 @@
 //! that is partly forfeited whenever it is bought, which a price per unit misses.
 //!
 //! With each package's units capped at the most it can ever serve ([`served_at_most`]), the
-//! cover bound (`plan/cover.rs`) of the units a state must still serve bounds what it spends:
+//! cover bound ([`super::cover`]) of the units a state must still serve bounds what it spends:
 //! whatever its packages hold, they serve at most their capped units, and per use and the
 //! trials serve the rest. The search charges the higher of this and the cover bound of whole
-//! packages as they are ([`super::search`]'s `carried_bound`).
+//! packages as they are ([`crate::plan::search`]'s `carried_bound`).
 //!
 //! Say demand is flat at 226,166 units a month, and a package holds 1,200,000 units for 90
 //! days, cheaper per unit than the rest: over its three months it serves at most 678,498, so a
@@ -17,11 +17,11 @@
 //! (`plan/search/`) need too, is read here from the demand from each month on
 //! ([`demand_after`], [`demand_between`]).
 
-use super::search::{Instance, Kind};
+use crate::plan::search::{Instance, Kind};
 
 /// The demand from each month on, one entry per month and a last 0: the demand of any run of
 /// months is a difference of two ([`demand_between`]).
-pub(super) fn demand_after(demand: &[u64]) -> Vec<u64> {
+pub(crate) fn demand_after(demand: &[u64]) -> Vec<u64> {
     let mut after = vec![0u64; demand.len() + 1];
     for t in (0..demand.len()).rev() {
         after[t] = after[t + 1].saturating_add(demand[t]);
@@ -30,20 +30,20 @@ pub(super) fn demand_after(demand: &[u64]) -> Vec<u64> {
 }
 
 /// The demand of months `from..to` (cut at the horizon), from [`demand_after`]'s `after`.
-pub(super) fn demand_between(after: &[u64], from: usize, to: usize) -> u64 {
+pub(crate) fn demand_between(after: &[u64], from: usize, to: usize) -> u64 {
     let h = after.len() - 1;
     after[from.min(h)] - after[to.min(h)]
 }
 
 /// The most demand `months` months in a row hold, starting in any month of `starts`: the most a
 /// package lasting that long, bought in one of them, can serve.
-pub(super) fn busiest(after: &[u64], starts: impl Iterator<Item = usize>, months: usize) -> u64 {
+pub(crate) fn busiest(after: &[u64], starts: impl Iterator<Item = usize>, months: usize) -> u64 {
     starts.map(|b| demand_between(after, b, b + months)).max().unwrap_or(0)
 }
 
 /// The kinds with each one's units capped at the most it can serve: the demand of the months
 /// it lasts (within the horizon), at its most over the horizon (`after`: [`demand_after`]).
-pub(super) fn served_at_most(inst: &Instance, after: &[u64]) -> Vec<Kind> {
+pub(crate) fn served_at_most(inst: &Instance, after: &[u64]) -> Vec<Kind> {
     inst.kinds
         .iter()
         .map(|k| {
@@ -58,8 +58,8 @@ pub(super) fn served_at_most(inst: &Instance, after: &[u64]) -> Vec<Kind> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::search::tests::kind;
     use super::*;
+    use crate::plan::search::tests::kind;
 
     /// Months of 5 and 20 units. A one-month package serves at most the busier month's 20,
     /// so one of 10 keeps its 10; a two-month one at most 25; a trial the same as a package.

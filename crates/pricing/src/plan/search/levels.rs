@@ -16,7 +16,7 @@
 //! The table is capped at a number of entries (`SearchConfig::table_cap`); a class whose bound is larger is marked
 //! `truncated` (its covers are then upper bounds, and the planner says the plan is not proven).
 
-use super::search::{Index, Kind};
+use super::{Index, Kind};
 use std::cmp::Ordering::{Equal, Less};
 
 /// The cheapest exact composition of one level.

@@ -1,0 +1,4 @@
+//! The bounds the search prunes with: what a state must still spend at least.
+
+pub(super) mod cover;
+pub(super) mod window;
