@@ -38,7 +38,10 @@ use std::time::{Duration, Instant};
 const CODE: &[(&str, &[(&str, &str)])] = &[
     (
         "cover_bound",
-        &[("search/bounds/cover.rs", "*"), ("search/mod.rs", "fn bought_bound")],
+        &[
+            ("search/bounds/cover.rs", "*"),
+            ("search/bounds/mod.rs", "fn bought_bound"),
+        ],
     ),
     ("served_bound", &[("search/bounds/window.rs", "fn served_at_most")]),
     (
@@ -110,15 +113,16 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
 
 /// The sources the items are in.
 const SOURCES: &[(&str, &str)] = &[
-    ("search/mod.rs", include_str!("../src/plan/search/mod.rs")),
     (
         "search/bounds/cover.rs",
         include_str!("../src/plan/search/bounds/cover.rs"),
     ),
+    ("search/bounds/mod.rs", include_str!("../src/plan/search/bounds/mod.rs")),
     (
         "search/bounds/window.rs",
         include_str!("../src/plan/search/bounds/window.rs"),
     ),
+    ("search/mod.rs", include_str!("../src/plan/search/mod.rs")),
 ];
 
 struct Args {

@@ -24,7 +24,7 @@
 //! dearer packages. On hard inputs its bound at the start is often the optimum itself.
 
 use crate::plan::search::levels::{gcd, per_unit};
-use crate::plan::search::Kind;
+use crate::plan::search::{Kind, Solver};
 
 /// Most residues of the tests' bounds, as `SearchConfig::cover_residues`.
 #[cfg(test)]
@@ -215,6 +215,43 @@ fn sweep(mut e: Vec<u128>, step: u128, downward: bool) -> Vec<u128> {
         }
     }
     e
+}
+
+impl Solver<'_> {
+    /// A lower bound on the dollars of buying at least `need` units, trials in `mask` included:
+    /// the least over the subsets of those trials of their prices and the rest at
+    /// [`CoverBound::at_least`].
+    pub(crate) fn cover_bound(&self, need: u64, mask: u64) -> u128 {
+        self.cover.as_ref().map_or(0, |cover| self.cover_by(cover, need, mask))
+    }
+
+    /// [`Solver::cover_bound`] with the table `cover`.
+    pub(crate) fn cover_by(&self, cover: &CoverBound, need: u64, mask: u64) -> u128 {
+        if need == 0 {
+            return 0;
+        }
+        let kinds = &self.inst.kinds;
+        let left: Vec<&Kind> = (0..self.trials.len())
+            .filter(|&b| mask & (1 << b) != 0)
+            .map(|b| &kinds[self.trials[b]])
+            .collect();
+        if left.len() > self.cfg.trial_subsets {
+            let all = left.iter().fold(0u64, |a, k| a.saturating_add(k.units));
+            return cover.at_least(need.saturating_sub(all));
+        }
+        let mut best = u128::MAX;
+        for sub in 0u32..(1 << left.len()) {
+            let (mut price, mut units) = (0u128, 0u64);
+            for (i, k) in left.iter().enumerate() {
+                if sub & (1 << i) != 0 {
+                    price = price.saturating_add(k.price);
+                    units = units.saturating_add(k.units);
+                }
+            }
+            best = best.min(price.saturating_add(cover.at_least(need.saturating_sub(units))));
+        }
+        best
+    }
 }
 
 #[cfg(test)]
