@@ -47,18 +47,18 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
     (
         "peak_bound",
         &[
-            ("search/mod.rs", "struct PeakBound"),
-            ("search/mod.rs", "impl PeakBound"),
-            ("search/mod.rs", "struct Links"),
-            ("search/mod.rs", "struct LinkGroup"),
-            ("search/mod.rs", "impl Default for Links"),
-            ("search/mod.rs", "impl Links"),
-            ("search/mod.rs", "fn peak_bound"),
-            ("search/mod.rs", "fn peak_need"),
-            ("search/mod.rs", "fn peak_worth"),
+            ("search/bounds/peak.rs", "struct PeakBound"),
+            ("search/bounds/peak.rs", "impl PeakBound"),
+            ("search/bounds/peak.rs", "struct Links"),
+            ("search/bounds/peak.rs", "struct LinkGroup"),
+            ("search/bounds/peak.rs", "impl Default for Links"),
+            ("search/bounds/peak.rs", "impl Links"),
+            ("search/bounds/peak.rs", "fn peak_bound"),
+            ("search/bounds/peak.rs", "fn peak_need"),
+            ("search/bounds/peak.rs", "fn peak_worth"),
         ],
     ),
-    ("chain_cover", &[("search/mod.rs", "fn chain_cover")]),
+    ("chain_cover", &[("search/bounds/peak.rs", "fn chain_cover")]),
     (
         "transition_bound",
         &[
@@ -118,6 +118,10 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../src/plan/search/bounds/cover.rs"),
     ),
     ("search/bounds/mod.rs", include_str!("../src/plan/search/bounds/mod.rs")),
+    (
+        "search/bounds/peak.rs",
+        include_str!("../src/plan/search/bounds/peak.rs"),
+    ),
     (
         "search/bounds/window.rs",
         include_str!("../src/plan/search/bounds/window.rs"),

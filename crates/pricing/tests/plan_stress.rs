@@ -57,9 +57,9 @@ const UNSOLVED: [(usize, &str, &str); 5] = [
 /// dominance that makes up what a state holds less with copies of a package: quotes of 273 and
 /// 270 days and two balances over 36 months growing 21.5 % a month, without per use; a 180-day
 /// quote with a peak over 18 months; quotes of 302 and 365 days over 36 months, flat. Three
-/// more only with the bound on what the units still to buy cost (`plan/cover.rs`): a 270-day
-/// quote over 36 months; quotes of 90 and 38 days and a balance over 21 months growing 40 % a
-/// month; of 79 and 216 days over 36 months. All three with per use. One more only once a
+/// more only with the bound on what the units still to buy cost (`plan/search/bounds/cover.rs`): a
+/// 270-day quote over 36 months; quotes of 90 and 38 days and a balance over 21 months growing 40 %
+/// a month; of 79 and 216 days over 36 months. All three with per use. One more only once a
 /// probe that runs out has its states finished by the beam: quotes of 311, 89 and 45 days with
 /// a peak and per use over 19 months growing 44 % a month. One more only once those states are
 /// finished by every transition rather than the beam's few levels (a probe at the lower bound
@@ -241,10 +241,10 @@ fn long_quotes_come_back_proven_optimal() {
 /// (index in seed 27 of the stress inputs, mix, options, total) of inputs with quotes of 120
 /// to 365 days and a peak over 36 months that came back not proven (gap bounds of $244 to
 /// $1,302) until the peak's chain counted what its links can serve, not only what they hold
-/// (`plan/solve.rs`, `PeakBound::new`): a 365-day quote under flat demand, whose optimum is
-/// Package 3 every three months (each serving 56,508 of its 60,000 units) and whose bound at
-/// the start was $3,166 below it; quotes of 228 and 365 days; of 120 and 322 days. The totals
-/// are those a search with sixteen times the work proved.
+/// (`plan/search/bounds/peak.rs`, `PeakBound::new`): a 365-day quote under flat demand, whose
+/// optimum is Package 3 every three months (each serving 56,508 of its 60,000 units) and whose
+/// bound at the start was $3,166 below it; quotes of 228 and 365 days; of 120 and 322 days. The
+/// totals are those a search with sixteen times the work proved.
 const CHAINED: [(usize, &str, &str, &str); 3] = [
     (
         84,

@@ -8,6 +8,7 @@
 //! buy can cost) and [`window`] (the most a package can serve).
 
 pub(super) mod cover;
+pub(super) mod peak;
 pub(super) mod window;
 
 use super::levels::{gcd, per_unit};
