@@ -62,28 +62,28 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
     (
         "transition_bound",
         &[
-            ("search/mod.rs", "fn beaten_so_far"),
-            ("search/mod.rs", "fn rest_bound"),
+            ("search/bounds/transition.rs", "fn beaten_so_far"),
+            ("search/bounds/transition.rs", "fn rest_bound"),
         ],
     ),
     (
         "month_extra",
         &[
-            ("search/mod.rs", "fn month_extra"),
-            ("search/mod.rs", "struct Later"),
-            ("search/mod.rs", "impl Later"),
+            ("search/bounds/transition.rs", "fn month_extra"),
+            ("search/bounds/transition.rs", "struct Later"),
+            ("search/bounds/transition.rs", "impl Later"),
         ],
     ),
     (
         "level_limit",
         &[
-            ("search/mod.rs", "fn level_limit"),
-            ("search/mod.rs", "struct LevelEstimate"),
-            ("search/mod.rs", "fn level_estimate"),
-            ("search/mod.rs", "fn estimate"),
+            ("search/bounds/transition.rs", "fn level_limit"),
+            ("search/bounds/transition.rs", "struct LevelEstimate"),
+            ("search/bounds/transition.rs", "fn level_estimate"),
+            ("search/bounds/transition.rs", "fn estimate"),
         ],
     ),
-    ("level_floor", &[("search/mod.rs", "fn level_floor")]),
+    ("level_floor", &[("search/bounds/transition.rs", "fn level_floor")]),
     ("level_swap", &[("search/mod.rs", "fn swappable")]),
     ("level_cap", &[("search/mod.rs", "fn level_cap")]),
     (
@@ -121,6 +121,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "search/bounds/peak.rs",
         include_str!("../src/plan/search/bounds/peak.rs"),
+    ),
+    (
+        "search/bounds/transition.rs",
+        include_str!("../src/plan/search/bounds/transition.rs"),
     ),
     (
         "search/bounds/window.rs",

@@ -4,11 +4,13 @@
 //!
 //! Here, the block relaxation ([`Relax`]: unlimited blocks at the best price per unit, lasting
 //! as long as any package) and the bound a state is pruned with, the highest of those that
-//! apply; in their own files, the tables they read: [`cover`] (the least the units still to
-//! buy can cost) and [`window`] (the most a package can serve).
+//! apply. In their own files: [`cover`] (the least the units still to buy can cost),
+//! [`window`] (the most a package can serve), [`peak`] (the chain of packages that carries
+//! the peak) and [`transition`] (the same bounds within a transition, which cut it short).
 
 pub(super) mod cover;
 pub(super) mod peak;
+pub(super) mod transition;
 pub(super) mod window;
 
 use super::levels::{gcd, per_unit};

@@ -288,7 +288,7 @@ impl Solver<'_> {
 
     /// [`Solver::peak_bound`] from period `t` on, with `stock` units held, the trials `mask`
     /// still available and the peak carried through `cover` periods from `t`.
-    pub(crate) fn peak_need(&self, t: usize, stock: u64, mask: u64, cover: usize) -> u128 {
+    pub(super) fn peak_need(&self, t: usize, stock: u64, mask: u64, cover: usize) -> u128 {
         let Some(pb) = &self.peak else {
             return 0;
         };
