@@ -16,7 +16,8 @@
 //! The table is capped at a number of entries (`SearchConfig::table_cap`); a class whose bound is larger is marked
 //! `truncated` (its covers are then upper bounds, and the planner says the plan is not proven).
 
-use super::{Index, Kind};
+use super::state::Index;
+use super::Kind;
 use std::cmp::Ordering::{Equal, Less};
 
 /// The cheapest exact composition of one level.

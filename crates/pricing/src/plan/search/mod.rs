@@ -7,6 +7,7 @@
 
 mod bounds;
 mod levels;
+mod state;
 
 use super::config::SearchConfig;
 use crate::sort;
@@ -16,6 +17,7 @@ use bounds::transition::Later;
 use bounds::window;
 use bounds::Relax;
 use levels::{add_count, gcd, Class, Cover};
+use state::{Index, Layer};
 
 /// A package the planner may buy, in integer units.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -150,132 +152,6 @@ impl Outcome {
             }
             (first, _) => first,
         }
-    }
-}
-
-/// An open-addressing index from keys (a layer's states, a class's levels) to their numbers in
-/// a flat list of keys: no allocation per key.
-#[derive(Debug)]
-pub(super) struct Index {
-    /// State number, or `u32::MAX` for an empty slot.
-    slots: Vec<u32>,
-    len: usize,
-}
-
-impl Index {
-    pub(super) fn new() -> Index {
-        Index {
-            slots: vec![u32::MAX; 64],
-            len: 0,
-        }
-    }
-
-    fn hash(key: &[u64]) -> usize {
-        // A multiplicative hash (the default hasher is much slower).
-        let v = key
-            .iter()
-            .fold(0u64, |h, &w| (h.rotate_left(5) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-        (v ^ (v >> 29)) as usize
-    }
-
-    /// The state with `key`, or the slot where it goes.
-    pub(super) fn find(&self, keys: &[u64], stride: usize, key: &[u64]) -> Result<usize, usize> {
-        let mask = self.slots.len() - 1;
-        let mut i = Index::hash(key) & mask;
-        loop {
-            let s = self.slots[i];
-            if s == u32::MAX {
-                return Err(i);
-            }
-            let k = s as usize;
-            if &keys[k * stride..(k + 1) * stride] == key {
-                return Ok(k);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Records state `idx` (whose key is already in `keys`) at `slot`.
-    pub(super) fn insert(&mut self, slot: usize, idx: usize, keys: &[u64], stride: usize) {
-        self.slots[slot] = idx as u32;
-        self.len += 1;
-        if self.len * 2 > self.slots.len() {
-            let size = self.slots.len() * 2;
-            self.slots = vec![u32::MAX; size];
-            for k in 0..self.len {
-                if let Err(slot) = self.find(keys, stride, &keys[k * stride..(k + 1) * stride]) {
-                    self.slots[slot] = k as u32;
-                }
-            }
-        }
-    }
-}
-
-/// The states of one period.
-struct Layer {
-    /// Keys, `stride` words each: stock per expiry bucket, then trial mask | cover << 32.
-    keys: Vec<u64>,
-    cost: Vec<Cost>,
-    /// Index of the state in the previous layer.
-    prev: Vec<u32>,
-    /// Offset of the decision in `decs`.
-    dec: Vec<u32>,
-    decs: Vec<u64>,
-    index: Index,
-}
-
-impl Layer {
-    fn new() -> Layer {
-        Layer {
-            keys: Vec::new(),
-            cost: Vec::new(),
-            prev: Vec::new(),
-            dec: Vec::new(),
-            decs: Vec::new(),
-            index: Index::new(),
-        }
-    }
-    fn len(&self) -> usize {
-        self.cost.len()
-    }
-
-    /// Records an arrival at the state `key` from state `prev` by decision `dec`, at `cost`:
-    /// a new state, or a cheaper way into one already there.
-    fn arrive(&mut self, key: &[u64], cost: Cost, prev: u32, dec: &[u64]) {
-        let stride = key.len();
-        match self.index.find(&self.keys, stride, key) {
-            Ok(idx) => {
-                if cost < self.cost[idx] {
-                    self.cost[idx] = cost;
-                    self.prev[idx] = prev;
-                    self.dec[idx] = self.decs.len() as u32;
-                    self.decs.extend_from_slice(dec);
-                }
-            }
-            Err(slot) => {
-                let idx = self.cost.len();
-                self.keys.extend_from_slice(key);
-                self.cost.push(cost);
-                self.prev.push(prev);
-                self.dec.push(self.decs.len() as u32);
-                self.decs.extend_from_slice(dec);
-                self.index.insert(slot, idx, &self.keys, stride);
-            }
-        }
-    }
-
-    /// A layer of the states `which`, in that order (keys `stride` words, decisions `dstride`).
-    fn select(&self, which: impl Iterator<Item = usize>, stride: usize, dstride: usize) -> Layer {
-        let mut out = Layer::new();
-        for i in which {
-            out.keys.extend_from_slice(&self.keys[i * stride..(i + 1) * stride]);
-            out.cost.push(self.cost[i]);
-            out.prev.push(self.prev[i]);
-            out.dec.push(out.decs.len() as u32);
-            let d = self.dec[i] as usize;
-            out.decs.extend_from_slice(&self.decs[d..d + dstride]);
-        }
-        out
     }
 }
 
@@ -667,40 +543,6 @@ impl<'a> Solver<'a> {
     /// Whether a class's composition table was cut short (its covers may not be the cheapest).
     pub fn truncated(&self) -> bool {
         self.classes.iter().any(|c| c.truncated)
-    }
-
-    fn stride(&self) -> usize {
-        self.slots
-    }
-
-    fn dec_stride(&self) -> usize {
-        1 + 2 * self.classes.len()
-    }
-
-    fn initial_key(&self) -> Vec<u64> {
-        let w = self.slots - 1;
-        let mut key = vec![0u64; self.stride()];
-        let mut cover = 0usize;
-        for &(last, units, conc) in &self.inst.balances {
-            if last < w {
-                key[last] = key[last].saturating_add(units);
-            }
-            if self.enforce && conc >= self.inst.need_conc {
-                cover = cover.max(last + 1);
-            }
-        }
-        let mask = if self.trials.is_empty() {
-            0
-        } else {
-            (1u64 << self.trials.len()) - 1
-        };
-        key[w] = mask | ((cover as u64) << 32);
-        key
-    }
-
-    /// The units a state's key holds, all expiry buckets together.
-    fn held(&self, key: &[u64]) -> u64 {
-        key[..self.slots - 1].iter().fold(0u64, |a, &b| a.saturating_add(b))
     }
 
     /// The whole search: a beam search for a first plan, then the exact search bounded by it.
