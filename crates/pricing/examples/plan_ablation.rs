@@ -84,13 +84,16 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     ("level_floor", &[("search/bounds/transition.rs", "fn level_floor")]),
-    ("level_swap", &[("search/mod.rs", "fn swappable")]),
-    ("level_cap", &[("search/mod.rs", "fn level_cap")]),
+    ("level_swap", &[("search/normal_form.rs", "fn swappable")]),
+    ("level_cap", &[("search/normal_form.rs", "fn level_cap")]),
     (
         "drawn_limit",
-        &[("search/mod.rs", "fn drawn_limits"), ("search/mod.rs", "fn swap_limit")],
+        &[
+            ("search/normal_form.rs", "fn drawn_limits"),
+            ("search/normal_form.rs", "fn swap_limit"),
+        ],
     ),
-    ("shortfall_cap", &[("search/mod.rs", "fn shortfall_cap")]),
+    ("shortfall_cap", &[("search/normal_form.rs", "fn shortfall_cap")]),
     ("bucket_cap", &[("search/mod.rs", "fn cap_to_demand")]),
     ("split_classes", &[("search/mod.rs", "fn split_class")]),
     (
@@ -131,6 +134,10 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../src/plan/search/bounds/window.rs"),
     ),
     ("search/mod.rs", include_str!("../src/plan/search/mod.rs")),
+    (
+        "search/normal_form.rs",
+        include_str!("../src/plan/search/normal_form.rs"),
+    ),
 ];
 
 struct Args {

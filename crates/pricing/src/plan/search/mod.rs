@@ -7,6 +7,7 @@
 
 mod bounds;
 mod levels;
+mod normal_form;
 mod state;
 
 use super::config::SearchConfig;
@@ -17,6 +18,7 @@ use bounds::transition::Later;
 use bounds::window;
 use bounds::Relax;
 use levels::{add_count, gcd, Class, Cover};
+use normal_form::{drawn_limits, level_cap, shortfall_cap};
 use state::{Index, Layer};
 
 /// A package the planner may buy, in integer units.
@@ -153,102 +155,6 @@ impl Outcome {
             (first, _) => first,
         }
     }
-}
-
-/// The largest per-use shortfall a month of some optimal plan has, given per use at `price` a
-/// unit: below the units of every package (not a trial) that is cheaper per unit than per use,
-/// since buying one more of it in that month would cost less and be drawn in full. `None` when
-/// no package is cheaper: then a month with a shortfall buys nothing but trials and the peak's
-/// package (see `docs/planner.md`).
-fn shortfall_cap(inst: &Instance, on: &[bool], price: u128) -> Option<u64> {
-    inst.kinds
-        .iter()
-        .enumerate()
-        .filter(|(k, kind)| on[*k] && !kind.trial && kind.price < price.saturating_mul(u128::from(kind.units)))
-        .map(|(_, kind)| kind.units - 1)
-        .min()
-}
-
-/// A level of `class` above which no optimal plan buys it, or `u64::MAX`. Two bounds, from
-/// swaps `(u, p)` that last at least as long (packages, or per use):
-/// - every composition of `c` units costs at least `c` at the class's best price per unit
-///   `P/U`, and `ceil(c/u)` copies of a swap cost less than `p·(c/u + 1)`; so once
-///   `c·(P·u − p·U) ≥ p·U·u` the swap is strictly cheaper ([`Solver::swappable`]);
-/// - a cover of `spare + b·U` units or more holds `b` copies of the best-value package, and
-///   when `a` copies of the swap hold as many units for less, swapping those `b` leaves every
-///   bucket at least as full after the draw (see `docs/planner.md`, normal form 6). With a peak
-///   enforced that the best-value package carries and the swap does not, one copy more stays.
-///
-/// Only swaps that carry an enforced peak count for the first (a level's cover may).
-fn level_cap(inst: &Instance, class: &Class, alts: &[Kind], copies: u128) -> u64 {
-    let star = &inst.kinds[class.star()];
-    let (bp, bu) = (star.price, u128::from(star.units));
-    let need = inst.need_conc;
-    let mut cap = u64::MAX;
-    for alt in alts {
-        let (u, p) = (u128::from(alt.units), alt.price);
-        let margin = bp.saturating_mul(u).saturating_sub(p.saturating_mul(bu));
-        if margin > 0 && alt.conc >= need {
-            let c = p.saturating_mul(bu).saturating_mul(u).div_ceil(margin);
-            cap = cap.min(u64::try_from(c).unwrap_or(u64::MAX));
-        }
-        if let Some((_, b)) = swap_copies(alt, star, copies) {
-            let stays = u128::from(need > 0 && star.conc >= need && alt.conc < need);
-            let held = u128::from(class.spare()) + (b + stays) * bu;
-            cap = cap.min(u64::try_from(held - 1).unwrap_or(u64::MAX));
-        }
-    }
-    cap
-}
-
-/// Per class, one more than the most units of its purchase an optimal plan draws in the month
-/// it is bought (`u64::MAX` when not bounded). Say class `j` expires before class `k`, and `a`
-/// copies of `j`'s package `i` cost less than `b` copies of `k`'s best-value package `*`,
-/// holding at least as many units. If `k`'s purchase draws at least `a·uᵢ` units and holds
-/// at least `b` copies of `*` (sure when it has `spare + b·u*` units or more), swapping those
-/// copies for the `a` of `i` leaves every bucket from `j`'s on at least as full after the
-/// draw (the added units are drawn instead) and costs less. With a peak enforced that `*`
-/// carries, the purchase must hold one copy more, which stays and carries it.
-fn drawn_limits(inst: &Instance, classes: &[Class], slots: usize, copies: u128) -> Vec<u64> {
-    let mut limits = Vec::with_capacity(classes.len());
-    for k in classes {
-        let star = &inst.kinds[k.star()];
-        let mut limit = u64::MAX;
-        // One copy more of `*` when it carries the peak: one stays to carry it.
-        let carries = inst.need_conc > 0 && star.conc >= inst.need_conc;
-        let spare = k.spare().saturating_add(if carries { star.units } else { 0 });
-        if !k.truncated {
-            for j in classes.iter().filter(|j| j.periods.min(slots) < k.periods.min(slots)) {
-                for &i in &j.kinds {
-                    limit = limit.min(swap_limit(&inst.kinds[i], star, spare, copies));
-                }
-            }
-        }
-        limits.push(limit);
-    }
-    limits
-}
-
-/// The least `max(spare + b·u*, a·uᵢ)` over `b ≤ 64` such that `a = ceil(b·u*/uᵢ)` copies of
-/// `i` cost less than `b` of `star` (`u64::MAX` when there is none).
-fn swap_limit(i: &Kind, star: &Kind, spare: u64, copies: u128) -> u64 {
-    match swap_copies(i, star, copies) {
-        Some((a, b)) => {
-            let held = u128::from(spare) + b * u128::from(star.units);
-            u64::try_from(held.max(a * u128::from(i.units))).unwrap_or(u64::MAX)
-        }
-        None => u64::MAX,
-    }
-}
-
-/// The least `b ≤ 64`, with `a = ceil(b·u*/uᵢ)`, such that `a` copies of `i` cost less than `b`
-/// copies of `star`.
-fn swap_copies(i: &Kind, star: &Kind, copies: u128) -> Option<(u128, u128)> {
-    let (ui, us) = (u128::from(i.units), u128::from(star.units));
-    (1..=copies).find_map(|b| {
-        let a = (b * us).div_ceil(ui);
-        (a.saturating_mul(i.price) < b.saturating_mul(star.price)).then_some((a, b))
-    })
 }
 
 /// One class's choice in a transition.
@@ -1181,24 +1087,6 @@ impl<'a> Solver<'a> {
                 return;
             }
         }
-    }
-
-    /// Whether buying `c` units of class `ci` through `cov` is in no optimal plan: copies of one
-    /// package lasting at least as long hold at least `c` units for less money. (Swapping them
-    /// in leaves, after the period's draw, at least as many units expiring at or after every
-    /// bucket: the draw takes earliest first, so what is left at or after a bucket is the lesser
-    /// of the stock there and all stock less the demand, and neither goes down. So the rest of
-    /// the plan still serves, per use buys no more, and the whole costs less.) With a peak
-    /// enforced, only a package that carries it may replace a cover that does.
-    fn swappable(&self, ci: usize, c: u64, cov: &Cover) -> bool {
-        if !self.cfg.rules.level_swap() {
-            return false;
-        }
-        let need = self.inst.need_conc;
-        self.swaps[ci].iter().any(|alt| {
-            let keeps_peak = !self.enforce || cov.conc < need || alt.conc >= need;
-            keeps_peak && alt.price.saturating_mul(u128::from(c.div_ceil(alt.units))) < cov.money
-        })
     }
 
     /// The few levels (multiples of the class's gcd, from `m_lo` to `m_hi`) the beam search
