@@ -94,8 +94,8 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     ("shortfall_cap", &[("search/normal_form.rs", "fn shortfall_cap")]),
-    ("bucket_cap", &[("search/mod.rs", "fn cap_to_demand")]),
-    ("split_classes", &[("search/mod.rs", "fn split_class")]),
+    ("bucket_cap", &[("search/transitions.rs", "fn cap_to_demand")]),
+    ("split_classes", &[("search/transitions.rs", "fn split_class")]),
     (
         "dominance",
         &[
@@ -137,6 +137,10 @@ const SOURCES: &[(&str, &str)] = &[
     (
         "search/normal_form.rs",
         include_str!("../src/plan/search/normal_form.rs"),
+    ),
+    (
+        "search/transitions.rs",
+        include_str!("../src/plan/search/transitions.rs"),
     ),
 ];
 

@@ -5,7 +5,8 @@
 //! classes' levels, which would multiply the transitions the next month's bound drops anyway.
 
 use crate::plan::search::levels::{per_unit, Class};
-use crate::plan::search::{Choice, ClassStep, Ctx, Instance, Solver};
+use crate::plan::search::transitions::{Choice, ClassStep, Ctx};
+use crate::plan::search::{Instance, Solver};
 
 /// A transition so far and a class's best price per unit ([`Solver::level_estimate`]).
 struct LevelEstimate {
