@@ -99,15 +99,18 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
     (
         "dominance",
         &[
-            ("search/mod.rs", "fn undominated"),
-            ("search/mod.rs", "fn keep_staircase"),
-            ("search/mod.rs", "fn keep_pairwise"),
-            ("search/mod.rs", "fn suffix_sums"),
+            ("search/dominance.rs", "fn undominated"),
+            ("search/dominance.rs", "fn keep_staircase"),
+            ("search/dominance.rs", "fn keep_pairwise"),
+            ("search/dominance.rs", "fn suffix_sums"),
         ],
     ),
     (
         "restock_copies",
-        &[("search/mod.rs", "struct Restock"), ("search/mod.rs", "impl Restock")],
+        &[
+            ("search/dominance.rs", "struct Restock"),
+            ("search/dominance.rs", "impl Restock"),
+        ],
     ),
     ("probes", &[("search/mod.rs", "fn probe")]),
     ("rescue", &[("search/mod.rs", "fn run_or_finish")]),
@@ -133,6 +136,7 @@ const SOURCES: &[(&str, &str)] = &[
         "search/bounds/window.rs",
         include_str!("../src/plan/search/bounds/window.rs"),
     ),
+    ("search/dominance.rs", include_str!("../src/plan/search/dominance.rs")),
     ("search/mod.rs", include_str!("../src/plan/search/mod.rs")),
     (
         "search/normal_form.rs",

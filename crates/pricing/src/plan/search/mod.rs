@@ -6,6 +6,7 @@
 //! enumerated here contain an optimal plan (the *normal form*) and why the search is bounded.
 
 mod bounds;
+mod dominance;
 mod levels;
 mod normal_form;
 mod state;
@@ -602,82 +603,6 @@ impl<'a> Solver<'a> {
         Ok(next)
     }
 
-    /// Drops the states another state dominates: the same trials and cover, no more cost, and at
-    /// least as many units expiring at or after every bucket. (Whatever the dominated state can
-    /// still do, the other can do at no more cost, so an optimal plan survives.) In the `exact`
-    /// search, compared pairwise with a peak enforced, the dominating state may also carry the
-    /// peak for more periods: it carries it in every month the other does.
-    fn undominated(&mut self, layer: Layer, exact: bool) -> Layer {
-        let stride = self.stride();
-        let w = stride - 1;
-        let n = layer.len();
-        if n < 2 || !self.cfg.rules.dominance() {
-            return layer;
-        }
-        // Then states are grouped by the trials left alone, and the cover checked pairwise.
-        let across = exact && w > 2 && self.enforce && self.cfg.rules.cover_dominance();
-        let meta = |i: usize| {
-            let m = layer.keys[i * stride + w];
-            if across {
-                m & 0xffff_ffff
-            } else {
-                m
-            }
-        };
-        let cover = |i: usize| layer.keys[i * stride + w] >> 32;
-        let total = |i: usize| {
-            layer.keys[i * stride..i * stride + w]
-                .iter()
-                .fold(0u64, |a, &b| a.saturating_add(b))
-        };
-        let order = sort::order(n, &|a, b| {
-            (
-                meta(a),
-                layer.cost[a],
-                std::cmp::Reverse(total(a)),
-                std::cmp::Reverse(cover(a)),
-            )
-                .cmp(&(
-                    meta(b),
-                    layer.cost[b],
-                    std::cmp::Reverse(total(b)),
-                    std::cmp::Reverse(cover(b)),
-                ))
-        });
-        let rules = &self.cfg.rules;
-        let restock = Restock {
-            kinds: if rules.restock_copies() { &self.packages } else { &[] },
-            per_use: self.inst.per_use.filter(|_| rules.restock_per_use()),
-            peers: self.cfg.dominance_peers,
-            cheapest: self
-                .relax
-                .as_ref()
-                .map_or((u128::MAX, 1), |r| (r.price, u128::from(r.units))),
-        };
-        let mut keep = vec![false; n];
-        let mut compared: u64 = 0;
-        let mut start = 0;
-        while start < n {
-            let m = meta(order[start]);
-            let mut end = start;
-            while end < n && meta(order[end]) == m {
-                end += 1;
-            }
-            let group = &order[start..end];
-            match w {
-                0 => keep[group[0]] = true,
-                1 | 2 => keep_staircase(&layer, stride, group, &mut keep),
-                _ => compared += keep_pairwise(&layer, stride, group, &mut keep, &restock),
-            }
-            start = end;
-        }
-        self.steps = self.steps.saturating_add(compared / 16);
-        if keep.iter().all(|&k| k) {
-            return layer;
-        }
-        layer.select((0..n).filter(|&i| keep[i]), stride, self.dec_stride())
-    }
-
     /// Keeps the `width` states with the least cost plus lower bound.
     fn narrow(&mut self, t: usize, layer: Layer, width: usize) -> Layer {
         let stride = self.stride();
@@ -772,157 +697,6 @@ impl<'a> Solver<'a> {
 fn sorted(v: &[(u128, Cost, usize)], n: usize) -> Vec<(u128, Cost, usize)> {
     let order = sort::order(v.len(), &|a, b| v[a].cmp(&v[b]));
     order.iter().take(n).map(|&i| v[i]).collect()
-}
-
-/// Units expiring at or after each bucket of state `i` (latest first): its suffix sums.
-fn suffix_sums(layer: &Layer, stride: usize, i: usize) -> Vec<u64> {
-    let w = stride - 1;
-    let key = &layer.keys[i * stride..(i + 1) * stride];
-    let mut acc = 0u64;
-    let mut out = vec![0u64; w];
-    for j in (0..w).rev() {
-        acc = acc.saturating_add(key[j]);
-        out[w - 1 - j] = acc;
-    }
-    out
-}
-
-/// Dominance within a `group` (same trials and cover, cheapest first) when stock spans one or
-/// two buckets: exact, against a staircase of the states kept.
-fn keep_staircase(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool]) {
-    let w = stride - 1;
-    // A staircase of (latest, all) suffix sums: ascending in the first, descending in the second.
-    // Kept sorted by the first; a plain Vec (binary search, splice) rather than a
-    // BTreeMap, whose code is 5 KB of wasm.
-    let mut stairs: Vec<(u64, u64)> = Vec::new();
-    for &i in group {
-        let sx = suffix_sums(layer, stride, i);
-        let (x, y) = (sx[0], sx[w - 1]);
-        let at = stairs.partition_point(|&(k, _)| k < x);
-        if stairs.get(at).is_some_and(|&(_, yy)| yy >= y) {
-            continue;
-        }
-        keep[i] = true;
-        // Steps at or left of x with no more in the second are covered; being a
-        // staircase, they are the run just before the first step right of x.
-        let end = at + usize::from(stairs.get(at).is_some_and(|&(k, _)| k == x));
-        let start = stairs[..end].partition_point(|&(_, yy)| yy > y);
-        // (x, y) replaces stairs[start..end] (a memmove, not a generic splice).
-        if start == end {
-            stairs.insert(start, (x, y));
-        } else {
-            stairs[start] = (x, y);
-            let len = stairs.len();
-            stairs.copy_within(end..len, start + 1);
-            stairs.truncate(len - (end - start - 1));
-        }
-    }
-}
-
-/// What a state may buy at once to hold at least what another holds: copies of one package
-/// (not a trial) that lasts long enough, or per use (which never expires), or both. A state
-/// that holds less but is cheaper by at least such a purchase leads to every plan the other
-/// does, at no greater cost.
-struct Restock<'a> {
-    /// Units, price and periods of the packages (not trials) that may be bought; none when
-    /// the rule `restock_copies` is off.
-    kinds: &'a [Kind],
-    /// The per-use price, unless the rule `restock_per_use` is off.
-    per_use: Option<u128>,
-    /// Kept states a state is compared with (`SearchConfig::dominance_peers`).
-    peers: usize,
-    /// The least price per unit among them and per use (`price / units`, the block
-    /// relaxation's): a purchase of `n` units costs at least `n` times it, which rules most
-    /// pairs out at once.
-    cheapest: (u128, u128),
-}
-
-impl Restock<'_> {
-    /// Whether a state of cost `kept` beats one of cost `other` that holds up to `short` more
-    /// units at or after some bucket, the last such bucket `last` periods from now: buying
-    /// now what makes up the difference, the first can follow whatever the second does.
-    ///
-    /// Packages bought now are counted in full (dollars, units and packages): with them the
-    /// first's cost is at most the second's, compared as the plans are. Per use is bought as
-    /// the first falls short while following the second, at most `short` units more than the
-    /// second buys in all (the first holds at most that much less at or after every bucket,
-    /// and the draw keeps it so), but maybe over several months, each a purchase of its own:
-    /// so with per use, dollars and units must come out less, the number of purchases unknown.
-    fn beats(&self, kept: Cost, other: Cost, short: u64, last: usize) -> bool {
-        if short == 0 {
-            return true;
-        }
-        let (price, units) = self.cheapest;
-        let spare = other.money.saturating_sub(kept.money);
-        if spare.saturating_mul(units) < u128::from(short).saturating_mul(price) {
-            return false;
-        }
-        // `copies` of a package of `units` at `price`, the rest per use.
-        let with_per_use = |copies: u64, units: u64, price: u128| {
-            self.per_use.is_some_and(|p| {
-                let held = copies.saturating_mul(units);
-                let rest = short.saturating_sub(held);
-                let money = kept
-                    .money
-                    .saturating_add(u128::from(copies).saturating_mul(price))
-                    .saturating_add(u128::from(rest).saturating_mul(p));
-                let units = kept.units.saturating_add(held).saturating_add(rest);
-                (money, units) < (other.money, other.units)
-            })
-        };
-        if with_per_use(0, 0, 0) {
-            return true;
-        }
-        self.kinds.iter().filter(|k| k.periods > last).any(|k| {
-            let copies = short.div_ceil(k.units);
-            let bought = Cost {
-                money: k.price.saturating_mul(u128::from(copies)),
-                units: copies.saturating_mul(k.units),
-                count: copies,
-            };
-            kept.add(bought) <= other || with_per_use(short / k.units, k.units, k.price)
-        })
-    }
-}
-
-/// Dominance within a `group` when stock spans three buckets or more: pairwise against the
-/// cheapest states kept (at most `peers` of them, so the check stays linear; a state
-/// it misses is merely kept). A kept state beats one holding no more units at or after any
-/// bucket, and one holding more when it is cheaper by at least what makes up the difference
-/// ([`Restock::beats`]). A kept state beats only states whose peak cover (held in the key) is
-/// no longer than its own. Returns the comparisons made.
-fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool], restock: &Restock) -> u64 {
-    let w = stride - 1;
-    let mut compared = 0;
-    // Their suffix sums, `w` words each (the latest bucket first), and their costs.
-    let mut kept: Vec<u64> = Vec::new();
-    let mut costs: Vec<Cost> = Vec::new();
-    let mut covers: Vec<u64> = Vec::new();
-    for &i in group {
-        let sx = suffix_sums(layer, stride, i);
-        compared += (kept.len() / w) as u64;
-        let cost = layer.cost[i];
-        let cover = layer.keys[i * stride + w] >> 32;
-        let beaten = kept.chunks_exact(w).zip(&costs).zip(&covers).any(|((k, &m), &c)| {
-            if c < cover {
-                return false;
-            }
-            let short = k.iter().zip(&sx).map(|(a, b)| b.saturating_sub(*a)).max().unwrap_or(0);
-            // The latest bucket where it holds less, in periods from now.
-            let last = k.iter().zip(&sx).position(|(a, b)| b > a).map_or(0, |j| w - 1 - j);
-            restock.beats(m, cost, short, last)
-        });
-        if beaten {
-            continue;
-        }
-        keep[i] = true;
-        if kept.len() < restock.peers * w {
-            kept.extend_from_slice(&sx);
-            costs.push(cost);
-            covers.push(cover);
-        }
-    }
-    compared
 }
 
 /// Plans `inst` with the kinds in `allowed`, spending at most about `budget` work units on the
@@ -1066,39 +840,6 @@ pub(super) mod tests {
                 assert!(lower <= sol.cost.money, "{months} months, per use {per_use:?}");
             }
         }
-    }
-
-    /// Holding less is made up by a purchase at once: one copy of a package that lasts through
-    /// the bucket short, at no more than the difference in cost (dollars, units, packages);
-    /// per use only for strictly fewer dollars (its units may be several purchases).
-    #[test]
-    fn a_state_beats_one_that_holds_more_when_cheaper_by_a_purchase_that_makes_it_up() {
-        let packages = [kind(4_200, 300, 3, false)];
-        let cost = |money: u128, units: u64, count: u64| Cost { money, units, count };
-        let restock = Restock {
-            kinds: &packages,
-            per_use: None,
-            peers: 4096,
-            cheapest: (4_200, 300),
-        };
-        let kept = cost(10_000, 1_000, 2);
-        // The other bought one more package, 300 units still held two months from now.
-        assert!(restock.beats(kept, cost(14_200, 1_300, 3), 300, 2));
-        assert!(restock.beats(kept, cost(14_200, 1_300, 3), 200, 2));
-        // A package lasting three months cannot make up units held three months from now.
-        assert!(!restock.beats(kept, cost(14_200, 1_300, 3), 300, 3));
-        // Cheaper by less than a package.
-        assert!(!restock.beats(kept, cost(14_199, 1_300, 3), 300, 2));
-        // Per use at 10 a unit: 300 units cost 3,000, so strictly less beats, a tie does not.
-        let restock = Restock {
-            per_use: Some(10),
-            cheapest: (10, 1),
-            ..restock
-        };
-        assert!(restock.beats(kept, cost(13_001, 1_300, 3), 300, 5));
-        assert!(!restock.beats(kept, cost(13_000, 1_300, 3), 300, 5));
-        // Nothing short: no more cost is enough.
-        assert!(restock.beats(kept, kept, 0, 0));
     }
 
     /// Ten units a month for four months; a package of 100 units for 100 lasting two months
