@@ -112,9 +112,9 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
             ("search/dominance.rs", "impl Restock"),
         ],
     ),
-    ("probes", &[("search/mod.rs", "fn probe")]),
-    ("rescue", &[("search/mod.rs", "fn run_or_finish")]),
-    ("retry", &[("search/mod.rs", "fn with")]),
+    ("probes", &[("search/strategy.rs", "fn probe")]),
+    ("rescue", &[("search/strategy.rs", "fn run_or_finish")]),
+    ("retry", &[("search/strategy.rs", "fn with")]),
 ];
 
 /// The sources the items are in.
@@ -137,11 +137,11 @@ const SOURCES: &[(&str, &str)] = &[
         include_str!("../src/plan/search/bounds/window.rs"),
     ),
     ("search/dominance.rs", include_str!("../src/plan/search/dominance.rs")),
-    ("search/mod.rs", include_str!("../src/plan/search/mod.rs")),
     (
         "search/normal_form.rs",
         include_str!("../src/plan/search/normal_form.rs"),
     ),
+    ("search/strategy.rs", include_str!("../src/plan/search/strategy.rs")),
     (
         "search/transitions.rs",
         include_str!("../src/plan/search/transitions.rs"),

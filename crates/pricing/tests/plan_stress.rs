@@ -277,12 +277,12 @@ fn quotes_under_a_peak_come_back_proven_optimal() {
 /// the upper half of the gap between the bound at the start and the first plan, not proven
 /// while the probes' targets grew eightfold from a quarter of that gap up (they overshot the
 /// optimum, leaving the exact search a first plan far above it to beat) and proven once the
-/// probes climb a quarter of the gap at a time (`plan/solve.rs`, `Solver::probe`): quotes of
-/// 229 and 45 days and a balance; of 45 and 180 days, a balance and a peak; of 180 and 60 days
-/// with an image pack; of 30 and 241 days over 27 months, without per use. All but the last
-/// with per use. The plans of #92 and #119 are $831.06 and $2,136.61 cheaper than those the
-/// planner returned before. The totals are those the planner as it was before proved with
-/// sixteen times the work.
+/// probes climb a quarter of the gap at a time (`plan/search/strategy.rs`, `Solver::probe`): quotes
+/// of 229 and 45 days and a balance; of 45 and 180 days, a balance and a peak; of 180 and 60 days
+/// with an image pack; of 30 and 241 days over 27 months, without per use. All but the last with
+/// per use. The plans of #92 and #119 are $831.06 and $2,136.61 cheaper than those the planner
+/// returned before. The totals are those the planner as it was before proved with sixteen times the
+/// work.
 const CLIMBED: [(u32, usize, &str, &str, &str); 4] = [
     (
         15,
