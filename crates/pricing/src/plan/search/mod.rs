@@ -369,27 +369,6 @@ pub(super) mod tests {
         Some(money)
     }
 
-    /// Ten units a month for four months; a package of 100 units for 100 lasting two months
-    /// (cheapest per unit, but its months need 20) and one of 20 for 60. The optimum buys the
-    /// second twice, 120. Whole packages of their full units bound it at one of the first,
-    /// 100; whole packages with the first's units capped at the 20 it can serve, 120.
-    #[test]
-    fn a_package_too_big_for_its_months_costs_what_it_serves() {
-        let inst = Instance {
-            demand: vec![10; 4],
-            kinds: vec![kind(100, 100, 2, false), kind(60, 20, 2, false)],
-            balances: Vec::new(),
-            need_conc: 0,
-            per_use: None,
-        };
-        let mut solver = Solver::new(&inst, &[true, true], &SearchConfig::default());
-        assert_eq!(solver.cover_bound(40, 0), 100);
-        let served = solver.served.as_ref().expect("the first package is capped");
-        assert_eq!(solver.cover_by(served, 40, 0), 120);
-        assert_eq!(solver.root_lower(), 120);
-        assert_proven_at(&mut solver, &inst, 120);
-    }
-
     /// `solver` proves a plan of `money` the cheapest, and the plan replays at that.
     pub(super) fn assert_proven_at(solver: &mut Solver, inst: &Instance, money: u128) {
         let Outcome::Optimal(sol) = solver.solve(1_000_000) else {

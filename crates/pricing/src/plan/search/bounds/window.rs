@@ -5,7 +5,7 @@
 //! cover bound ([`super::cover`]) of the units a state must still serve bounds what it spends:
 //! whatever its packages hold, they serve at most their capped units, and per use and the
 //! trials serve the rest. The search charges the higher of this and the cover bound of whole
-//! packages as they are ([`crate::plan::search`]'s `carried_bound`).
+//! packages as they are ([`super`]'s `carried_bound`).
 //!
 //! Say demand is flat at 226,166 units a month, and a package holds 1,200,000 units for 90
 //! days, cheaper per unit than the rest: over its three months it serves at most 678,498, so a
@@ -59,7 +59,9 @@ pub(crate) fn served_at_most(inst: &Instance, after: &[u64]) -> Vec<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::search::tests::kind;
+    use crate::plan::config::SearchConfig;
+    use crate::plan::search::tests::{assert_proven_at, kind};
+    use crate::plan::search::Solver;
 
     /// Months of 5 and 20 units. A one-month package serves at most the busier month's 20,
     /// so one of 10 keeps its 10; a two-month one at most 25; a trial the same as a package.
@@ -81,5 +83,26 @@ mod tests {
         assert_eq!(after, vec![25, 20, 0]);
         let capped: Vec<u64> = served_at_most(&inst, &after).iter().map(|k| k.units).collect();
         assert_eq!(capped, vec![10, 20, 25, 20]);
+    }
+
+    /// Ten units a month for four months; a package of 100 units for 100 lasting two months
+    /// (cheapest per unit, but its months need 20) and one of 20 for 60. The optimum buys the
+    /// second twice, 120. Whole packages of their full units bound it at one of the first,
+    /// 100; whole packages with the first's units capped at the 20 it can serve, 120.
+    #[test]
+    fn a_package_too_big_for_its_months_costs_what_it_serves() {
+        let inst = Instance {
+            demand: vec![10; 4],
+            kinds: vec![kind(100, 100, 2, false), kind(60, 20, 2, false)],
+            balances: Vec::new(),
+            need_conc: 0,
+            per_use: None,
+        };
+        let mut solver = Solver::new(&inst, &[true, true], &SearchConfig::default());
+        assert_eq!(solver.cover_bound(40, 0), 100);
+        let served = solver.served.as_ref().expect("the first package is capped");
+        assert_eq!(solver.cover_by(served, 40, 0), 120);
+        assert_eq!(solver.root_lower(), 120);
+        assert_proven_at(&mut solver, &inst, 120);
     }
 }
