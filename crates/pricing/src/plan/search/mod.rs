@@ -27,7 +27,8 @@ use bounds::transition::Later;
 use bounds::window;
 use bounds::Relax;
 use levels::{gcd, Class};
-use normal_form::{drawn_limits, level_cap, shortfall_cap};
+use normal_form::{drawn_after, drawn_limits, level_caps, shortfall_cap, swaps_of};
+use state::buckets;
 use transitions::classes_of;
 
 /// A package the planner may buy, in integer units.
@@ -200,16 +201,7 @@ impl<'a> Solver<'a> {
             .collect();
         let (trials, classes) = classes_of(inst, &on, cfg);
         let h = inst.demand.len();
-        let max_l = inst
-            .kinds
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| on[*k])
-            .map(|(_, k)| k.periods)
-            .max()
-            .unwrap_or(1);
-        let max_b = inst.balances.iter().map(|b| b.0 + 2).max().unwrap_or(0);
-        let slots = max_l.max(max_b).clamp(1, h + 1);
+        let (max_l, slots) = buckets(inst, &on);
         let relax = Relax::of(inst, &on, &trials, max_l.max(slots - 1).clamp(1, h.max(1)));
         let non_trials: Vec<usize> = (0..inst.kinds.len())
             .filter(|&k| on[k] && !inst.kinds[k].trial)
@@ -217,12 +209,7 @@ impl<'a> Solver<'a> {
         let packages = non_trials.iter().map(|&k| inst.kinds[k].clone()).collect();
         let cover = CoverBound::within(&inst.kinds, &non_trials, inst.per_use, cfg.cover_residues);
         let demand_after = window::demand_after(&inst.demand);
-        let capped = window::served_at_most(inst, &demand_after);
-        let served = if rules.served_bound() && non_trials.iter().any(|&k| capped[k].units < inst.kinds[k].units) {
-            CoverBound::within(&capped, &non_trials, inst.per_use, cfg.served_residues)
-        } else {
-            None
-        };
+        let served = window::served_cover(inst, &non_trials, &demand_after, cfg);
         let unit_block = trials.iter().fold(relax.as_ref().map_or(1, |r| r.block), |a, &k| {
             gcd(a, inst.kinds[k].units)
         });
@@ -234,45 +221,14 @@ impl<'a> Solver<'a> {
             Some(_) => u64::MAX,
             None => 0,
         };
-        // Per use never expires: as if bought now and held (which costs the same as buying it
-        // when drawn).
-        let per_use = inst.per_use.map(|price| Kind::per_use(price, h.max(1)));
-        let swaps: Vec<Vec<Kind>> = classes
-            .iter()
-            .map(|c| {
-                let lasting = inst
-                    .kinds
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, kind)| on[*k] && !kind.trial && kind.periods >= c.periods);
-                lasting.map(|(_, kind)| kind.clone()).chain(per_use.clone()).collect()
-            })
-            .collect();
-        let level_caps: Vec<u64> = classes
-            .iter()
-            .zip(&swaps)
-            .map(|(c, alts)| {
-                if rules.level_cap() {
-                    level_cap(inst, c, alts, cfg.swap_copies)
-                } else {
-                    u64::MAX
-                }
-            })
-            .collect();
+        let swaps = swaps_of(inst, &on, &classes);
+        let level_caps = level_caps(inst, &classes, &swaps, cfg);
         let drawn = if rules.drawn_limit() {
             drawn_limits(inst, &classes, slots, cfg.swap_copies)
         } else {
             vec![u64::MAX; classes.len()]
         };
-        let shortfall = match inst.per_use {
-            None => 0,
-            Some(_) if cap > 0 => cap,
-            Some(_) => u64::MAX,
-        };
-        let mut after = vec![shortfall; classes.len()];
-        for ci in (0..classes.len().saturating_sub(1)).rev() {
-            after[ci] = after[ci + 1].saturating_add(drawn[ci + 1].saturating_sub(1));
-        }
+        let after = drawn_after(inst, cap, &drawn);
         let later = Later::of(inst, &classes);
         Solver {
             inst,

@@ -7,6 +7,7 @@
 
 use super::levels::{Class, Cover};
 use super::{Instance, Kind, Solver};
+use crate::plan::config::SearchConfig;
 
 /// The largest per-use shortfall a month of some optimal plan has, given per use at `price` a
 /// unit: below the units of every package (not a trial) that is cheaper per unit than per use,
@@ -102,6 +103,59 @@ fn swap_copies(i: &Kind, star: &Kind, copies: u128) -> Option<(u128, u128)> {
         let a = (b * us).div_ceil(ui);
         (a.saturating_mul(i.price) < b.saturating_mul(star.price)).then_some((a, b))
     })
+}
+
+/// Per class, the packages a level of it could be swapped for ([`Solver::swappable`]): every
+/// package (not a trial) lasting at least as long, and one unit per use.
+pub(super) fn swaps_of(inst: &Instance, on: &[bool], classes: &[Class]) -> Vec<Vec<Kind>> {
+    let h = inst.demand.len();
+    // Per use never expires: as if bought now and held (which costs the same as buying it
+    // when drawn).
+    let per_use = inst.per_use.map(|price| Kind::per_use(price, h.max(1)));
+    classes
+        .iter()
+        .map(|c| {
+            let lasting = inst
+                .kinds
+                .iter()
+                .enumerate()
+                .filter(|(k, kind)| on[*k] && !kind.trial && kind.periods >= c.periods);
+            lasting.map(|(_, kind)| kind.clone()).chain(per_use.clone()).collect()
+        })
+        .collect()
+}
+
+/// Per class, the [`level_cap`] of its `swaps` ([`swaps_of`]), or `u64::MAX` with the rule
+/// `level_cap` off.
+pub(super) fn level_caps(inst: &Instance, classes: &[Class], swaps: &[Vec<Kind>], cfg: &SearchConfig) -> Vec<u64> {
+    classes
+        .iter()
+        .zip(swaps)
+        .map(|(c, alts)| {
+            if cfg.rules.level_cap() {
+                level_cap(inst, c, alts, cfg.swap_copies)
+            } else {
+                u64::MAX
+            }
+        })
+        .collect()
+}
+
+/// Per class, the most units the classes after it can draw in a period, with per use's
+/// shortfall (`u64::MAX` when not bounded): the purchases after it draw less than their
+/// `drawn` limits ([`drawn_limits`]), and per use at most `cap` ([`shortfall_cap`]; any
+/// shortfall when 0 with per use).
+pub(super) fn drawn_after(inst: &Instance, cap: u64, drawn: &[u64]) -> Vec<u64> {
+    let shortfall = match inst.per_use {
+        None => 0,
+        Some(_) if cap > 0 => cap,
+        Some(_) => u64::MAX,
+    };
+    let mut after = vec![shortfall; drawn.len()];
+    for ci in (0..drawn.len().saturating_sub(1)).rev() {
+        after[ci] = after[ci + 1].saturating_add(drawn[ci + 1].saturating_sub(1));
+    }
+    after
 }
 
 impl Solver<'_> {

@@ -3,7 +3,25 @@
 //! bits) and how long a package that carries the peak is still held (high 32 bits); and the
 //! index that finds a key among them ([`Index`]).
 
-use super::{Cost, Solver};
+use super::{Cost, Instance, Solver};
+
+/// The longest validity of the kinds `on` (1 when none), and the expiry buckets a month looks
+/// at, the stock carried in `slots − 1` of them: enough for the longest package and the
+/// latest balance, and no more than the horizon and one.
+pub(super) fn buckets(inst: &Instance, on: &[bool]) -> (usize, usize) {
+    let h = inst.demand.len();
+    let max_l = inst
+        .kinds
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| on[*k])
+        .map(|(_, k)| k.periods)
+        .max()
+        .unwrap_or(1);
+    let max_b = inst.balances.iter().map(|b| b.0 + 2).max().unwrap_or(0);
+    let slots = max_l.max(max_b).clamp(1, h + 1);
+    (max_l, slots)
+}
 
 /// An open-addressing index from keys (a layer's states, a class's levels) to their numbers in
 /// a flat list of keys: no allocation per key.

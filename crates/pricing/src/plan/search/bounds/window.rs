@@ -17,6 +17,8 @@
 //! (`plan/search/`) need too, is read here from the demand from each month on
 //! ([`demand_after`], [`demand_between`]).
 
+use super::cover::CoverBound;
+use crate::plan::config::SearchConfig;
 use crate::plan::search::{Instance, Kind};
 
 /// The demand from each month on, one entry per month and a last 0: the demand of any run of
@@ -54,6 +56,23 @@ pub(crate) fn served_at_most(inst: &Instance, after: &[u64]) -> Vec<Kind> {
             }
         })
         .collect()
+}
+
+/// The cover bound over the packages `non_trials` with their units capped at the most they
+/// can serve ([`served_at_most`]; `after`: [`demand_after`]), when that caps any and the rule
+/// `served_bound` is on.
+pub(crate) fn served_cover(
+    inst: &Instance,
+    non_trials: &[usize],
+    after: &[u64],
+    cfg: &SearchConfig,
+) -> Option<CoverBound> {
+    let capped = served_at_most(inst, after);
+    if cfg.rules.served_bound() && non_trials.iter().any(|&k| capped[k].units < inst.kinds[k].units) {
+        CoverBound::within(&capped, non_trials, inst.per_use, cfg.served_residues)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
