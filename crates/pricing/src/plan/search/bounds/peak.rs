@@ -132,10 +132,6 @@ impl PeakBound {
         groups: usize,
     ) -> PeakBound {
         let need = inst.need_conc;
-        let h = inst.demand.len();
-        // The most a link first needed in month `m` can serve: the demand of the months it is
-        // held, bought in `m` or up to `periods − 1` months before.
-        let held_demand = |m: usize, l: usize| window::busiest(after, m.saturating_sub(l - 1)..=m, l);
         // More than 6 trials: none is a link (the bound only gets lower).
         let bits = if trials.len() <= 6 { trials.len() } else { 0 };
         let masks = 1usize << bits;
@@ -150,6 +146,32 @@ impl PeakBound {
             .map(|&k| (k, 0))
             .chain(trial_links.map(|(bit, &k)| (&inst.kinds[k], 1 << bit)))
             .collect();
+        let links = PeakBound::chains(inst, &options, (num, den), after, masks, groups);
+        let chain = PeakBound::least_chains(&links, inst.demand.len(), masks);
+        PeakBound {
+            num,
+            den,
+            chain,
+            masks,
+            links,
+        }
+    }
+
+    /// The table `links` of [`PeakBound`] ([`PeakBound::new`]), from the last month back: the
+    /// chains from month `m` on with the trials `used`, each a link among `options` (a carrier,
+    /// or a trial left and the bit it takes) followed by the chains from where its cover ends.
+    fn chains(
+        inst: &Instance,
+        options: &[(&Kind, usize)],
+        (num, den): (u128, u128),
+        after: &[u64],
+        masks: usize,
+        groups: usize,
+    ) -> Vec<Links> {
+        let h = inst.demand.len();
+        // The most a link first needed in month `m` can serve: the demand of the months it is
+        // held, bought in `m` or up to `periods − 1` months before.
+        let held_demand = |m: usize, l: usize| window::busiest(after, m.saturating_sub(l - 1)..=m, l);
         let mut links: Vec<Links> = (0..(h + 1) * masks).map(|_| Links::default()).collect();
         links[h * masks].groups.push(LinkGroup {
             units: 0,
@@ -187,7 +209,12 @@ impl PeakBound {
                 links[m * masks + used] = here;
             }
         }
-        // The linear bound's table: the least over the trials a chain may use.
+        links
+    }
+
+    /// The linear bound's table (`chain` of [`PeakBound`]) from the chains `links` of the
+    /// months up to `h`: the least over the trials a chain may use.
+    fn least_chains(links: &[Links], h: usize, masks: usize) -> Vec<u128> {
         let mut chain = vec![u128::MAX; (h + 1) * masks];
         for m in 0..=h {
             for mask in 0..masks {
@@ -197,13 +224,7 @@ impl PeakBound {
                 }
             }
         }
-        PeakBound {
-            num,
-            den,
-            chain,
-            masks,
-            links,
-        }
+        chain
     }
 }
 
