@@ -150,6 +150,20 @@ impl Layer {
 }
 
 impl Solver<'_> {
+    /// The layer of the first period: the state the balances leave ([`Solver::initial_key`]),
+    /// at no cost.
+    pub(super) fn root_layer(&self) -> Layer {
+        let mut first = Layer::new();
+        first.keys.extend_from_slice(&self.initial_key());
+        first.cost.push(Cost::default());
+        first.prev.push(0);
+        first.dec.push(0);
+        // A decision for the root too, so that a search out of work in its first period can
+        // narrow its one layer for the beam like any other.
+        first.decs.resize(self.dec_stride(), 0);
+        first
+    }
+
     pub(super) fn stride(&self) -> usize {
         self.slots
     }

@@ -8,7 +8,7 @@
 
 use super::levels::add_count;
 use super::state::{Index, Layer};
-use super::transitions::{Ctx, Pick};
+use super::transitions::Ctx;
 use super::{Cost, Outcome, Solution, Solver};
 use crate::sort;
 
@@ -48,6 +48,24 @@ impl Outcome {
 impl Solver<'_> {
     /// The whole search: a beam search for a first plan, then the exact search bounded by it.
     pub fn solve(&mut self, budget: u64) -> Outcome {
+        let mut first = self.first_plan(budget);
+        self.budget = self.steps.saturating_add(budget);
+        self.aborted = false;
+        let mut lower = self.root_lower();
+        if let Some(sol) = self.probe(&mut first, &mut lower, budget) {
+            return Outcome::Optimal(sol);
+        }
+        let (exact, rescued) = self.run_or_finish(first.as_ref().map(|s| s.cost), budget / self.cfg.rescue_share);
+        if self.aborted || rescued {
+            // Out of work: an `exact` plan is the rescue's (the rescue ran out too: none).
+            return out_of_work(first, exact.ok(), lower);
+        }
+        self.exact_outcome(first, exact, lower)
+    }
+
+    /// A first plan, for the probes and the exact search to beat: the beam search, or when it
+    /// runs out of its share of `budget` the greedy pass, or when that does the last resort.
+    fn first_plan(&mut self, budget: u64) -> Option<Solution> {
         // The beam search has its own allowance of the budget (with more than three validity
         // classes, earlier-expiring classes only fill the need); if it runs out, a greedy pass
         // (one state a period, filling the need) finds the first plan.
@@ -72,29 +90,13 @@ impl Solver<'_> {
             first = self.run(Some(1), None).ok();
             self.plain = false;
         }
-        self.budget = self.steps.saturating_add(budget);
-        self.aborted = false;
-        let mut lower = self.root_lower();
-        if let Some(sol) = self.probe(&mut first, &mut lower, budget) {
-            return Outcome::Optimal(sol);
-        }
-        let (exact, rescued) = self.run_or_finish(first.as_ref().map(|s| s.cost), budget / self.cfg.rescue_share);
-        if self.aborted || rescued {
-            // Out of work: an `exact` plan is the rescue's (the rescue ran out too: none).
-            return match (first, exact.ok()) {
-                (Some(sol), found) => Outcome::Bounded {
-                    lower: lower.min(sol.cost.money),
-                    better: found.filter(|r| r.cost < sol.cost),
-                    sol,
-                },
-                (None, Some(sol)) => Outcome::Bounded {
-                    lower: lower.min(sol.cost.money),
-                    sol,
-                    better: None,
-                },
-                (None, None) => Outcome::Unsolved,
-            };
-        }
+        first
+    }
+
+    /// The outcome of an exact search against the first plan `first` that ended within its
+    /// work: its plan (`exact`), proven the cheapest unless a class's composition table was
+    /// cut short, or the first period no plan serves; `lower` bounds any plan.
+    fn exact_outcome(&self, first: Option<Solution>, exact: Result<Solution, usize>, lower: u128) -> Outcome {
         match exact {
             Ok(sol) => {
                 let sol = match first {
@@ -208,33 +210,8 @@ impl Solver<'_> {
     fn run(&mut self, beam: Option<usize>, ub: Option<Cost>) -> Result<Solution, usize> {
         let h = self.inst.demand.len();
         let mut layers: Vec<Layer> = Vec::with_capacity(h + 1);
-        let mut first = Layer::new();
-        first.keys.extend_from_slice(&self.initial_key());
-        first.cost.push(Cost::default());
-        first.prev.push(0);
-        first.dec.push(0);
-        // A decision for the root too, so that a search out of work in its first period can
-        // narrow its one layer for the beam like any other.
-        first.decs.resize(self.dec_stride(), 0);
-        layers.push(first);
-        let mut ctx = Ctx {
-            t: 0,
-            demand: 0,
-            mask: 0,
-            sub: 0,
-            cover_t: 0,
-            needed_now: false,
-            trial_cost: Cost::default(),
-            work: vec![0; self.slots],
-            suffix: vec![0; self.slots + 1],
-            picks: vec![Pick::default(); self.classes.len()],
-            beam: beam.is_some(),
-            ub,
-            base: Cost::default(),
-            out_keys: Vec::new(),
-            out_cost: Vec::new(),
-            out_decs: Vec::new(),
-        };
+        layers.push(self.root_layer());
+        let mut ctx = Ctx::new(self.slots, self.classes.len(), beam.is_some(), ub);
         let mut beam = beam;
         let mut t = 0;
         while t < h {
@@ -245,12 +222,9 @@ impl Solver<'_> {
                     // a period, may still beat the first plan. (Not the beam's few levels: a
                     // probe at the lower bound keeps only states that may reach it, and its
                     // plan, if the rescue finds one, is then proven cheapest.)
-                    self.aborted = false;
-                    self.budget = self.steps.saturating_add(self.rescue);
-                    self.rescue = 0;
                     beam = Some(self.cfg.beam_width);
                     let reached = std::mem::replace(&mut layers[t], Layer::new());
-                    layers[t] = self.narrow(t, reached, self.cfg.beam_width);
+                    layers[t] = self.start_rescue(t, reached);
                     continue;
                 }
                 next => next?,
@@ -273,6 +247,16 @@ impl Solver<'_> {
         let last = &layers[h];
         let best = (0..last.len()).min_by_key(|&i| last.cost[i]).ok_or(h)?;
         Ok(self.trace(&layers, best))
+    }
+
+    /// Turns a pass out of work in period `t` into the rescue ([`Solver::run`]): the rescue's
+    /// allowance becomes the budget, spent once, and the states the pass `reached` are narrowed
+    /// to the beam's width. (The budget is set first: narrowing charges its bounds' work.)
+    fn start_rescue(&mut self, t: usize, reached: Layer) -> Layer {
+        self.aborted = false;
+        self.budget = self.steps.saturating_add(self.rescue);
+        self.rescue = 0;
+        self.narrow(t, reached, self.cfg.beam_width)
     }
 
     /// The states of period `t + 1`: every transition out of each state of `cur` (period `t`)
@@ -402,6 +386,24 @@ impl Solver<'_> {
         }
         buys.reverse();
         Solution { cost, buys }
+    }
+}
+
+/// The outcome of a search whose exact pass ran out of work: the first plan or the plan the
+/// rescue `found`, whichever is cheaper, not proven, with the lower bound `lower`.
+fn out_of_work(first: Option<Solution>, found: Option<Solution>, lower: u128) -> Outcome {
+    match (first, found) {
+        (Some(sol), found) => Outcome::Bounded {
+            lower: lower.min(sol.cost.money),
+            better: found.filter(|r| r.cost < sol.cost),
+            sol,
+        },
+        (None, Some(sol)) => Outcome::Bounded {
+            lower: lower.min(sol.cost.money),
+            sol,
+            better: None,
+        },
+        (None, None) => Outcome::Unsolved,
     }
 }
 

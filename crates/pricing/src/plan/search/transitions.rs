@@ -72,6 +72,31 @@ pub(super) struct Ctx {
     pub(super) out_decs: Vec<u64>,
 }
 
+impl Ctx {
+    /// The scratch space of a pass's expansions, for `slots` expiry buckets and `classes`
+    /// validity classes; `beam`: only the beam's few levels; `ub`: the plan to beat.
+    pub(super) fn new(slots: usize, classes: usize, beam: bool, ub: Option<Cost>) -> Ctx {
+        Ctx {
+            t: 0,
+            demand: 0,
+            mask: 0,
+            sub: 0,
+            cover_t: 0,
+            needed_now: false,
+            trial_cost: Cost::default(),
+            work: vec![0; slots],
+            suffix: vec![0; slots + 1],
+            picks: vec![Pick::default(); classes],
+            beam,
+            ub,
+            base: Cost::default(),
+            out_keys: Vec::new(),
+            out_cost: Vec::new(),
+            out_decs: Vec::new(),
+        }
+    }
+}
+
 /// The kinds `on`, as the trial bits (at most 16 trials, by kind index) and the validity
 /// classes of the others, in order of periods.
 pub(super) fn classes_of(inst: &Instance, on: &[bool], cfg: &SearchConfig) -> (Vec<usize>, Vec<Class>) {
