@@ -299,6 +299,18 @@ impl Solver<'_> {
         if r <= base {
             return;
         }
+        let Some((m_lo, m_hi)) = self.level_range(ctx, step, choice) else {
+            return;
+        };
+        self.try_levels(ctx, step, choice, m_lo, m_hi);
+    }
+
+    /// The levels of the class, in multiples of its gcd, that the normal form and the bounds
+    /// within the transition leave (`None` when none): drawn this period, leaving less than any
+    /// package unused, below the class's caps, and not cut by [`Solver::level_limit`] or
+    /// [`Solver::level_floor`].
+    fn level_range(&mut self, ctx: &Ctx, step: &ClassStep, choice: Choice) -> Option<(u64, u64)> {
+        let (r, base) = (step.r, choice.base);
         // Levels whose units are drawn this period, leaving less than any package unused.
         let class = &self.classes[step.ci];
         let g = class.g;
@@ -315,16 +327,22 @@ impl Solver<'_> {
         let lo = (r - base).saturating_sub(step.later_old).saturating_sub(others).max(1);
         let (m_lo, m_hi) = (lo.div_ceil(g), hi / g);
         if m_lo > m_hi {
-            return;
+            return None;
         }
         let m_hi = self.level_limit(ctx, step, choice, m_lo, m_hi);
         if m_lo > m_hi {
-            return;
+            return None;
         }
         let m_lo = self.level_floor(ctx, step, choice, m_lo, m_hi);
-        if m_lo > m_hi {
-            return;
-        }
+        (m_lo <= m_hi).then_some((m_lo, m_hi))
+    }
+
+    /// Tries the class's levels `m_lo..=m_hi` (the beam: only its few of them), each bought
+    /// as its cheapest cover unless a swap beats it or it leaves more than the normal form
+    /// allows, each followed by the next class's choices.
+    fn try_levels(&mut self, ctx: &mut Ctx, step: &ClassStep, choice: Choice, m_lo: u64, m_hi: u64) {
+        let (r, base) = (step.r, choice.base);
+        let g = self.classes[step.ci].g;
         let levels = if ctx.beam {
             self.beam_levels(step, base, m_lo, m_hi)
         } else {
@@ -415,11 +433,42 @@ impl Solver<'_> {
     fn finish(&mut self, ctx: &mut Ctx) {
         self.steps += 1;
         let slots = self.slots;
+        let start = ctx.out_keys.len();
+        ctx.out_keys.extend_from_slice(&ctx.work);
+        let (cost, cover_new) = self.add_picks(ctx, start);
+        if self.enforce && ctx.demand > 0 && cover_new == 0 {
+            ctx.out_keys.truncate(start);
+            return;
+        }
+        // Draw, then shift: slot 0 expires now, the rest move one period closer.
+        let Some(cost) = self.draw(ctx, start, cost) else {
+            ctx.out_keys.truncate(start);
+            return;
+        };
+        ctx.out_keys.copy_within(start + 1..start + slots, start);
+        self.cap_to_demand(ctx.t + 1, &mut ctx.out_keys[start..start + slots - 1]);
+        let cover_meta = if self.enforce {
+            cover_new.saturating_sub(1) as u64
+        } else {
+            0
+        };
+        ctx.out_keys[start + slots - 1] = (ctx.mask & !ctx.sub) | (cover_meta << 32);
+        ctx.out_cost.push(cost);
+        ctx.out_decs.push(ctx.sub);
+        for p in &ctx.picks {
+            ctx.out_decs.push(p.exempt);
+            ctx.out_decs.push(if p.cover.is_some() { p.level } else { 0 });
+        }
+    }
+
+    /// Adds the classes' picks in `ctx` to the new state's buckets (`ctx.out_keys` from
+    /// `start`): the transition's cost, the trials' included, and how long the peak is
+    /// carried from this period on.
+    fn add_picks(&self, ctx: &mut Ctx, start: usize) -> (Cost, usize) {
+        let slots = self.slots;
         let kinds = &self.inst.kinds;
         let mut cost = ctx.trial_cost;
         let mut cover_new = ctx.cover_t;
-        let start = ctx.out_keys.len();
-        ctx.out_keys.extend_from_slice(&ctx.work);
         for (ci, p) in ctx.picks.iter().enumerate() {
             let class = &self.classes[ci];
             let slot = class.periods.min(slots) - 1;
@@ -445,44 +494,30 @@ impl Solver<'_> {
                 }
             }
         }
-        if self.enforce && ctx.demand > 0 && cover_new == 0 {
-            ctx.out_keys.truncate(start);
-            return;
-        }
-        // Draw, then shift: slot 0 expires now, the rest move one period closer.
+        (cost, cover_new)
+    }
+
+    /// Draws the period's demand from the new state's buckets (`ctx.out_keys` from `start`),
+    /// earliest-expiring first, and buys what they leave per use: `cost` with it, or `None`
+    /// when there is no per use to buy it (no plan).
+    fn draw(&self, ctx: &mut Ctx, start: usize, cost: Cost) -> Option<Cost> {
         let mut need = ctx.demand;
-        for s in 0..slots {
+        for s in 0..self.slots {
             let v = &mut ctx.out_keys[start + s];
             let take = (*v).min(need);
             *v -= take;
             need -= take;
         }
-        if need > 0 {
-            // Bought per use (drawn in full: per-use units never expire unused), or no plan.
-            let Some(price) = self.inst.per_use else {
-                ctx.out_keys.truncate(start);
-                return;
-            };
-            cost = cost.add(Cost {
-                money: price.saturating_mul(u128::from(need)),
-                units: need,
-                count: 1,
-            });
+        if need == 0 {
+            return Some(cost);
         }
-        ctx.out_keys.copy_within(start + 1..start + slots, start);
-        self.cap_to_demand(ctx.t + 1, &mut ctx.out_keys[start..start + slots - 1]);
-        let cover_meta = if self.enforce {
-            cover_new.saturating_sub(1) as u64
-        } else {
-            0
-        };
-        ctx.out_keys[start + slots - 1] = (ctx.mask & !ctx.sub) | (cover_meta << 32);
-        ctx.out_cost.push(cost);
-        ctx.out_decs.push(ctx.sub);
-        for p in &ctx.picks {
-            ctx.out_decs.push(p.exempt);
-            ctx.out_decs.push(if p.cover.is_some() { p.level } else { 0 });
-        }
+        // Bought per use (drawn in full: per-use units never expire unused), or no plan.
+        let price = self.inst.per_use?;
+        Some(cost.add(Cost {
+            money: price.saturating_mul(u128::from(need)),
+            units: need,
+            count: 1,
+        }))
     }
 }
 
