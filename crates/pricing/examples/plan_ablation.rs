@@ -103,6 +103,8 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
             ("search/dominance.rs", "fn keep_staircase"),
             ("search/dominance.rs", "fn keep_pairwise"),
             ("search/dominance.rs", "fn suffix_sums"),
+            ("search/dominance.rs", "fn checking_order"),
+            ("search/dominance.rs", "fn restock"),
         ],
     ),
     (

@@ -33,36 +33,8 @@ impl Solver<'_> {
                 m
             }
         };
-        let cover = |i: usize| layer.keys[i * stride + w] >> 32;
-        let total = |i: usize| {
-            layer.keys[i * stride..i * stride + w]
-                .iter()
-                .fold(0u64, |a, &b| a.saturating_add(b))
-        };
-        let order = sort::order(n, &|a, b| {
-            (
-                meta(a),
-                layer.cost[a],
-                std::cmp::Reverse(total(a)),
-                std::cmp::Reverse(cover(a)),
-            )
-                .cmp(&(
-                    meta(b),
-                    layer.cost[b],
-                    std::cmp::Reverse(total(b)),
-                    std::cmp::Reverse(cover(b)),
-                ))
-        });
-        let rules = &self.cfg.rules;
-        let restock = Restock {
-            kinds: if rules.restock_copies() { &self.packages } else { &[] },
-            per_use: self.inst.per_use.filter(|_| rules.restock_per_use()),
-            peers: self.cfg.dominance_peers,
-            cheapest: self
-                .relax
-                .as_ref()
-                .map_or((u128::MAX, 1), |r| (r.price, u128::from(r.units))),
-        };
+        let order = checking_order(&layer, stride, &meta);
+        let restock = self.restock();
         let mut keep = vec![false; n];
         let mut compared: u64 = 0;
         let mut start = 0;
@@ -86,6 +58,49 @@ impl Solver<'_> {
         }
         layer.select((0..n).filter(|&i| keep[i]), stride, self.dec_stride())
     }
+
+    /// What a state may buy at once to beat one that holds more ([`Restock`]): the packages
+    /// and per use as the rules `restock_copies` and `restock_per_use` allow.
+    fn restock(&self) -> Restock<'_> {
+        let rules = &self.cfg.rules;
+        Restock {
+            kinds: if rules.restock_copies() { &self.packages } else { &[] },
+            per_use: self.inst.per_use.filter(|_| rules.restock_per_use()),
+            peers: self.cfg.dominance_peers,
+            cheapest: self
+                .relax
+                .as_ref()
+                .map_or((u128::MAX, 1), |r| (r.price, u128::from(r.units))),
+        }
+    }
+}
+
+/// The states of `layer` in the order dominance checks them: grouped by `meta` (the states a
+/// state is compared with share it), and within a group the cheapest first, then the one
+/// holding most units, then the one carrying the peak longest, so that a state is checked
+/// against the states kept before it, those that may beat it.
+fn checking_order(layer: &Layer, stride: usize, meta: &impl Fn(usize) -> u64) -> Vec<usize> {
+    let w = stride - 1;
+    let cover = |i: usize| layer.keys[i * stride + w] >> 32;
+    let total = |i: usize| {
+        layer.keys[i * stride..i * stride + w]
+            .iter()
+            .fold(0u64, |a, &b| a.saturating_add(b))
+    };
+    sort::order(layer.len(), &|a, b| {
+        (
+            meta(a),
+            layer.cost[a],
+            std::cmp::Reverse(total(a)),
+            std::cmp::Reverse(cover(a)),
+        )
+            .cmp(&(
+                meta(b),
+                layer.cost[b],
+                std::cmp::Reverse(total(b)),
+                std::cmp::Reverse(cover(b)),
+            ))
+    })
 }
 
 /// Units expiring at or after each bucket of state `i` (latest first): its suffix sums.
