@@ -180,7 +180,7 @@ struct Solver<'a> {
     swaps: Vec<Vec<Kind>>,
     /// Per class, a level above which every level is swappable: not tried at all.
     level_caps: Vec<u64>,
-    /// The packages (not trials) that may be bought, for [`dominance::Restock`].
+    /// The packages (not trials) that may be bought, for [`dominance`]'s `Restock`.
     packages: Vec<Kind>,
     /// Work the last exact search may spend, once it runs out, finishing the states it reached,
     /// eight a period ([`Solver::run`], which sets it to 0 when it does); 0 when it may not.

@@ -137,7 +137,7 @@ impl Solver<'_> {
     /// a period (rule `rescue`): not a proof in itself, but those states are all under its
     /// target, so the plan they lead to is often far cheaper than the first; at the lower
     /// bound, a plan they reach costs the bound and is proven cheapest. The shares of the
-    /// budget are [`SearchConfig`]'s.
+    /// budget are [`SearchConfig`](crate::plan::SearchConfig)'s.
     fn probe(&mut self, first: &mut Option<Solution>, lower: &mut u128, budget: u64) -> Option<Solution> {
         let gap = first.as_ref()?.cost.money.saturating_sub(*lower);
         if self.truncated() || !self.cfg.rules.probes() {

@@ -14,8 +14,8 @@
 //! (`SearchConfig::served_residues`), which only lowers the bound.
 //!
 //! The demand of a run of months, which the peak's bound and the cap on what a state holds
-//! (`plan/search/`) need too, is read here from the demand from each month on
-//! ([`demand_after`], [`demand_between`]).
+//! (`bounds/peak.rs`, `transitions.rs`) need too, is read here from the demand from each month
+//! on ([`demand_after`], [`demand_between`]).
 
 use super::cover::CoverBound;
 use crate::plan::config::SearchConfig;
