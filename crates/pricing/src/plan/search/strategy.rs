@@ -389,8 +389,9 @@ impl Solver<'_> {
     }
 }
 
-/// The outcome of a search whose exact pass ran out of work: the first plan or the plan the
-/// rescue `found`, whichever is cheaper, not proven, with the lower bound `lower`.
+/// The outcome of a search whose exact pass ran out of work: the first plan, with the plan the
+/// rescue `found` when that is cheaper (or that plan alone), not proven, and the lower bound
+/// `lower`.
 fn out_of_work(first: Option<Solution>, found: Option<Solution>, lower: u128) -> Outcome {
     match (first, found) {
         (Some(sol), found) => Outcome::Bounded {

@@ -226,7 +226,7 @@ impl Solver<'_> {
     }
 
     /// [`Solver::cover_bound`] with the table `cover`.
-    pub(crate) fn cover_by(&self, cover: &CoverBound, need: u64, mask: u64) -> u128 {
+    pub(super) fn cover_by(&self, cover: &CoverBound, need: u64, mask: u64) -> u128 {
         if need == 0 {
             return 0;
         }

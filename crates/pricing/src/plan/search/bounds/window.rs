@@ -39,7 +39,7 @@ pub(crate) fn demand_between(after: &[u64], from: usize, to: usize) -> u64 {
 
 /// The most demand `months` months in a row hold, starting in any month of `starts`: the most a
 /// package lasting that long, bought in one of them, can serve.
-pub(crate) fn busiest(after: &[u64], starts: impl Iterator<Item = usize>, months: usize) -> u64 {
+pub(super) fn busiest(after: &[u64], starts: impl Iterator<Item = usize>, months: usize) -> u64 {
     starts.map(|b| demand_between(after, b, b + months)).max().unwrap_or(0)
 }
 
