@@ -43,7 +43,6 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
             ("search/bounds/mod.rs", "fn bought_bound"),
         ],
     ),
-    ("served_bound", &[("search/bounds/window.rs", "fn served_at_most")]),
     (
         "peak_bound",
         &[
@@ -83,9 +82,6 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
             ("search/bounds/transition.rs", "fn estimate"),
         ],
     ),
-    ("level_floor", &[("search/bounds/transition.rs", "fn level_floor")]),
-    ("level_swap", &[("search/normal_form.rs", "fn swappable")]),
-    ("level_cap", &[("search/normal_form.rs", "fn level_cap")]),
     (
         "drawn_limit",
         &[
@@ -116,7 +112,6 @@ const CODE: &[(&str, &[(&str, &str)])] = &[
     ),
     ("probes", &[("search/strategy.rs", "fn probe")]),
     ("rescue", &[("search/strategy.rs", "fn run_or_finish")]),
-    ("retry", &[("search/strategy.rs", "fn with")]),
 ];
 
 /// The sources the items are in.

@@ -168,10 +168,10 @@ fn limits_answer() {
     let p = &r.pools[0];
     assert_eq!(p.outcome, PoolOutcome::Planned);
     assert!(p.optimal || p.cost_gap.is_some());
-    // Bounded by design: the search and its retry, the alternatives' half budget, and what a
-    // search may overrun its budget by (one state's transitions, the states it finishes).
+    // Bounded by design: the search's budget, the alternatives' half budget, and what a search
+    // may overrun its budget by (one state's transitions, the states it finishes).
     let cfg = SearchConfig::default();
-    let most = cfg.budget * (1 + cfg.retry_work) + cfg.budget / 2;
+    let most = cfg.budget + cfg.budget / 2;
     eprintln!("work {} of at most {most}", searches.work());
     assert!(searches.work() <= most + most / 4, "work {}", searches.work());
 }

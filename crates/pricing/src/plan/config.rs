@@ -81,58 +81,36 @@ macro_rules! rules {
 }
 
 rules! {
-    /// Bound: a state whose cost plus the block relaxation's (every unit at the best price per unit, lasting as long as the longest package) beats no plan is dropped.
-    block_bound,
     /// Bound: the units a state must still buy cost at least their cheapest cover from packages of any sizes and per use.
     cover_bound,
-    /// Bound: the units still to serve cost at least their cover from packages capped at what each can serve before it expires.
-    served_bound,
     /// Bound: with a peak enforced, the months still to carry need a chain of packages that carry it, each costing its price less what its units can serve.
     peak_bound,
     /// Bound: the peak's chain and the cover of the units its links leave, together.
     chain_cover,
-    /// Bound: a state as dear as the plan to beat that must buy more units than it is dropped (the tie-break).
-    units_tie,
     /// Bound: a transition whose first picks already make every plan through it dearer is cut before the later classes are tried.
     transition_bound,
     /// Bound: what a month still needs after a class is bought now, at no less than the least price per unit left.
     month_extra,
     /// Bound: the levels of a class above the last one the transition bound keeps are not tried (binary search).
     level_limit,
-    /// Bound: the levels of a class below the first one the transition bound with the month's own need keeps are not tried (binary search).
-    level_floor,
-    /// Normal form: a level that copies of one package lasting as long (or per use) hold for less is not tried.
-    level_swap,
-    /// Normal form: past a size every level of a class is swappable, so levels stop there.
-    level_cap,
     /// Normal form: a class expiring later draws less than a limit in the month it is bought, where an earlier class's copies hold its units for less.
     drawn_limit,
     /// Normal form: a month buys per use less than the smallest package cheaper per unit than per use.
     shortfall_cap,
     /// Normal form: each expiry bucket is capped at the demand of the months it can still serve, so states differing only in units bound to expire merge.
     bucket_cap,
-    /// Normal form: a package designated to carry the peak must hold it longer than what is held already.
-    designate_longer,
     /// Normal form: a validity class whose composition table would be cut short is split, so every table is exact.
     split_classes,
     /// Dominance: a state holding no more at or after every bucket, at no less cost, is dropped.
     dominance,
     /// Dominance: a state holding less is dominated when cheaper by copies of a package that make the difference up.
     restock_copies,
-    /// Dominance: with per use on, a state holding less is dominated when cheaper by the difference bought per use.
-    restock_per_use,
-    /// Dominance: in the exact search with a peak, a state may dominate one that carries the peak for fewer months.
-    cover_dominance,
-    /// Strategy: with more than three validity classes the beam's earlier classes only fill the need.
-    beam_few,
     /// Strategy: exact searches against targets between the lower bound and the first plan, before the exact search.
     probes,
     /// Strategy: the first probe aims at the lower bound itself.
     bound_probe,
     /// Strategy: a search out of work finishes the best states it reached, a few a month, for a cheaper plan.
     rescue,
-    /// Strategy: a pool's search not proven runs again from the start with more work.
-    retry,
 }
 
 /// The search's budgets, widths, caps and rules. Work is counted in units: a transition or a
@@ -141,8 +119,6 @@ rules! {
 pub struct SearchConfig {
     /// Work a pool's search may spend: a million is about 0.15 s natively.
     pub budget: u64,
-    /// A pool's search not proven within `budget` runs again with this many times the work.
-    pub retry_work: u64,
     /// The beam search that finds the first plan may use 1/this of the budget.
     pub beam_share: u64,
     /// States the beam search keeps per month.
@@ -168,8 +144,6 @@ pub struct SearchConfig {
     pub dominance_peers: usize,
     /// Residues (table size) of the cover bound: coarser steps only lower it.
     pub cover_residues: u64,
-    /// Residues of the served bound, which is built for every search and so kept small.
-    pub served_residues: u64,
     /// Groups of the peak's chains kept per month and set of trials; the rest share one floor.
     pub link_groups: usize,
     /// Entries of a class's composition table; a class needing more is split (or, with
@@ -187,7 +161,6 @@ impl Default for SearchConfig {
     fn default() -> SearchConfig {
         SearchConfig {
             budget: 1_000_000,
-            retry_work: 4,
             beam_share: 2,
             beam_width: 8,
             beam_levels: 4,
@@ -200,7 +173,6 @@ impl Default for SearchConfig {
             rescue_share: 4,
             dominance_peers: 4096,
             cover_residues: 1 << 17,
-            served_residues: 1 << 12,
             link_groups: 16,
             table_cap: 1 << 16,
             swap_copies: 64,
@@ -216,7 +188,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_name_and_a_reason_and_can_be_turned_off() {
-        assert!(Rules::ALL.len() >= 20);
+        assert!(Rules::ALL.len() >= 10);
         for (name, why) in Rules::ALL {
             let mut rules = Rules::default();
             assert!(rules.set(name, false), "{name}");

@@ -190,24 +190,11 @@ fn plan_pool(setup: &Setup, searches: &mut Searches) -> PoolPlan {
     pool_plan(setup, outcome, message, r, alternatives, gap, packs_only)
 }
 
-/// The pool's search with every package allowed: within [`SearchConfig::budget`], and if its
-/// plan is not proven cheapest, again with [`SearchConfig::retry_work`] times the work (rule
-/// `retry`). A plan proven within the budget is found as it would be without the retry; the
-/// few that are not take a few times as long. A larger budget from the start would change the
-/// course of the probes, which take shares of it, and may lose a proof the smaller one finds:
-/// retrying keeps every proof and adds the larger search's.
+/// The pool's search with every package allowed, within [`SearchConfig::budget`].
 fn search(setup: &Setup, searches: &mut Searches) -> Outcome {
     let all = vec![true; setup.infos.len()];
-    let cfg = *searches.config();
-    let first = searches.solve(&setup.inst, &all, cfg.budget).0;
-    match &first {
-        // Not proven cheapest: its dollars above the lower bound.
-        Outcome::Bounded { lower, .. } if cfg.rules.retry() && first.best().is_some_and(|b| b.cost.money > *lower) => {
-            let retry = cfg.budget.saturating_mul(cfg.retry_work);
-            first.with(searches.solve(&setup.inst, &all, retry).0)
-        }
-        _ => first,
-    }
+    let budget = searches.config().budget;
+    searches.solve(&setup.inst, &all, budget).0
 }
 
 /// The pool's plan when no plan serves month `period` (0-based): there is no package to buy, or

@@ -3,8 +3,8 @@
 //! as many units expiring at or after every bucket can follow whatever the other does, at no
 //! greater cost. With stock in one or two buckets the check is exact, against a staircase
 //! ([`keep_staircase`]); with more, pairwise against the cheapest states kept
-//! ([`keep_pairwise`]), where a state that holds less but is cheaper by a purchase that makes
-//! it up beats too ([`Restock`]).
+//! ([`keep_pairwise`]), where a state that holds less but is cheaper by copies of a package that
+//! make it up beats too ([`Restock`]).
 
 use super::state::Layer;
 use super::{Cost, Kind, Solver};
@@ -13,26 +13,16 @@ use crate::sort;
 impl Solver<'_> {
     /// Drops the states another state dominates: the same trials and cover, no more cost, and at
     /// least as many units expiring at or after every bucket. (Whatever the dominated state can
-    /// still do, the other can do at no more cost, so an optimal plan survives.) In the `exact`
-    /// search, compared pairwise with a peak enforced, the dominating state may also carry the
-    /// peak for more periods: it carries it in every month the other does.
-    pub(super) fn undominated(&mut self, layer: Layer, exact: bool) -> Layer {
+    /// still do, the other can do at no more cost, so an optimal plan survives.)
+    pub(super) fn undominated(&mut self, layer: Layer) -> Layer {
         let stride = self.stride();
         let w = stride - 1;
         let n = layer.len();
         if n < 2 || !self.cfg.rules.dominance() {
             return layer;
         }
-        // Then states are grouped by the trials left alone, and the cover checked pairwise.
-        let across = exact && w > 2 && self.enforce && self.cfg.rules.cover_dominance();
-        let meta = |i: usize| {
-            let m = layer.keys[i * stride + w];
-            if across {
-                m & 0xffff_ffff
-            } else {
-                m
-            }
-        };
+        // The trials left and the peak's cover: states are compared within a group of both.
+        let meta = |i: usize| layer.keys[i * stride + w];
         let order = checking_order(&layer, stride, &meta);
         let restock = self.restock();
         let mut keep = vec![false; n];
@@ -59,13 +49,12 @@ impl Solver<'_> {
         layer.select((0..n).filter(|&i| keep[i]), stride, self.dec_stride())
     }
 
-    /// What a state may buy at once to beat one that holds more ([`Restock`]): the packages
-    /// and per use as the rules `restock_copies` and `restock_per_use` allow.
+    /// What a state may buy at once to beat one that holds more ([`Restock`]): the packages,
+    /// when the rule `restock_copies` allows.
     fn restock(&self) -> Restock<'_> {
         let rules = &self.cfg.rules;
         Restock {
             kinds: if rules.restock_copies() { &self.packages } else { &[] },
-            per_use: self.inst.per_use.filter(|_| rules.restock_per_use()),
             peers: self.cfg.dominance_peers,
             cheapest: self
                 .relax
@@ -77,29 +66,21 @@ impl Solver<'_> {
 
 /// The states of `layer` in the order dominance checks them: grouped by `meta` (the states a
 /// state is compared with share it), and within a group the cheapest first, then the one
-/// holding most units, then the one carrying the peak longest, so that a state is checked
-/// against the states kept before it, those that may beat it.
+/// holding most units, so that a state is checked against the states kept before it, those
+/// that may beat it.
 fn checking_order(layer: &Layer, stride: usize, meta: &impl Fn(usize) -> u64) -> Vec<usize> {
     let w = stride - 1;
-    let cover = |i: usize| layer.keys[i * stride + w] >> 32;
     let total = |i: usize| {
         layer.keys[i * stride..i * stride + w]
             .iter()
             .fold(0u64, |a, &b| a.saturating_add(b))
     };
     sort::order(layer.len(), &|a, b| {
-        (
-            meta(a),
-            layer.cost[a],
-            std::cmp::Reverse(total(a)),
-            std::cmp::Reverse(cover(a)),
-        )
-            .cmp(&(
-                meta(b),
-                layer.cost[b],
-                std::cmp::Reverse(total(b)),
-                std::cmp::Reverse(cover(b)),
-            ))
+        (meta(a), layer.cost[a], std::cmp::Reverse(total(a))).cmp(&(
+            meta(b),
+            layer.cost[b],
+            std::cmp::Reverse(total(b)),
+        ))
     })
 }
 
@@ -149,15 +130,12 @@ fn keep_staircase(layer: &Layer, stride: usize, group: &[usize], keep: &mut [boo
 }
 
 /// What a state may buy at once to hold at least what another holds: copies of one package
-/// (not a trial) that lasts long enough, or per use (which never expires), or both. A state
-/// that holds less but is cheaper by at least such a purchase leads to every plan the other
-/// does, at no greater cost.
+/// (not a trial) that lasts long enough. A state that holds less but is cheaper by at least
+/// such a purchase leads to every plan the other does, at no greater cost.
 struct Restock<'a> {
     /// Units, price and periods of the packages (not trials) that may be bought; none when
     /// the rule `restock_copies` is off.
     kinds: &'a [Kind],
-    /// The per-use price, unless the rule `restock_per_use` is off.
-    per_use: Option<u128>,
     /// Kept states a state is compared with (`SearchConfig::dominance_peers`).
     peers: usize,
     /// The least price per unit among them and per use (`price / units`, the block
@@ -172,11 +150,7 @@ impl Restock<'_> {
     /// now what makes up the difference, the first can follow whatever the second does.
     ///
     /// Packages bought now are counted in full (dollars, units and packages): with them the
-    /// first's cost is at most the second's, compared as the plans are. Per use is bought as
-    /// the first falls short while following the second, at most `short` units more than the
-    /// second buys in all (the first holds at most that much less at or after every bucket,
-    /// and the draw keeps it so), but maybe over several months, each a purchase of its own:
-    /// so with per use, dollars and units must come out less, the number of purchases unknown.
+    /// first's cost is at most the second's, compared as the plans are.
     fn beats(&self, kept: Cost, other: Cost, short: u64, last: usize) -> bool {
         if short == 0 {
             return true;
@@ -186,22 +160,6 @@ impl Restock<'_> {
         if spare.saturating_mul(units) < u128::from(short).saturating_mul(price) {
             return false;
         }
-        // `copies` of a package of `units` at `price`, the rest per use.
-        let with_per_use = |copies: u64, units: u64, price: u128| {
-            self.per_use.is_some_and(|p| {
-                let held = copies.saturating_mul(units);
-                let rest = short.saturating_sub(held);
-                let money = kept
-                    .money
-                    .saturating_add(u128::from(copies).saturating_mul(price))
-                    .saturating_add(u128::from(rest).saturating_mul(p));
-                let units = kept.units.saturating_add(held).saturating_add(rest);
-                (money, units) < (other.money, other.units)
-            })
-        };
-        if with_per_use(0, 0, 0) {
-            return true;
-        }
         self.kinds.iter().filter(|k| k.periods > last).any(|k| {
             let copies = short.div_ceil(k.units);
             let bought = Cost {
@@ -209,7 +167,7 @@ impl Restock<'_> {
                 units: copies.saturating_mul(k.units),
                 count: copies,
             };
-            kept.add(bought) <= other || with_per_use(short / k.units, k.units, k.price)
+            kept.add(bought) <= other
         })
     }
 }
@@ -218,24 +176,18 @@ impl Restock<'_> {
 /// cheapest states kept (at most `peers` of them, so the check stays linear; a state
 /// it misses is merely kept). A kept state beats one holding no more units at or after any
 /// bucket, and one holding more when it is cheaper by at least what makes up the difference
-/// ([`Restock::beats`]). A kept state beats only states whose peak cover (held in the key) is
-/// no longer than its own. Returns the comparisons made.
+/// ([`Restock::beats`]). Returns the comparisons made.
 fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool], restock: &Restock) -> u64 {
     let w = stride - 1;
     let mut compared = 0;
     // Their suffix sums, `w` words each (the latest bucket first), and their costs.
     let mut kept: Vec<u64> = Vec::new();
     let mut costs: Vec<Cost> = Vec::new();
-    let mut covers: Vec<u64> = Vec::new();
     for &i in group {
         let sx = suffix_sums(layer, stride, i);
         compared += (kept.len() / w) as u64;
         let cost = layer.cost[i];
-        let cover = layer.keys[i * stride + w] >> 32;
-        let beaten = kept.chunks_exact(w).zip(&costs).zip(&covers).any(|((k, &m), &c)| {
-            if c < cover {
-                return false;
-            }
+        let beaten = kept.chunks_exact(w).zip(&costs).any(|(k, &m)| {
             let short = k.iter().zip(&sx).map(|(a, b)| b.saturating_sub(*a)).max().unwrap_or(0);
             // The latest bucket where it holds less, in periods from now.
             let last = k.iter().zip(&sx).position(|(a, b)| b > a).map_or(0, |j| w - 1 - j);
@@ -248,7 +200,6 @@ fn keep_pairwise(layer: &Layer, stride: usize, group: &[usize], keep: &mut [bool
         if kept.len() < restock.peers * w {
             kept.extend_from_slice(&sx);
             costs.push(cost);
-            covers.push(cover);
         }
     }
     compared
@@ -260,15 +211,13 @@ mod tests {
     use crate::plan::search::tests::kind;
 
     /// Holding less is made up by a purchase at once: one copy of a package that lasts through
-    /// the bucket short, at no more than the difference in cost (dollars, units, packages);
-    /// per use only for strictly fewer dollars (its units may be several purchases).
+    /// the bucket short, at no more than the difference in cost (dollars, units, packages).
     #[test]
     fn a_state_beats_one_that_holds_more_when_cheaper_by_a_purchase_that_makes_it_up() {
         let packages = [kind(4_200, 300, 3, false)];
         let cost = |money: u128, units: u64, count: u64| Cost { money, units, count };
         let restock = Restock {
             kinds: &packages,
-            per_use: None,
             peers: 4096,
             cheapest: (4_200, 300),
         };
@@ -280,14 +229,6 @@ mod tests {
         assert!(!restock.beats(kept, cost(14_200, 1_300, 3), 300, 3));
         // Cheaper by less than a package.
         assert!(!restock.beats(kept, cost(14_199, 1_300, 3), 300, 2));
-        // Per use at 10 a unit: 300 units cost 3,000, so strictly less beats, a tie does not.
-        let restock = Restock {
-            per_use: Some(10),
-            cheapest: (10, 1),
-            ..restock
-        };
-        assert!(restock.beats(kept, cost(13_001, 1_300, 3), 300, 5));
-        assert!(!restock.beats(kept, cost(13_000, 1_300, 3), 300, 5));
         // Nothing short: no more cost is enough.
         assert!(restock.beats(kept, kept, 0, 0));
     }

@@ -27,7 +27,7 @@ use bounds::transition::Later;
 use bounds::window;
 use bounds::Relax;
 use levels::{gcd, Class};
-use normal_form::{drawn_after, drawn_limits, level_caps, shortfall_cap, swaps_of};
+use normal_form::{drawn_after, drawn_limits, shortfall_cap};
 use state::buckets;
 use transitions::classes_of;
 
@@ -159,7 +159,7 @@ struct Solver<'a> {
     pub steps: u64,
     budget: u64,
     aborted: bool,
-    /// The beam search tries only "fill the need" for classes that expire before the last.
+    /// The greedy pass tries only "fill the need" for classes that expire before the last.
     beam_few: bool,
     /// The last-resort pass ([`Solver::solve`]): states are ranked by the block relaxation
     /// alone.
@@ -174,12 +174,6 @@ struct Solver<'a> {
     /// Per class, the most units the classes after it can draw in a period, with per use's
     /// shortfall (`u64::MAX` when not bounded).
     after: Vec<u64>,
-    /// Per class, the packages a level of it could be swapped for ([`Solver::swappable`]):
-    /// units, price and concurrency of every package (not a trial) lasting at least as long,
-    /// and of one unit per use.
-    swaps: Vec<Vec<Kind>>,
-    /// Per class, a level above which every level is swappable: not tried at all.
-    level_caps: Vec<u64>,
     /// The packages (not trials) that may be bought, for [`dominance`]'s `Restock`.
     packages: Vec<Kind>,
     /// Work the last exact search may spend, once it runs out, finishing the states it reached,
@@ -187,9 +181,6 @@ struct Solver<'a> {
     rescue: u64,
     /// Per class, what the need it and the classes after it leave costs at least a unit.
     later: Vec<Later>,
-    /// The cover bound with each package's units capped at the most it can serve
-    /// ([`window::served_at_most`]), when that caps any.
-    served: Option<CoverBound>,
 }
 
 impl<'a> Solver<'a> {
@@ -209,7 +200,6 @@ impl<'a> Solver<'a> {
         let packages = non_trials.iter().map(|&k| inst.kinds[k].clone()).collect();
         let cover = CoverBound::within(&inst.kinds, &non_trials, inst.per_use, cfg.cover_residues);
         let demand_after = window::demand_after(&inst.demand);
-        let served = window::served_cover(inst, &non_trials, &demand_after, cfg);
         let unit_block = trials.iter().fold(relax.as_ref().map_or(1, |r| r.block), |a, &k| {
             gcd(a, inst.kinds[k].units)
         });
@@ -221,8 +211,6 @@ impl<'a> Solver<'a> {
             Some(_) => u64::MAX,
             None => 0,
         };
-        let swaps = swaps_of(inst, &on, &classes);
-        let level_caps = level_caps(inst, &classes, &swaps, cfg);
         let drawn = if rules.drawn_limit() {
             drawn_limits(inst, &classes, slots, cfg.swap_copies)
         } else {
@@ -251,12 +239,9 @@ impl<'a> Solver<'a> {
             cap,
             drawn,
             after,
-            swaps,
-            level_caps,
             packages,
             rescue: 0,
             later,
-            served,
         }
     }
 

@@ -1,13 +1,10 @@
 //! The exchange rules of the normal form (`docs/planner.md`, normal forms 5 and 6): a purchase
 //! that copies of a package lasting at least as long, or per use, replace for less is in no
 //! optimal plan. From them, the limits the transitions keep to: a month's per-use shortfall
-//! ([`shortfall_cap`]), the levels a class is tried at ([`level_cap`],
-//! [`Solver::swappable`]), and the units a class's purchase draws in its month
-//! ([`drawn_limits`]).
+//! ([`shortfall_cap`]) and the units a class's purchase draws in its month ([`drawn_limits`]).
 
-use super::levels::{Class, Cover};
-use super::{Instance, Kind, Solver};
-use crate::plan::config::SearchConfig;
+use super::levels::Class;
+use super::{Instance, Kind};
 
 /// The largest per-use shortfall a month of some optimal plan has, given per use at `price` a
 /// unit: below the units of every package (not a trial) that is cheaper per unit than per use,
@@ -21,38 +18,6 @@ pub(super) fn shortfall_cap(inst: &Instance, on: &[bool], price: u128) -> Option
         .filter(|(k, kind)| on[*k] && !kind.trial && kind.price < price.saturating_mul(u128::from(kind.units)))
         .map(|(_, kind)| kind.units - 1)
         .min()
-}
-
-/// A level of `class` above which no optimal plan buys it, or `u64::MAX`. Two bounds, from
-/// swaps `(u, p)` that last at least as long (packages, or per use):
-/// - every composition of `c` units costs at least `c` at the class's best price per unit
-///   `P/U`, and `ceil(c/u)` copies of a swap cost less than `p·(c/u + 1)`; so once
-///   `c·(P·u − p·U) ≥ p·U·u` the swap is strictly cheaper ([`Solver::swappable`]);
-/// - a cover of `spare + b·U` units or more holds `b` copies of the best-value package, and
-///   when `a` copies of the swap hold as many units for less, swapping those `b` leaves every
-///   bucket at least as full after the draw (see `docs/planner.md`, normal form 6). With a peak
-///   enforced that the best-value package carries and the swap does not, one copy more stays.
-///
-/// Only swaps that carry an enforced peak count for the first (a level's cover may).
-pub(super) fn level_cap(inst: &Instance, class: &Class, alts: &[Kind], copies: u128) -> u64 {
-    let star = &inst.kinds[class.star()];
-    let (bp, bu) = (star.price, u128::from(star.units));
-    let need = inst.need_conc;
-    let mut cap = u64::MAX;
-    for alt in alts {
-        let (u, p) = (u128::from(alt.units), alt.price);
-        let margin = bp.saturating_mul(u).saturating_sub(p.saturating_mul(bu));
-        if margin > 0 && alt.conc >= need {
-            let c = p.saturating_mul(bu).saturating_mul(u).div_ceil(margin);
-            cap = cap.min(u64::try_from(c).unwrap_or(u64::MAX));
-        }
-        if let Some((_, b)) = swap_copies(alt, star, copies) {
-            let stays = u128::from(need > 0 && star.conc >= need && alt.conc < need);
-            let held = u128::from(class.spare()) + (b + stays) * bu;
-            cap = cap.min(u64::try_from(held - 1).unwrap_or(u64::MAX));
-        }
-    }
-    cap
 }
 
 /// Per class, one more than the most units of its purchase an optimal plan draws in the month
@@ -105,42 +70,6 @@ fn swap_copies(i: &Kind, star: &Kind, copies: u128) -> Option<(u128, u128)> {
     })
 }
 
-/// Per class, the packages a level of it could be swapped for ([`Solver::swappable`]): every
-/// package (not a trial) lasting at least as long, and one unit per use.
-pub(super) fn swaps_of(inst: &Instance, on: &[bool], classes: &[Class]) -> Vec<Vec<Kind>> {
-    let h = inst.demand.len();
-    // Per use never expires: as if bought now and held (which costs the same as buying it
-    // when drawn).
-    let per_use = inst.per_use.map(|price| Kind::per_use(price, h.max(1)));
-    classes
-        .iter()
-        .map(|c| {
-            let lasting = inst
-                .kinds
-                .iter()
-                .enumerate()
-                .filter(|(k, kind)| on[*k] && !kind.trial && kind.periods >= c.periods);
-            lasting.map(|(_, kind)| kind.clone()).chain(per_use.clone()).collect()
-        })
-        .collect()
-}
-
-/// Per class, the [`level_cap`] of its `swaps` ([`swaps_of`]), or `u64::MAX` with the rule
-/// `level_cap` off.
-pub(super) fn level_caps(inst: &Instance, classes: &[Class], swaps: &[Vec<Kind>], cfg: &SearchConfig) -> Vec<u64> {
-    classes
-        .iter()
-        .zip(swaps)
-        .map(|(c, alts)| {
-            if cfg.rules.level_cap() {
-                level_cap(inst, c, alts, cfg.swap_copies)
-            } else {
-                u64::MAX
-            }
-        })
-        .collect()
-}
-
 /// Per class, the most units the classes after it can draw in a period, with per use's
 /// shortfall (`u64::MAX` when not bounded): the purchases after it draw less than their
 /// `drawn` limits ([`drawn_limits`]), and per use at most `cap` ([`shortfall_cap`]; any
@@ -156,24 +85,4 @@ pub(super) fn drawn_after(inst: &Instance, cap: u64, drawn: &[u64]) -> Vec<u64> 
         after[ci] = after[ci + 1].saturating_add(drawn[ci + 1].saturating_sub(1));
     }
     after
-}
-
-impl Solver<'_> {
-    /// Whether buying `c` units of class `ci` through `cov` is in no optimal plan: copies of one
-    /// package lasting at least as long hold at least `c` units for less money. (Swapping them
-    /// in leaves, after the period's draw, at least as many units expiring at or after every
-    /// bucket: the draw takes earliest first, so what is left at or after a bucket is the lesser
-    /// of the stock there and all stock less the demand, and neither goes down. So the rest of
-    /// the plan still serves, per use buys no more, and the whole costs less.) With a peak
-    /// enforced, only a package that carries it may replace a cover that does.
-    pub(super) fn swappable(&self, ci: usize, c: u64, cov: &Cover) -> bool {
-        if !self.cfg.rules.level_swap() {
-            return false;
-        }
-        let need = self.inst.need_conc;
-        self.swaps[ci].iter().any(|alt| {
-            let keeps_peak = !self.enforce || cov.conc < need || alt.conc >= need;
-            keeps_peak && alt.price.saturating_mul(u128::from(c.div_ceil(alt.units))) < cov.money
-        })
-    }
 }

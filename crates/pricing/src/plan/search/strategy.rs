@@ -3,47 +3,13 @@
 //! search against targets between the lower bound and that plan ([`Solver::probe`]); then the
 //! exact search runs against the best plan found. Each is a forward pass over the months
 //! ([`Solver::run`]). A search out of work has the states it reached finished a few a month
-//! ([`Solver::run_or_finish`]), and one not proven may be searched again with more
-//! ([`Outcome::with`]).
+//! ([`Solver::run_or_finish`]).
 
 use super::levels::add_count;
 use super::state::{Index, Layer};
 use super::transitions::Ctx;
 use super::{Cost, Outcome, Solution, Solver};
 use crate::sort;
-
-impl Outcome {
-    /// This outcome, not proven, with what a search of the same problem with more work
-    /// (`again`) adds: its proof, or its plans and its lower bound (each bound holds for every
-    /// plan, so the higher one does). The plan the alternatives are chosen from is `again`'s.
-    pub(crate) fn with(self, again: Outcome) -> Outcome {
-        match (self, again) {
-            (_, proven @ Outcome::Optimal(_)) => proven,
-            (
-                Outcome::Bounded {
-                    sol: s1,
-                    lower: l1,
-                    better: b1,
-                },
-                Outcome::Bounded { sol, lower: l2, better },
-            ) => {
-                // `again`'s better plan if any (cheaper than its `sol`), or this one's best.
-                let mine = b1.unwrap_or(s1);
-                let better = match better {
-                    Some(b) if b.cost <= mine.cost => Some(b),
-                    _ if mine.cost < sol.cost => Some(mine),
-                    b => b,
-                };
-                Outcome::Bounded {
-                    sol,
-                    lower: l1.max(l2),
-                    better,
-                }
-            }
-            (first, _) => first,
-        }
-    }
-}
 
 impl Solver<'_> {
     /// The whole search: a beam search for a first plan, then the exact search bounded by it.
@@ -66,11 +32,11 @@ impl Solver<'_> {
     /// A first plan, for the probes and the exact search to beat: the beam search, or when it
     /// runs out of its share of `budget` the greedy pass, or when that does the last resort.
     fn first_plan(&mut self, budget: u64) -> Option<Solution> {
-        // The beam search has its own allowance of the budget (with more than three validity
-        // classes, earlier-expiring classes only fill the need); if it runs out, a greedy pass
-        // (one state a period, filling the need) finds the first plan.
+        // The beam search has its own allowance of the budget; if it runs out, a greedy pass
+        // (one state a period, earlier-expiring classes only filling the need) finds the first
+        // plan.
         self.budget = self.steps.saturating_add(budget / self.cfg.beam_share);
-        self.beam_few = self.classes.len() > 3 && self.cfg.rules.beam_few();
+        self.beam_few = false;
         let mut first = self.run(Some(self.cfg.beam_width), None).ok();
         if first.is_none() && self.aborted {
             self.aborted = false;
@@ -229,7 +195,7 @@ impl Solver<'_> {
                 }
                 next => next?,
             };
-            let mut next = self.undominated(next, beam.is_none());
+            let mut next = self.undominated(next);
             if let Some(width) = beam {
                 if next.len() > width {
                     next = self.narrow(t + 1, next, width);
@@ -420,44 +386,6 @@ mod tests {
     use crate::plan::config::SearchConfig;
     use crate::plan::search::tests::{kind, replayed};
     use crate::plan::search::{solve, Instance};
-
-    fn plan_of(money: u128) -> Solution {
-        Solution {
-            cost: Cost {
-                money,
-                units: 1,
-                count: 1,
-            },
-            buys: vec![(0, 0, 1)],
-        }
-    }
-
-    #[test]
-    fn a_retried_search_keeps_the_cheapest_plan_and_the_highest_bound() {
-        let first = Outcome::Bounded {
-            sol: plan_of(120),
-            lower: 90,
-            better: Some(plan_of(105)),
-        };
-        let again = Outcome::Bounded {
-            sol: plan_of(110),
-            lower: 100,
-            better: None,
-        };
-        let Outcome::Bounded { sol, lower, better } = first.clone().with(again) else {
-            panic!("not bounded");
-        };
-        assert_eq!((sol.cost.money, lower), (110, 100));
-        assert_eq!(better.map(|b| b.cost.money), Some(105));
-        // A proof with more work is the answer; an outcome without a plan adds nothing.
-        assert!(
-            matches!(first.clone().with(Outcome::Optimal(plan_of(101))), Outcome::Optimal(s) if s.cost.money == 101)
-        );
-        assert!(matches!(
-            first.with(Outcome::Unsolved),
-            Outcome::Bounded { lower: 90, .. }
-        ));
-    }
 
     /// Without any work budget, the beam and greedy passes give up at once: the last resort
     /// still finds a plan, which serves every month and is told as not proven, with a lower

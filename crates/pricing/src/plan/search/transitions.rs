@@ -255,16 +255,14 @@ impl Solver<'_> {
     }
 
     /// The class's `option`: no designated package (0), or its kind `option − 1` when that carries
-    /// the peak and holds it longer than what is held already (else `None`).
+    /// the peak (else `None`).
     fn designated(&self, ctx: &Ctx, step: &ClassStep, option: usize) -> Option<Choice> {
         let kinds = &self.inst.kinds;
         let ex = if option == 0 {
             0
         } else {
             let k = self.classes[step.ci].kinds[option - 1];
-            // Only a package that carries the peak and holds it longer than what is held.
-            let longer = kinds[k].periods > ctx.cover_t || !self.cfg.rules.designate_longer();
-            if kinds[k].conc < self.inst.need_conc || !longer {
+            if kinds[k].conc < self.inst.need_conc {
                 return None;
             }
             k as u64 + 1
@@ -307,14 +305,13 @@ impl Solver<'_> {
 
     /// The levels of the class, in multiples of its gcd, that the normal form and the bounds
     /// within the transition leave (`None` when none): drawn this period, leaving less than any
-    /// package unused, below the class's caps, and not cut by [`Solver::level_limit`] or
-    /// [`Solver::level_floor`].
+    /// package unused, within the drawn limit, and not cut by [`Solver::level_limit`].
     fn level_range(&mut self, ctx: &Ctx, step: &ClassStep, choice: Choice) -> Option<(u64, u64)> {
         let (r, base) = (step.r, choice.base);
         // Levels whose units are drawn this period, leaving less than any package unused.
         let class = &self.classes[step.ci];
         let g = class.g;
-        let mut hi = (r - base).saturating_add(class.umax - 1).min(self.level_caps[step.ci]);
+        let mut hi = (r - base).saturating_add(class.umax - 1);
         // At most `drawn − 1` units of the purchase drawn now.
         let drawn = self.drawn[step.ci];
         if r - base >= drawn {
@@ -333,7 +330,6 @@ impl Solver<'_> {
         if m_lo > m_hi {
             return None;
         }
-        let m_lo = self.level_floor(ctx, step, choice, m_lo, m_hi);
         (m_lo <= m_hi).then_some((m_lo, m_hi))
     }
 
@@ -360,9 +356,6 @@ impl Solver<'_> {
             let Some(cov) = self.classes[step.ci].cover(&self.inst.kinds, c) else {
                 continue;
             };
-            if self.swappable(step.ci, c, &cov) {
-                continue;
-            }
             let total = base.saturating_add(c);
             let rem = r - r.min(total);
             if (!step.has_later && rem > step.later_old.saturating_add(self.cap))

@@ -144,34 +144,15 @@ impl Solver<'_> {
     }
 
     /// Whether a state of cost `cost` can be dropped against a plan costing `ub`: when even the
-    /// lower bounds make it dearer, or as dear and buying more units (units bought from here on
-    /// are at least the demand still to come less the stock held).
+    /// lower bounds make it dearer.
     pub(super) fn prune(&mut self, t: usize, key: &[u64], cost: Cost, ub: Cost) -> bool {
         if cost.money.saturating_add(self.peak_bound(t, key)) > ub.money {
             return true;
         }
-        let mut money = cost.money;
-        if let Some((lb, units)) = self.lower_bound(t, key) {
-            let per = u128::from(self.relax.as_ref().map_or(1, |r| r.units));
-            if let (Some(m), Some(u), true) = (
-                cost.money.checked_mul(per),
-                ub.money.checked_mul(per),
-                self.cfg.rules.block_bound(),
-            ) {
-                if m.checked_add(lb).is_some_and(|v| v > u) {
-                    return true;
-                }
-            }
-            money = money.saturating_add(self.carried_bound(t, key, units));
-            if money > ub.money {
-                return true;
-            }
+        match self.lower_bound(t, key) {
+            Some((_, units)) => cost.money.saturating_add(self.carried_bound(t, key, units)) > ub.money,
+            None => false,
         }
-        if money == ub.money && self.cfg.rules.units_tie() {
-            let more = self.demand_after[t].saturating_sub(self.held(key));
-            return cost.units.saturating_add(more) > ub.units;
-        }
-        false
     }
 
     /// [`Solver::cover_bound`] of the fewest units a state must still buy, trials included
@@ -181,9 +162,8 @@ impl Solver<'_> {
         self.cover_bound(need, key[self.slots - 1] & 0xffff_ffff)
     }
 
-    /// [`Solver::bought_bound`], or when higher the cover bound of the units still to serve
-    /// over packages capped at what they can serve (`served`), or with a peak enforced
-    /// [`Solver::chain_cover`]: the bound the exact search prunes with. The beam ranks its few
+    /// [`Solver::bought_bound`], or with a peak enforced [`Solver::chain_cover`] when higher:
+    /// the bound the exact search prunes with. The beam ranks its few
     /// by the cover alone, which is cheaper and found first plans as good.
     fn carried_bound(&mut self, t: usize, key: &[u64], units: u64) -> u128 {
         let need = self.bought_units(t, key, units);
@@ -193,13 +173,7 @@ impl Solver<'_> {
         } else {
             0
         };
-        // The units still to serve, counting everything held as usable, bought in packages
-        // that serve no more than their months' demand.
-        let served = self.served.as_ref().map_or(0, |s| {
-            let serve = self.demand_after[t].saturating_sub(self.held(key));
-            self.cover_by(s, serve, mask)
-        });
-        cover.max(served).max(self.chain_cover(t, key, need))
+        cover.max(self.chain_cover(t, key, need))
     }
 
     /// The fewest units a state must still buy, trials included: the relaxation's count

@@ -239,8 +239,7 @@ impl Solver<'_> {
     /// It sees what neither bound sees alone: that the packages carrying the peak are bought
     /// whole besides whole packages for the rest. Likewise the units
     /// still to serve (all held counted as usable) less what the chain's links can serve must
-    /// be served by other purchases: at least their cover bound over packages capped at what
-    /// they can serve (`served`, else the cover as it is).
+    /// be served by other purchases: at least their cover bound.
     pub(super) fn chain_cover(&mut self, t: usize, key: &[u64], need: u64) -> u128 {
         let Some(pb) = self.peak.as_ref().filter(|_| self.cfg.rules.chain_cover()) else {
             return 0;
@@ -251,8 +250,8 @@ impl Solver<'_> {
         let (worth, from) = self.peak_worth(pb, t, held, mask, cover);
         let linear = |beyond: u128| worth.saturating_add(beyond) / pb.den;
         let serve = self.demand_after[t].saturating_sub(held);
-        // What the links cannot serve is served by other packages, at most what each can serve.
-        let drawn_by = self.served.as_ref().or(self.cover.as_ref());
+        // What the links cannot serve is served by other packages.
+        let drawn_by = self.cover.as_ref();
         let mut best = u128::MAX;
         let mut looked = 0u64;
         for used in (0..pb.masks as u64).filter(|&u| u & !mask == 0) {

@@ -1,7 +1,7 @@
 //! The bounds within a transition: while a month's purchase is chosen class by class, a
 //! transition whose first picks already make every plan through it dearer than the plan to
 //! beat is cut short ([`Solver::beaten_so_far`]), and the levels of a class that would be are
-//! not tried ([`Solver::level_limit`], [`Solver::level_floor`]). Checked before the later
+//! not tried ([`Solver::level_limit`]). Checked before the later
 //! classes' levels, which would multiply the transitions the next month's bound drops anyway.
 
 use crate::plan::search::levels::{per_unit, Class};
@@ -173,44 +173,6 @@ impl Solver<'_> {
                 a = mid;
             }
             mid = a + (b - a).div_ceil(2);
-        }
-        self.charge_estimates(tried);
-        a
-    }
-
-    /// The lowest of the class's levels `m_lo..=m_hi` (in steps of its gcd) that
-    /// [`Solver::beaten_so_far`] may keep, `m_hi + 1` for none. Below the month's need, what a
-    /// lower level leaves must be bought now from the classes after it or per use: with the
-    /// class's best price per unit no dearer than theirs, the estimate of
-    /// [`Solver::level_limit`] plus [`Solver::month_extra`] falls as the level rises while
-    /// the month is short, and stays as it was once it is not, so the levels it cuts are the
-    /// lowest.
-    pub(crate) fn level_floor(&mut self, ctx: &Ctx, step: &ClassStep, choice: Choice, m_lo: u64, m_hi: u64) -> u64 {
-        let Some(ub) = ctx.ub.filter(|_| self.cfg.rules.level_floor()) else {
-            return m_lo;
-        };
-        let next = self.later[step.ci + 1];
-        let est = self.level_estimate(ctx, step, choice);
-        if next.price == u128::MAX || per_unit(est.price, est.units_per, next.price, next.units).is_gt() {
-            return m_lo;
-        }
-        let short = step.r.saturating_sub(choice.base).saturating_sub(step.later_old);
-        let at = |m: u64| {
-            let short = short.saturating_sub(m.saturating_mul(est.g));
-            self.estimate(&est, m)
-                .saturating_add(self.month_extra(step.ci + 1, short))
-        };
-        let limit = ub.money.saturating_add(2);
-        // The first level not over, between `a` and `b`. The lowest first: most often it is.
-        let (mut a, mut b, mut mid, mut tried) = (m_lo, m_hi + 1, m_lo, 0u64);
-        while a < b {
-            tried += 1;
-            if at(mid) > limit {
-                a = mid + 1;
-            } else {
-                b = mid;
-            }
-            mid = a + (b - a) / 2;
         }
         self.charge_estimates(tried);
         a
