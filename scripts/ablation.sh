@@ -30,4 +30,4 @@ if [ "${1:-}" != --no-bytes ]; then
   bytes=(--bytes "$out/bytes.tsv")
   echo "page wasm: $base B gzip"
 fi
-"$ablation" --stress "$out/stress.json" --oracle 300 "${bytes[@]}"
+"$ablation" --stress "$out/stress.json" --oracle 300 --time-limit 5 "${bytes[@]}"

@@ -203,8 +203,11 @@ impl<'a> Solver<'a> {
         let unit_block = trials.iter().fold(relax.as_ref().map_or(1, |r| r.block), |a, &k| {
             gcd(a, inst.kinds[k].units)
         });
-        let peak = PeakBound::of(inst, &on, &trials, relax.as_ref(), &demand_after, cfg.link_groups)
-            .filter(|_| rules.peak_bound());
+        let peak = if rules.peak_bound() {
+            PeakBound::of(inst, &on, &trials, relax.as_ref(), &demand_after, cfg.link_groups)
+        } else {
+            None
+        };
         let cap = match inst.per_use {
             Some(p) if rules.shortfall_cap() => shortfall_cap(inst, &on, p).unwrap_or(0),
             // Any shortfall: every level of the last class from one up.
