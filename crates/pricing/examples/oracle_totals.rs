@@ -2,11 +2,11 @@
 //! solver of `tests/oracle` (issue 25): where those totals come from.
 //!
 //! `cargo run --release -p kling-pricing --example oracle_totals` prints, for each input of
-//! `tests/stress/mod.rs`'s `PROVEN` and `PLANNER_PROVEN`, the solver's total, whether it is
-//! proven (or its lower bound), the time it took, the planner's total and the stored one, and
-//! then the same for `GROWING` (no stored total). `--time-limit SECONDS` bounds each pool's
-//! solve (120 by default); `--only SEED:INDEX` runs one input. It exits non-zero when a proven
-//! total differs from the stored one or the planner's.
+//! `tests/stress/mod.rs`'s `PROVEN` and `BEYOND_THE_SOLVER`, the solver's total, whether it is
+//! proven (or its lower bound), the time it took, the planner's total and the stored figures,
+//! and then the same for `GROWING`. `--time-limit SECONDS` bounds each pool's solve (120 by
+//! default); `--only SEED:INDEX` runs one input. It exits non-zero when a proven total differs
+//! from the stored one or the planner's.
 
 #[path = "../tests/oracle/mod.rs"]
 mod oracle;
@@ -17,7 +17,7 @@ use kling_pricing::plan::plan;
 use oracle::optimum;
 use rust_decimal::Decimal;
 use std::time::{Duration, Instant};
-use stress::{Input, GROWING, PLANNER_PROVEN, PROVEN};
+use stress::{Input, BEYOND_THE_SOLVER, GROWING, PROVEN};
 
 fn main() {
     let mut limit = 120u64;
@@ -33,13 +33,17 @@ fn main() {
     let chosen = |i: &Input| only.as_ref().is_none_or(|o| *o == format!("{}:{}", i.seed, i.index));
     let inputs = PROVEN
         .iter()
-        .chain(&PLANNER_PROVEN)
-        .map(|&(i, total)| (i, Some(total)))
-        .chain(GROWING.iter().map(|&i| (i, None)))
-        .filter(|(i, _)| chosen(i));
+        .map(|&(i, total)| (i, Some(total), format!("${total}")))
+        .chain(
+            BEYOND_THE_SOLVER
+                .iter()
+                .map(|&(i, best, bound)| (i, None, format!("plan ${best}, bound ${bound}"))),
+        )
+        .chain(GROWING.iter().map(|&(i, total)| (i, Some(total), format!("${total}"))))
+        .filter(|(i, ..)| chosen(i));
     let started = Instant::now();
     let (mut count, mut proven, mut differs) = (0, 0, 0);
-    for (input, stored) in inputs {
+    for (input, stored, stored_text) in inputs {
         count += 1;
         let (catalog, units, opts) = input.prepare();
         let planned = plan(catalog, &units, &opts).unwrap();
@@ -73,7 +77,7 @@ fn main() {
             } else {
                 format!("not proven, bound ${:.2}", o.bound())
             },
-            stored.map_or("none".into(), |s| format!("${s}")),
+            stored_text,
         );
     }
     println!(

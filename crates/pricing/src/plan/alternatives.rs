@@ -8,9 +8,9 @@
 use super::explain::{cannot_serve, forfeit_text, loses_to};
 use super::replay::{purchases_of, replay, Replay};
 use super::result::{Alternative, PackSource};
+use super::search::{Cost, Instance, Outcome, Solution};
 use super::searches::Searches;
 use super::setup::Setup;
-use super::solve::{self, Cost, Instance, Outcome, Solution};
 use crate::format::usd;
 
 /// Which way of buying an alternative is, where per use is on: the two plain ways are
@@ -37,7 +37,7 @@ pub(super) struct AltRun {
 /// without the quotes, and with per use on, per use only and packs only. They share one work
 /// budget.
 pub(super) fn alternative_runs(setup: &Setup, best: &Solution, searches: &mut Searches) -> Vec<AltRun> {
-    let mut budget = solve::EXACT_BUDGET / 2;
+    let mut budget = searches.config().budget / 2;
     let mut run = |inst: &Instance, allowed: &[bool]| {
         let (outcome, spent) = searches.solve(inst, allowed, budget);
         budget = budget.saturating_sub(spent);

@@ -28,30 +28,29 @@
 //! so it is exact. Nothing here panics or runs unbounded.
 //!
 //! One concern a file: [`options`] (the inputs and their limits), [`validate`] (their checks and
-//! located errors), [`setup`] (a pool's problem in exact integers), [`solve`] and [`levels`] (the
-//! search; [`cover`] and [`window`] its bounds; [`searches`] its outcomes run, recorded or
-//! replayed), [`replay`] (a schedule month by month, in decimals), [`alternatives`] (the plans
+//! located errors), [`setup`] (a pool's problem in exact integers), [`search`](mod@search) (the
+//! search: its states, transitions, normal form, bounds, dominance and strategy, a file each;
+//! [`searches`] its outcomes run, recorded or replayed), [`replay`] (a schedule month by month, in decimals), [`alternatives`] (the plans
 //! that lose, and why), [`comparison`] (every way to buy the whole mix), [`explain`] (the
 //! prose) and [`result`] (the answer's types). This file only puts them together: [`plan`] per
-//! pool, its search ([`search`]: retried with more work when not proven), the outcomes and the
+//! pool, its search ([`search()`]: retried with more work when not proven), the outcomes and the
 //! result.
 
 mod alternatives;
 pub mod breakeven;
 mod comparison;
-mod cover;
+mod config;
 mod explain;
-mod levels;
 mod options;
 mod replay;
 mod result;
+mod search;
 mod searches;
 mod setup;
-mod solve;
 mod validate;
-mod window;
 
 pub use breakeven::{break_even, break_even_with, BreakEven};
+pub use config::{Rules, SearchConfig};
 pub use explain::menu_verdict;
 pub use options::{
     Balance, Peak, PerUseRate, PlanOptions, PoolRate, UserPack, CHEAPEST, MAX_ENTRIES_PER_POOL, MAX_HORIZON_MONTHS,
@@ -75,8 +74,8 @@ use explain::{
 };
 use replay::{effective, purchases_of, replay, replay_at, Replay};
 use rust_decimal::Decimal;
+use search::Outcome;
 use setup::{setup_pool, Setup};
-use solve::Outcome;
 use validate::validate;
 
 fn empty_plan(setup: &Setup, outcome: PoolOutcome, message: String) -> PoolPlan {
@@ -191,27 +190,11 @@ fn plan_pool(setup: &Setup, searches: &mut Searches) -> PoolPlan {
     pool_plan(setup, outcome, message, r, alternatives, gap, packs_only)
 }
 
-/// The pool's search with every package allowed: within [`solve::EXACT_BUDGET`], and if its
-/// plan is not proven cheapest, again with [`solve::RETRY_WORK`] times the work. A plan proven
-/// within the budget is found as before, to the byte and in the same time (so is one whose
-/// dollars reach the lower bound, only its tie-break unproven: stress input #180); the few
-/// that are not take five times as long. A search with twice the work from the start proved
-/// more of the stress inputs but lost one the budget proves (the probes and their finishing
-/// take shares of it, so a larger one changes their course: seed 27's #119); retrying keeps
-/// every proof and adds the larger search's (`bench/stress-inputs.js`, seeds 12 to 31: 5,981
-/// → 5,994 of 6,000, those with quotes of 45 days or more not proven 4 → 1, eleven plans
-/// cheaper, by up to $12,180; retrying with twice the work, 5,990).
+/// The pool's search with every package allowed, within [`SearchConfig::budget`].
 fn search(setup: &Setup, searches: &mut Searches) -> Outcome {
     let all = vec![true; setup.infos.len()];
-    let first = searches.solve(&setup.inst, &all, solve::EXACT_BUDGET).0;
-    match &first {
-        // Not proven cheapest: its dollars above the lower bound.
-        Outcome::Bounded { lower, .. } if first.best().is_some_and(|b| b.cost.money > *lower) => {
-            let retry = solve::EXACT_BUDGET * solve::RETRY_WORK;
-            first.with(searches.solve(&setup.inst, &all, retry).0)
-        }
-        _ => first,
-    }
+    let budget = searches.config().budget;
+    searches.solve(&setup.inst, &all, budget).0
 }
 
 /// The pool's plan when no plan serves month `period` (0-based): there is no package to buy, or

@@ -5,8 +5,8 @@
 //! reading of the same rules on the numbers shown, so a plan is checked again as it is reported.
 
 use super::result::{PeriodRow, Purchase};
+use super::search::Solution;
 use super::setup::{periods_of, Setup};
-use super::solve::Solution;
 use crate::sort;
 use rust_decimal::{Decimal, RoundingStrategy};
 

@@ -1,6 +1,6 @@
 //! The searches a plan runs, run here, recorded, or replayed from a record.
 //!
-//! A plan's time is its searches (`solve.rs`): the best plan's and its alternatives', up to a
+//! A plan's time is its searches (`search/`): the best plan's and its alternatives', up to a
 //! few hundred milliseconds on a long horizon with quotes (about a second for the rare pool
 //! not proven within its work, searched again with more). Everything else (setting up,
 //! replaying, explaining, comparing) takes a few. So the page plans off its thread: a worker
@@ -18,13 +18,17 @@
 //! module's own: per search, the fingerprint, the work spent, a tag, then the outcome's words
 //! ([`put_outcome`]).
 
-use super::solve::{self, Cost, Instance, Outcome, Solution};
+use super::config::SearchConfig;
+use super::search::{self, Cost, Instance, Outcome, Solution};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// How a plan runs its searches: see the module's documentation.
 #[derive(Debug, Default)]
 pub struct Searches {
     mode: Mode,
+    config: SearchConfig,
+    /// Work spent by the searches run here (not those replayed).
+    work: u64,
 }
 
 #[derive(Debug, Default)]
@@ -46,11 +50,32 @@ impl Searches {
         Searches::default()
     }
 
+    /// Runs every search here with `config` rather than the default: for measuring the
+    /// search (`examples/plan_ablation.rs`).
+    pub fn configured(config: SearchConfig) -> Searches {
+        Searches {
+            config,
+            ..Searches::default()
+        }
+    }
+
     /// Runs every search and records its outcome ([`Searches::into_record`]).
     pub fn record() -> Searches {
         Searches {
             mode: Mode::Record(Vec::new()),
+            ..Searches::default()
         }
+    }
+
+    /// The configuration the searches run with.
+    pub fn config(&self) -> &SearchConfig {
+        &self.config
+    }
+
+    /// The work the searches run here have spent, in the search's units: a count that does
+    /// not depend on the machine, for tests that bound a plan's effort.
+    pub fn work(&self) -> u64 {
+        self.work
     }
 
     /// Takes each search's outcome from `record` while it answers them, in order; runs the
@@ -62,6 +87,7 @@ impl Searches {
                 at: 0,
                 missed: false,
             },
+            ..Searches::default()
         }
     }
 
@@ -78,9 +104,9 @@ impl Searches {
         matches!(self.mode, Mode::Replay { missed: true, .. })
     }
 
-    /// [`solve::solve`], or its outcome from the record.
+    /// [`search::solve`], or its outcome from the record.
     pub(super) fn solve(&mut self, inst: &Instance, allowed: &[bool], budget: u64) -> (Outcome, u64) {
-        let print = fingerprint(inst, allowed, budget);
+        let print = fingerprint(inst, allowed, budget, &self.config);
         if let Mode::Replay { words, at, missed } = &mut self.mode {
             if !*missed {
                 let mut r = Reader { words, at: *at };
@@ -93,7 +119,8 @@ impl Searches {
                 }
             }
         }
-        let (outcome, spent) = solve::solve(inst, allowed, budget);
+        let (outcome, spent) = search::solve(inst, allowed, budget, &self.config);
+        self.work = self.work.saturating_add(spent);
         if let Mode::Record(words) = &mut self.mode {
             words.extend([print, spent]);
             put_outcome(words, &outcome);
@@ -103,9 +130,9 @@ impl Searches {
 }
 
 /// What tells one search from another: everything `solve` reads, hashed.
-fn fingerprint(inst: &Instance, allowed: &[bool], budget: u64) -> u64 {
+fn fingerprint(inst: &Instance, allowed: &[bool], budget: u64, config: &SearchConfig) -> u64 {
     let mut h = DefaultHasher::new();
-    (inst, allowed, budget).hash(&mut h);
+    (inst, allowed, budget, config).hash(&mut h);
     h.finish()
 }
 
@@ -213,7 +240,7 @@ impl Reader<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::solve::tests::kind;
+    use super::super::search::tests::kind;
     use super::*;
 
     fn instance(demand: Vec<u64>) -> Instance {
@@ -255,7 +282,7 @@ mod tests {
         let mut rec = Searches::record();
         rec.solve(&a, &all, 1_000_000);
         let record = rec.into_record();
-        let own = format!("{:?}", solve::solve(&b, &all, 1_000_000));
+        let own = format!("{:?}", search::solve(&b, &all, 1_000_000, &SearchConfig::default()));
         let mut replay = Searches::replay(record.clone());
         assert_eq!(format!("{:?}", replay.solve(&b, &all, 1_000_000)), own);
         assert!(replay.missed());
@@ -269,7 +296,7 @@ mod tests {
             let (outcome, _) = replay.solve(&a, &all, 1_000_000);
             assert_eq!(
                 format!("{outcome:?}"),
-                format!("{:?}", solve::solve(&a, &all, 1_000_000).0)
+                format!("{:?}", search::solve(&a, &all, 1_000_000, &SearchConfig::default()).0)
             );
             assert!(replay.missed());
         }

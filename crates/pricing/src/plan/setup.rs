@@ -8,7 +8,7 @@
 
 use super::options::{Peak, PlanOptions, MAX_MONTHLY_UNITS, MAX_PACK_UNITS, MAX_PURCHASES, PERIOD_DAYS};
 use super::result::PackSource;
-use super::solve::{Instance, Kind};
+use super::search::{Instance, Kind};
 use super::validate::{OptionList, PlanError, PlanField};
 use crate::catalog::{Catalog, Menu, Pool};
 use crate::error::Problem;

@@ -22,7 +22,9 @@ pub mod model;
 pub use model::{PoolModel, Solved};
 
 use kling_pricing::catalog::{Catalog, Pool};
-use kling_pricing::plan::{plan, Balance, Peak, PerUseRate, PlanOptions, PlanResult, PoolOutcome, PoolRate, UserPack};
+use kling_pricing::plan::{
+    plan_with, Balance, Peak, PerUseRate, PlanOptions, PlanResult, PoolOutcome, PoolRate, Searches, UserPack,
+};
 use rust_decimal::Decimal;
 use std::time::{Duration, Instant};
 
@@ -332,16 +334,8 @@ fn check_demand(result: &PlanResult, m: &PoolModel, what: &dyn std::fmt::Debug) 
 
 /// Plans `case` with the planner and solves its model.
 pub fn compare(case: &Case, limit: Duration) -> Comparison {
-    let catalog = catalog_for(case);
-    let opts = options_for(case);
-    let base = Decimal::new(case.base_hundredths as i64, 2);
-    let result = plan(catalog, &[(Pool::Video, base)], &opts).unwrap_or_else(|e| panic!("{case:?}: {e}"));
-    let m = PoolModel::new(catalog, Pool::Video, base, &opts);
-    check_demand(&result, &m, case);
-    let planner = result
-        .pool(Pool::Video)
-        .filter(|p| p.outcome == PoolOutcome::Planned)
-        .map(|p| (p.total_cost, p.optimal, p.cost_gap));
+    let planner = planner_answer(case, &mut Searches::run());
+    let m = model_for(case);
     let started = Instant::now();
     let solver = m.solve(limit);
     Comparison {
@@ -350,6 +344,32 @@ pub fn compare(case: &Case, limit: Duration) -> Comparison {
         no_demand: m.no_demand(),
         solve_time: started.elapsed(),
     }
+}
+
+/// The model of `case`'s video pool.
+fn model_for(case: &Case) -> PoolModel {
+    let base = Decimal::new(case.base_hundredths as i64, 2);
+    PoolModel::new(catalog_for(case), Pool::Video, base, &options_for(case))
+}
+
+/// The planner's total for `case`, its `optimal` and `cost_gap`, searching as `searches` says;
+/// `None` when it has no plan. Checks that it plans the demand the model states.
+pub fn planner_answer(case: &Case, searches: &mut Searches) -> Option<(Decimal, bool, Option<Decimal>)> {
+    let catalog = catalog_for(case);
+    let opts = options_for(case);
+    let base = Decimal::new(case.base_hundredths as i64, 2);
+    let result =
+        plan_with(catalog, &[(Pool::Video, base)], &opts, searches).unwrap_or_else(|e| panic!("{case:?}: {e}"));
+    check_demand(&result, &model_for(case), case);
+    result
+        .pool(Pool::Video)
+        .filter(|p| p.outcome == PoolOutcome::Planned)
+        .map(|p| (p.total_cost, p.optimal, p.cost_gap))
+}
+
+/// The solver's answer for `case` within `limit`.
+pub fn solver_answer(case: &Case, limit: Duration) -> Solved {
+    model_for(case).solve(limit)
 }
 
 /// The solver's optimum of a whole input: each pool with demand or a balance, as the planner

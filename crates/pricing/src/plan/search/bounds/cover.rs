@@ -14,24 +14,24 @@
 //! its excess a unit): the least of each over the residues is one sweep around the circle.
 //! So the bound is one look-up, exact once `n` is large (the relaxation is only that `*` may be
 //! bought a negative number of times, which can only lower it). When `u*/g` is over
-//! [`RESIDUES`] (a quote of odd size: 464,679 units in quarters next to Kling's packs has
+//! `SearchConfig::cover_residues` (a quote of odd size: 464,679 units in quarters next to Kling's packs has
 //! 154,893), the steps are coarser: each package is counted as holding its units rounded up to
 //! them, which can only lower the bound too, by at most a step's worth at the best price per
 //! unit for each package bought.
 //!
 //! This sees what a price per unit misses: that a 19,462-unit quote is bought whole, so the
 //! units a long horizon needs are bought a whole number of times, with the rest per use or in
-//! dearer packages. On the stress set its bound at the start is often the optimum itself.
+//! dearer packages. On hard inputs its bound at the start is often the optimum itself.
 
-use super::levels::{gcd, per_unit};
-use super::solve::Kind;
+use crate::plan::search::levels::{gcd, per_unit};
+use crate::plan::search::{Kind, Solver};
 
-/// Most residues a [`CoverBound`] keeps (`u*/g`): 131,072 entries of 16 bytes, in up to three
-/// tables while it is built.
+/// Most residues of the tests' bounds, as `SearchConfig::cover_residues`.
+#[cfg(test)]
 const RESIDUES: u64 = 1 << 17;
 
 #[derive(Debug)]
-pub(super) enum CoverBound {
+pub(crate) enum CoverBound {
     /// Per use is no dearer per unit than any package: every unit costs its price.
     PerUnit(u128),
     Residues(Residues),
@@ -39,7 +39,7 @@ pub(super) enum CoverBound {
 
 /// The tables of the module's documentation.
 #[derive(Debug)]
-pub(super) struct Residues {
+pub(crate) struct Residues {
     /// The step units are counted in: the gcd of the packages' units, or coarser (see the
     /// module's documentation).
     g: u64,
@@ -60,6 +60,7 @@ impl CoverBound {
     /// The bound for the packages `members` (non-trial, positive units) and per use at
     /// `per_use` a unit; `None` when there is nothing to buy or too many residues (then no bound
     /// is used).
+    #[cfg(test)]
     pub fn new(kinds: &[Kind], members: &[usize], per_use: Option<u128>) -> Option<CoverBound> {
         CoverBound::within(kinds, members, per_use, RESIDUES)
     }
@@ -214,6 +215,43 @@ fn sweep(mut e: Vec<u128>, step: u128, downward: bool) -> Vec<u128> {
         }
     }
     e
+}
+
+impl Solver<'_> {
+    /// A lower bound on the dollars of buying at least `need` units, trials in `mask` included:
+    /// the least over the subsets of those trials of their prices and the rest at
+    /// [`CoverBound::at_least`].
+    pub(crate) fn cover_bound(&self, need: u64, mask: u64) -> u128 {
+        self.cover.as_ref().map_or(0, |cover| self.cover_by(cover, need, mask))
+    }
+
+    /// [`Solver::cover_bound`] with the table `cover`.
+    pub(super) fn cover_by(&self, cover: &CoverBound, need: u64, mask: u64) -> u128 {
+        if need == 0 {
+            return 0;
+        }
+        let kinds = &self.inst.kinds;
+        let left: Vec<&Kind> = (0..self.trials.len())
+            .filter(|&b| mask & (1 << b) != 0)
+            .map(|b| &kinds[self.trials[b]])
+            .collect();
+        if left.len() > self.cfg.trial_subsets {
+            let all = left.iter().fold(0u64, |a, k| a.saturating_add(k.units));
+            return cover.at_least(need.saturating_sub(all));
+        }
+        let mut best = u128::MAX;
+        for sub in 0u32..(1 << left.len()) {
+            let (mut price, mut units) = (0u128, 0u64);
+            for (i, k) in left.iter().enumerate() {
+                if sub & (1 << i) != 0 {
+                    price = price.saturating_add(k.price);
+                    units = units.saturating_add(k.units);
+                }
+            }
+            best = best.min(price.saturating_add(cover.at_least(need.saturating_sub(units))));
+        }
+        best
+    }
 }
 
 #[cfg(test)]

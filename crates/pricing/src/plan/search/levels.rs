@@ -13,14 +13,12 @@
 //! to at most `X0 = Σ (q_i − 1)·u_i`; an unbounded-knapsack table over `0..=X0` (in steps of the
 //! gcd `g` of the class's units) gives its cheapest exact compositions, and
 //! `cover(C) = min over x ≡ C (mod u*), x ≤ min(C, X0)` of `table[x] + (C − x)/u* copies of *`.
-//! The table is capped at [`TABLE_CAP`] entries; a class whose bound is larger is marked
+//! The table is capped at a number of entries (`SearchConfig::table_cap`); a class whose bound is larger is marked
 //! `truncated` (its covers are then upper bounds, and the planner says the plan is not proven).
 
-use super::solve::{Index, Kind};
+use super::state::Index;
+use super::Kind;
 use std::cmp::Ordering::{Equal, Less};
-
-/// Most entries of a class's composition table (in steps of the class's unit gcd).
-pub(super) const TABLE_CAP: u64 = 1 << 16;
 
 /// The cheapest exact composition of one level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +87,7 @@ pub(super) struct Class {
     /// The other packages.
     others: Vec<usize>,
     table: Vec<Option<Entry>>,
-    /// The table was cut at [`TABLE_CAP`]: covers may not be the cheapest.
+    /// The table was cut at its cap: covers may not be the cheapest.
     pub truncated: bool,
     /// Covers computed so far: levels, their covers, and an index from a level to its entry.
     cache_keys: Vec<u64>,
@@ -99,7 +97,8 @@ pub(super) struct Class {
 
 impl Class {
     /// Builds the class of `members` (non-empty, all with `periods` validity and positive units).
-    pub fn new(kinds: &[Kind], periods: usize, members: Vec<usize>) -> Class {
+    /// The table holds at most `cap` entries.
+    pub fn new(kinds: &[Kind], periods: usize, members: Vec<usize>, cap: u64) -> Class {
         let g = members.iter().fold(0, |acc, &k| gcd(acc, kinds[k].units)).max(1);
         let umax = members.iter().map(|&k| kinds[k].units).max().unwrap_or(1);
         // Best price per unit; ties: more units, then higher concurrency.
@@ -119,8 +118,8 @@ impl Class {
             let q = us / gcd(u, us);
             bound = bound.saturating_add((q - 1).saturating_mul(u / g));
         }
-        let truncated = bound > TABLE_CAP;
-        let n = bound.min(TABLE_CAP) as usize + 1;
+        let truncated = bound > cap;
+        let n = bound.min(cap) as usize + 1;
         let mut table: Vec<Option<Entry>> = vec![None; n];
         table[0] = Some(Entry {
             money: 0,
