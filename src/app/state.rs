@@ -1,9 +1,10 @@
 //! The page's reactive state: the job lines as typed, and the estimate derived from them.
 
+use kling_pricing::breakeven::break_even;
 use kling_pricing::draft::{opening_options, opening_sample, DraftOptions, OptionError};
 use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
 use kling_pricing::mix::JobLine;
-use kling_pricing::plan::{break_even, PlanError, PlanOptions, PlanResult, Searches};
+use kling_pricing::plan::{PlanError, PlanOptions, PlanResult, Searches};
 use kling_pricing::share::{self, ShareProblem, ShareState};
 use kling_pricing::{catalog, default_catalog, per_use, Catalog, DraftLine, Pool};
 use kling_pricing_render::{breakeven, report};
@@ -308,7 +309,7 @@ impl AppState {
 
     /// Draws the break-even picture for the mix as the planner has it now: the cost over the
     /// horizon of each way to buy at other monthly volumes, and where the cheapest way changes
-    /// (`kling_pricing::plan::break_even`). It plans the mix about a hundred times, so it runs
+    /// (`kling_pricing::breakeven::break_even`). It plans the mix about a hundred times, so it runs
     /// only when asked, never on a keystroke.
     pub fn draw_break_even(&self) {
         let catalog = self.catalog;

@@ -4,12 +4,13 @@
 //!
 //! `cargo run --release -p kling-pricing --example break_even`
 
+use kling_pricing::breakeven::{break_even, BreakEven};
 use kling_pricing::catalog::{edition, Pool};
 use kling_pricing::draft::opening_sample;
 use kling_pricing::estimate::estimate_lines;
 use kling_pricing::mix::parse_line;
 use kling_pricing::per_use::apply;
-use kling_pricing::plan::{break_even, BreakEven, PlanOptions};
+use kling_pricing::plan::PlanOptions;
 use rust_decimal::Decimal;
 use std::time::{Duration, Instant};
 

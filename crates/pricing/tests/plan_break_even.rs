@@ -2,11 +2,11 @@
 //! against independent computations (every whole volume of a range planned, and the break-even
 //! volumes worked out by hand); the curves' properties; the mix's shape over several pools.
 
+use kling_pricing::breakeven::{break_even, BreakEven, BuyKind, CurveKind, Way, MAX_PLAN_CALLS};
 use kling_pricing::catalog::{edition, Catalog, Pool};
 use kling_pricing::mix::{parse_line, JobLine, RawLine, RawNumber};
 use kling_pricing::per_use::apply;
-use kling_pricing::plan::breakeven::{BuyKind, CurveKind, Way, MAX_PLAN_CALLS};
-use kling_pricing::plan::{break_even, plan, BreakEven, PerUseRate, PlanOptions, PoolRate, UserPack};
+use kling_pricing::plan::{plan, PerUseRate, PlanOptions, PoolRate, UserPack};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -432,8 +432,8 @@ fn a_cheaper_seller_and_a_balance_are_said() {
 /// Fewer samples, fewer calls, the same changes where each kind spans more than a sample.
 #[test]
 fn limits_bound_the_work() {
-    use kling_pricing::plan::break_even_with;
-    use kling_pricing::plan::breakeven::Limits;
+    use kling_pricing::breakeven::break_even_with;
+    use kling_pricing::breakeven::Limits;
     let opts = fal(1);
     let few = Limits {
         samples: 8,

@@ -1,5 +1,5 @@
 //! The break-even chart: what the mix costs over the horizon against its monthly volume, one line
-//! per way of buying, from [`kling_pricing::plan::break_even`].
+//! per way of buying, from [`kling_pricing::breakeven::break_even`].
 //!
 //! HTML with SVG drawings, like the charts in [`crate::chart`], so that every figure is text at
 //! the page's own size: the lines are one SVG stretched to the plot (`preserveAspectRatio="none"`,
@@ -11,7 +11,7 @@
 //! also shown under it.
 
 use crate::chart::{axis, ticks};
-use kling_pricing::plan::breakeven::{BreakEven, Curve, CurveKind};
+use kling_pricing::breakeven::{BreakEven, Curve, CurveKind};
 use kling_pricing::{dec, format};
 use maud::{html, Markup};
 use rust_decimal::Decimal;

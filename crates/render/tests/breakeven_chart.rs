@@ -2,8 +2,9 @@
 //! axes, a legend naming every line, the mix's own volume marked with its figure, the change
 //! points marked, no inline style, and every name shown as text.
 
+use kling_pricing::breakeven::{break_even, BreakEven};
 use kling_pricing::catalog::{edition, Pool};
-use kling_pricing::plan::{break_even, BreakEven, PerUseRate, PlanOptions, PoolRate, UserPack};
+use kling_pricing::plan::{PerUseRate, PlanOptions, PoolRate, UserPack};
 use kling_pricing_render::breakeven::chart;
 use kling_pricing_render::chart::escape;
 use rust_decimal::Decimal;

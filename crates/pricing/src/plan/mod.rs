@@ -30,14 +30,14 @@
 //! One concern a file: [`options`] (the inputs and their limits), [`validate`] (their checks and
 //! located errors), [`setup`] (a pool's problem in exact integers), [`search`](mod@search) (the
 //! search: its states, transitions, normal form, bounds, dominance and strategy, a file each;
-//! [`searches`] its outcomes run, recorded or replayed), [`replay`] (a schedule month by month, in decimals), [`alternatives`] (the plans
-//! that lose, and why), [`comparison`] (every way to buy the whole mix), [`explain`] (the
-//! prose) and [`result`] (the answer's types). This file only puts them together: [`plan`] per
-//! pool, its search ([`search()`]: retried with more work when not proven), the outcomes and the
-//! result.
+//! [`searches`] its outcomes run, recorded or replayed), [`replay`] (a schedule month by month,
+//! in decimals), [`alternatives`] (the plans that lose, and why), [`comparison`] (every way to
+//! buy the whole mix), [`explain`] (the prose) and [`result`] (the answer's types). This file
+//! only puts them together: [`plan`] per pool, its search ([`search()`]), the outcomes and the
+//! result. The break-even picture, which plans a mix at many volumes, is a client of this
+//! module: [`crate::breakeven`].
 
 mod alternatives;
-pub mod breakeven;
 mod comparison;
 mod config;
 mod explain;
@@ -49,7 +49,6 @@ mod searches;
 mod setup;
 mod validate;
 
-pub use breakeven::{break_even, break_even_with, BreakEven};
 pub use config::{Rules, SearchConfig};
 pub use explain::menu_verdict;
 pub use options::{
