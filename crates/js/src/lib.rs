@@ -223,9 +223,8 @@ pub fn validate(mix: JobMixInput) -> Result<ProblemsJs, JsValue> {
 /// `perUseSource` (a seller of the edition, or `"rate"` with `perUseRate`), what the packages
 /// leave uncovered is bought per use, and the result compares every seller. Throws an
 /// `EstimateError` for an invalid mix and a `PlanError` for an invalid option. Synchronous and
-/// bounded: milliseconds for most mixes, about a second for the rare one whose plan is not
-/// proven within the work budget (searched again with four times the work); call it from a
-/// Web Worker to keep a page responsive meanwhile.
+/// bounded: milliseconds for most mixes, up to about half a second for the hardest; call it
+/// from a Web Worker to keep a page responsive meanwhile.
 #[wasm_bindgen]
 pub fn plan(mix: JobMixInput, options: Option<PlanOptionsInput>) -> Result<PlanResultJs, JsValue> {
     let est = checked_estimate("plan", mix)?;

@@ -1,8 +1,7 @@
 //! The searches a plan runs, run here, recorded, or replayed from a record.
 //!
 //! A plan's time is its searches (`search/`): the best plan's and its alternatives', up to a
-//! few hundred milliseconds on a long horizon with quotes (about a second for the rare pool
-//! not proven within its work, searched again with more). Everything else (setting up,
+//! few hundred milliseconds on a long horizon with quotes. Everything else (setting up,
 //! replaying, explaining, comparing) takes a few. So the page plans off its thread: a worker
 //! runs [`plan_with`](super::plan_with) recording each search's outcome
 //! ([`Searches::record`]), and the page runs it again replaying them ([`Searches::replay`]),
