@@ -2,6 +2,7 @@
 // loopback, and Debian's Chromium driven headless by playwright-core.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -30,6 +31,19 @@ export const SEED_SAMPLE = "?v=1&e=seed-2025&l=video~v2.1~pro~5~400&l=lip-sync~~
 /** The brief's mix in the kling-2026 edition, bought per use from fal.ai: what the page opened
  * on before kling-2026-12, as its link still holds it. */
 export const KLING_2026_SAMPLE = "?v=2&e=kling-2026&l=video~kling-v3~pro~10~400~~1~native&l=lip-sync~~~~60~30&l=image~kling-v3-image~~~5000&pu=fal";
+
+/**
+ * The files of a release build's page that its size budget counts (tests/e2e/budget.test.mjs):
+ * index.html and every css, js and wasm file it makes the browser fetch.
+ */
+export function pageFiles(dist = path.join(root, "dist")) {
+  const html = readFileSync(path.join(dist, "index.html"), "utf8");
+  // Attribute values may be quoted or not (the release build's HTML is minified).
+  const refs = [...html.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*["']?\/?([^"'\s>]+\.(?:js|css|wasm))\b/g)].map(
+    (m) => m[1],
+  );
+  return ["index.html", ...new Set(refs)];
+}
 
 /** Serves `dir` (default dist/) with python's static server; resolves to { url, stop }. */
 export async function serve(dir = path.join(root, "dist")) {
