@@ -27,8 +27,8 @@ fix("pkg-element", "kling-pricing-calculator", (p) => {
 });
 '
 
-# What each package weighs: its wasm, JS and declarations (raw / gzip -9), as docs/benchmarks.md's size
-# table gives them.
+# What each package weighs: its wasm, JS and declarations (raw / gzip -9). `bash scripts/bench.sh
+# plan` writes them file by file into docs/benchmarks.md.
 size() { # label files...
   local label=$1 raw=0 gz=0 f
   shift
