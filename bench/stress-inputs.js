@@ -1,5 +1,5 @@
-// The stress benchmark's inputs (issue 12, item 5): a fixed, seeded set of plan() calls, the
-// same on every machine and every run for a given (count, seed). Plain ES module, no imports, so
+// The stress benchmark's inputs: a fixed, seeded set of hard plan() calls (long horizons,
+// quotes of odd sizes, balances, peaks, per use), the same on every machine and every run for a given (count, seed). Plain ES module, no imports, so
 // the browser page (bench/stress.js) and Node can both load it.
 //
 // Each input is { mix, options } for plan(mix, options), drawn as follows (a 32-bit PRNG,

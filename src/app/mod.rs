@@ -5,8 +5,9 @@
 //! control asks for ([`action`]) and apply it. No price is computed here.
 //!
 //! Why markup for the shell rather than a typed view per element: each typed element compiles
-//! into generic code of its own, and the controls were most of the page's wasm (see
-//! ARCHITECTURE.md, "Size"); the line editor is a component because it changes after it is drawn.
+//! into generic code of its own, so typed views of the controls would be most of the page's wasm
+//! (see ARCHITECTURE.md, "Size"); the line editor is a component because it changes after it is
+//! drawn.
 
 pub mod action;
 pub mod browser;

@@ -1,18 +1,16 @@
 //! The planner off the page's thread, so typing never waits for it.
 //!
 //! A plan's time is its searches (up to a few hundred milliseconds for a long horizon with
-//! quotes, about a second for the rare pool not proven within its work and searched again);
-//! the rest takes a few. A module worker (`assets/planner.js`) instantiates this same
-//! build (the page hands it the compiled module) and, for each calculation the page sends it as
-//! a link's query, runs the plan recording its searches ([`plan_searches`]). The page then
-//! plans again on its own thread, replaying the record (`kling_pricing::plan::Searches`): the
-//! same answer in well under a millisecond. Until the record comes, the page shows the plan it
-//! has.
+//! quotes); the rest takes a few milliseconds. A module worker (`assets/planner.js`)
+//! instantiates this same build (the page hands it the compiled module) and, for each
+//! calculation the page sends it as a link's query, runs the plan recording its searches
+//! ([`plan_searches`]). The page then plans again on its own thread, replaying the record
+//! (`kling_pricing::plan::Searches`): the same answer in well under a millisecond. Until the
+//! record comes, the page shows the plan it has.
 //!
 //! A record made for other input is not used (each search is checked against it), and a worker
-//! that fails hands back an empty record: either way the page runs the searches itself, as it
-//! did before there was a worker. The widget, built without a page of files beside it, never
-//! starts one.
+//! that fails hands back an empty record: either way the page runs the searches itself, on its
+//! own thread. The widget, built without a page of files beside it, never starts one.
 
 use super::state::plan_input_of;
 use kling_pricing::plan::Searches;

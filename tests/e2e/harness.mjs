@@ -24,12 +24,11 @@ function freePort() {
 
 /**
  * The 2025 guide's sample mix as a link (400 V2.1 Pro 5 s videos, 60 lip-syncs of 30 s, 5,000
- * Kolors images): what the page opened with before it opened on the 2026 line-up. Tests whose
- * figures are the seed edition's open it, so their assertions stay as they were.
+ * Kolors images) in the seed-2025 edition: the tests whose figures are the 2025 guide's open it.
  */
 export const SEED_SAMPLE = "?v=1&e=seed-2025&l=video~v2.1~pro~5~400&l=lip-sync~~~~60~30&l=text-to-image~kolors-v2.1~~~5000";
-/** The brief's mix in the kling-2026 edition, bought per use from fal.ai: what the page opened
- * on before kling-2026-12, as its link still holds it. */
+/** The brief's mix in the kling-2026 edition, bought per use from fal.ai, as a link: the tests
+ * whose figures are kling-2026's open it. */
 export const KLING_2026_SAMPLE = "?v=2&e=kling-2026&l=video~kling-v3~pro~10~400~~1~native&l=lip-sync~~~~60~30&l=image~kling-v3-image~~~5000&pu=fal";
 
 /**

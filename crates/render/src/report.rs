@@ -728,9 +728,9 @@ mod tests {
         );
     }
 
-    /// Seed-2025 rows state no confidence: a seed line renders exactly as before.
+    /// Seed-2025 rows state no confidence: a seed line shows its units and value only.
     #[test]
-    fn a_seed_line_renders_as_before() {
+    fn a_seed_line_shows_no_confidence() {
         let cat = default_catalog();
         let mut d = DraftLine::for_service(cat, "video", 2);
         d.set_model(cat, "v2.1-master");

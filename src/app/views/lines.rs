@@ -42,7 +42,7 @@ pub fn mount(state: AppState, root: Root) {
 /// Keeps every line's share of the total. An edit moves the total, so every share may move, but
 /// at one decimal most stay the same: one effect works them all out and tells only the lines
 /// whose text changed, instead of every line's editor waking up on every keystroke (on a 100-line
-/// mix that was about a third of a keystroke's update).
+/// mix that would be about a third of a keystroke's update).
 pub fn shares(state: AppState) {
     effect(move || {
         let total = state.sums.with(|s| s.total_value);
