@@ -2,7 +2,7 @@
 //! `<kling-pricing-calculator>` (js/kling-pricing-calculator.js) in the npm package.
 //!
 //! The shadow root keeps the host's CSS out and ours in; no window-wide listener is installed
-//! (there is no router), so the host's links behave as before.
+//! (there is no router), so the host page's links work as they do without the widget.
 
 use crate::app::state::AppState;
 use crate::app::{App, AppConfig};

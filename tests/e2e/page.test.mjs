@@ -32,7 +32,7 @@ test("a new visitor opens the December 2026 edition, its confidence and age stat
   await context.close();
 });
 
-// Every link made so far loads as before: a format-1 link without an edition is the 2025 guide's.
+// Every link ever made keeps loading its own state: a format-1 link without an edition is the 2025 guide's.
 test("an old format-1 link opens the 2025 edition with its old figures", async () => {
   const url = `${server.url}?l=video~v2.1~pro~5~400&l=lip-sync~~~~60~30&l=text-to-image~kolors-v2.1~~~5000`;
   const { page, context, errors } = await openCalculator(browser, url);
