@@ -44,17 +44,33 @@ pub fn mount(state: AppState, root: Root) {
 /// whose text changed, instead of every line's editor waking up on every keystroke (on a 100-line
 /// mix that would be about a third of a keystroke's update).
 pub fn shares(state: AppState) {
-    effect(move || {
-        let total = state.sums.with(|s| s.total_value);
-        state.lines.with(|ls| {
-            for l in ls {
-                let text = l.priced.with(|p| form::share_text(p, total));
-                if l.share.with_untracked(|s| *s != text) {
-                    l.share.set(text);
-                }
+    effect(move || update_shares(state));
+}
+
+/// Gives each line whose share of the total changed its new text.
+fn update_shares(state: AppState) {
+    let total = state.sums.with(|s| s.total_value);
+    state.lines.with(|ls| {
+        for l in ls {
+            let text = l.priced.with(|p| form::share_text(p, total));
+            if l.share.with_untracked(|s| *s != text) {
+                l.share.set(text);
             }
-        });
+        }
     });
+}
+
+/// Every line's editor as HTML, as the page first draws it: what the build writes into
+/// index.html for the opening view (`src/bin/prerender.rs`), made by the same component.
+#[cfg(feature = "ssr")]
+pub fn editors_html(state: AppState) -> String {
+    update_shares(state);
+    state
+        .lines
+        .get_untracked()
+        .into_iter()
+        .map(|line| view! { <LineEditor state line/> }.to_html())
+        .collect()
 }
 
 /// One job line's editor: its selects and number boxes, figures, share of the total and buttons.
