@@ -1,19 +1,15 @@
-// The page's planner, off its thread (src/app/planner.rs): this same build, instantiated from the
-// module the page compiled (its first message), asked for the record of each plan's searches.
-// Requests that arrive while a plan runs wait until it ends, each replacing the one before: the
-// next run takes only the last.
-import init, { plan_searches } from "./kling-pricing-app.js";
+// The page's planner, off its thread (src/app/planner.rs): the planner's own wasm module
+// (crates/planner), loaded once, answering each request { id, name, query } with
+// { id, json }. Requests that arrive while one runs wait, each replacing the one of its kind
+// before it: a run takes only the latest.
+import init, * as planner from "./kling-pricing-planner.js";
 
-let ready;
-let latest = null;
+const ready = init();
+const latest = new Map();
 let busy = false;
 
 self.onmessage = (e) => {
-  if (e.data.module) {
-    ready = init({ module_or_path: e.data.module });
-    return;
-  }
-  latest = e.data;
+  latest.set(e.data.name, e.data);
   if (!busy) {
     busy = true;
     setTimeout(run, 0);
@@ -22,8 +18,13 @@ self.onmessage = (e) => {
 
 async function run() {
   await ready;
-  const { id, query } = latest;
-  latest = null;
+  for (const [name, { id, query }] of latest) {
+    latest.delete(name);
+    self.postMessage({ id, json: planner[name](query) });
+  }
   busy = false;
-  self.postMessage({ id, record: plan_searches(query) });
+  if (latest.size > 0) {
+    busy = true;
+    setTimeout(run, 0);
+  }
 }

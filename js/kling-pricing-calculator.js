@@ -9,6 +9,10 @@
 // shadow root; theme it with the --kp-* custom properties on the element.
 import init, { mount, stylesheet } from "./kling_pricing_calculator.js";
 
+// The planner's own wasm module (crates/planner), beside this file: the calculator loads it
+// on its first plan, so the element's first wasm carries no planner.
+const PLANNER = new URL("./planner/kling_pricing_planner.js", import.meta.url).href;
+
 let ready = null;
 let sheet = null;
 
@@ -30,6 +34,7 @@ class KlingPricingCalculator extends HTMLElement {
       theme: this.getAttribute("theme") ?? "auto",
       compact: this.hasAttribute("compact"),
       syncUrl: this.hasAttribute("sync-url"),
+      planner: PLANNER,
     });
   }
 

@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 . scripts/wasm-env.sh
 wasm-pack build crates/js --release --target web --mode no-install --out-dir ../../pkg --out-name kling_pricing
 wasm-pack build . --release --target web --mode no-install --out-dir pkg-element --out-name kling_pricing_calculator -- --features element
+wasm-pack build crates/planner --release --target web --mode no-install --out-dir ../../pkg-element/planner --out-name kling_pricing_planner
+rm -f pkg-element/planner/package.json pkg-element/planner/.gitignore pkg-element/planner/README.md
 cp js/kling-pricing-calculator.js pkg-element/
 node -e '
 const fs = require("fs");
@@ -22,13 +24,13 @@ const fix = (dir, name, extra) => {
 };
 fix("pkg", "kling-pricing", () => {});
 fix("pkg-element", "kling-pricing-calculator", (p) => {
-  p.files = [...new Set([...(p.files || []), "kling-pricing-calculator.js"])];
+  p.files = [...new Set([...(p.files || []), "kling-pricing-calculator.js", "planner/"])];
   p.exports = { ".": "./kling-pricing-calculator.js", "./kling_pricing_calculator_bg.wasm": "./kling_pricing_calculator_bg.wasm" };
 });
 '
 
-# What each package weighs: its wasm, JS and declarations (raw / gzip -9). `bash scripts/bench.sh
-# plan` writes them file by file into docs/benchmarks.md.
+# What each package weighs: its wasm, JS and declarations (raw / gzip -9), as docs/benchmarks.md's size
+# table gives them.
 size() { # label files...
   local label=$1 raw=0 gz=0 f
   shift
@@ -43,3 +45,4 @@ size "pkg/ (kling-pricing) JS" pkg/kling_pricing.js
 size "pkg/ (kling-pricing) TypeScript declarations" pkg/kling_pricing.d.ts
 size "pkg-element/ (kling-pricing-calculator) wasm" pkg-element/kling_pricing_calculator_bg.wasm
 size "pkg-element/ (kling-pricing-calculator) JS" pkg-element/kling_pricing_calculator.js pkg-element/kling-pricing-calculator.js
+size "pkg-element/ planner module wasm (loaded on the first plan)" pkg-element/planner/kling_pricing_planner_bg.wasm

@@ -26,7 +26,7 @@ step "native tests"
 cargo test --workspace
 
 step "component tests: wasm-bindgen-test in headless Chromium"
-CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test components --features inline-planner
 
 step "npm package (wasm-pack) and its tests"
 bash scripts/build-pkg.sh

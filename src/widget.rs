@@ -30,6 +30,9 @@ struct WidgetOptions {
     theme: String,
     compact: bool,
     sync_url: bool,
+    /// The planner module's script (the element's loader gives the copy in its package): the
+    /// widget plans on the host page's thread, loading it on the first plan.
+    planner: String,
 }
 
 /// A mounted widget; `unmount()` removes it.
@@ -53,15 +56,17 @@ fn change_detail(state: AppState) -> JsValue {
     if let Ok(e) = serde::Serialize::serialize(&untrack(|| state.estimate()), &ser) {
         let _ = js_sys::Reflect::set(&detail, &"estimate".into(), &e);
     }
-    let plan = state.plan.with_untracked(|p| match p {
-        Ok(p) => serde::Serialize::serialize(p, &ser).unwrap_or(JsValue::NULL),
-        Err(_) => JsValue::NULL,
+    let plan = state.plan.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| js_sys::JSON::parse(&p.json).ok())
+            .unwrap_or(JsValue::NULL)
     });
     let _ = js_sys::Reflect::set(&detail, &"plan".into(), &plan);
     detail.into()
 }
 
-/// Mounts a calculator in `root` (a shadow root). `options`: `{ mix, theme, compact, syncUrl }`.
+/// Mounts a calculator in `root` (a shadow root). `options`: `{ mix, theme, compact, syncUrl,
+/// planner }`, `planner` the URL of the planner module's script.
 /// The shadow root's host receives a `change` event (`detail: { estimate, plan }`) whenever the
 /// figures change.
 #[wasm_bindgen]
@@ -74,6 +79,7 @@ pub fn mount(root: web_sys::ShadowRoot, options: JsValue) -> Result<Widget, JsVa
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsError::new("no document"))?;
+    crate::app::planner::on_this_thread(opts.planner);
     root.set_inner_html("");
     let container: web_sys::HtmlElement = doc.create_element("div")?.unchecked_into();
     root.append_child(&container)?;

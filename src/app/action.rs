@@ -307,7 +307,7 @@ mod tests {
             edit(b, "service", "lip-sync");
             let decoded = kling_pricing::share::decode(&state.share_query());
             let catalog = kling_pricing::catalog::edition(&decoded.state.edition).unwrap();
-            let from_link = crate::app::state::plan_input_of(catalog, &decoded.state.lines);
+            let from_link = kling_pricing::calculation::plan_input(catalog, &decoded.state.lines);
             assert_eq!(from_link, crate::app::state::plan_input(state.lines, state.sums));
             assert_eq!(from_link.1.len(), 2);
             let (options, _) = decoded.state.options.to_options();

@@ -3,7 +3,6 @@
 
 use super::state::AppState;
 use kling_pricing::share;
-use kling_pricing_render::export;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -26,24 +25,17 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
     web_sys::Url::revoke_object_url(&url)
 }
 
-/// Downloads the lines, totals and best plan as CSV (`json` false) or JSON.
+/// Downloads the lines, totals and best plan as CSV (`json` false) or JSON, once the planner's
+/// module has written them.
 pub fn export(state: AppState, json: bool) {
-    let cat = state.catalog;
-    let e = &state.estimate();
-    state.plan.with_untracked(|p| {
-        let _ = if json {
-            download(
-                "kling-estimate.json",
-                "application/json",
-                &export::estimate_json(cat, e, p),
-            )
-        } else {
-            download(
-                "kling-estimate.csv",
-                "text/csv;charset=utf-8",
-                &export::estimate_csv(cat, e, p),
-            )
-        };
+    use crate::app::planner::{text, Ask};
+    let (what, name, kind) = if json {
+        (Ask::ExportJson, "kling-estimate.json", "application/json")
+    } else {
+        (Ask::ExportCsv, "kling-estimate.csv", "text/csv;charset=utf-8")
+    };
+    text(what, &state.share_query(), move |body| {
+        let _ = download(name, kind, &body);
     });
 }
 

@@ -13,7 +13,6 @@ pub mod action;
 pub mod browser;
 pub mod dom;
 pub mod events;
-#[cfg(all(target_arch = "wasm32", not(feature = "element")))]
 pub mod planner;
 pub mod state;
 pub mod views;
@@ -126,8 +125,6 @@ pub fn mount_body() {
         compact: embed,
         on_change: None,
     };
-    #[cfg(all(target_arch = "wasm32", not(feature = "element")))]
-    planner::enable();
     leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> });
     remove_prerendered();
 }

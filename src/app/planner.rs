@@ -1,149 +1,293 @@
-//! The planner off the page's thread, so typing never waits for it.
+//! The planner, off the page's critical path and off its thread.
 //!
-//! A plan's time is its searches (up to a few hundred milliseconds for a long horizon with
-//! quotes); the rest takes a few milliseconds. A module worker (`assets/planner.js`)
-//! instantiates this same build (the page hands it the compiled module) and, for each
-//! calculation the page sends it as a link's query, runs the plan recording its searches
-//! ([`plan_searches`]). The page then plans again on its own thread, replaying the record
-//! (`kling_pricing::plan::Searches`): the same answer in well under a millisecond. Until the
-//! record comes, the page shows the plan it has.
+//! The planner, the break-even picture and what shows or exports a plan are a wasm module of
+//! their own (`crates/planner`), so the page's first wasm carries only what the first input
+//! needs. A module worker (`assets/planner.js`) loads it when the first plan is asked for and
+//! answers each request, a calculation as a link's query, with text the page shows as it is:
+//! the plan's parts ([`PlanAnswer`], as JSON), the break-even picture's markup, an export.
+//! Where no worker may start (the widget, which has no page of files beside it, or a page whose
+//! policy refuses workers), the module is loaded on the page's thread instead, on first use,
+//! and asked the same way. Natively (the app's tests) and with the `inline-planner` feature
+//! (the component tests, which have no files beside them) the planner runs right here.
 //!
-//! A record made for other input is not used (each search is checked against it), and a worker
-//! that fails hands back an empty record: either way the page runs the searches itself, on its
-//! own thread. The widget, built without a page of files beside it, never starts one.
+//! Only the last request of each kind is answered: an answer for input no longer asked for is
+//! dropped.
 
-use super::state::plan_input_of;
-use kling_pricing::plan::Searches;
-use kling_pricing::{catalog, default_catalog, per_use, share};
-use std::cell::{Cell, RefCell};
-use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use kling_pricing_render::answer::PlanAnswer;
 
-/// The worker's script, beside the page.
-const SCRIPT: &str = "planner.js";
-
-/// A request's number and what to do with its record.
-type Waiting = (u32, Box<dyn FnOnce(Vec<u64>)>);
-
-thread_local! {
-    /// Whether the page may plan in a worker ([`enable`]); false again once one has failed.
-    static ENABLED: Cell<bool> = const { Cell::new(false) };
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-    /// The last request's number and what to do with its record: the worker answers only the
-    /// last it was sent, and an answer to any other is dropped.
-    static WAITING: RefCell<Option<Waiting>> = const { RefCell::new(None) };
-    static NEXT: Cell<u32> = const { Cell::new(0) };
+/// What is asked of the planner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// The best plan, ready to show.
+    Plan,
+    /// The break-even picture's markup.
+    BreakEven,
+    /// The estimate and plan as CSV.
+    ExportCsv,
+    /// The estimate and plan as JSON.
+    ExportJson,
 }
 
-/// The record of the searches of the plan for the calculation `query` (a link's query part, as
-/// the page writes it), made the way the page makes its plan. The worker's entry point.
-#[wasm_bindgen]
-pub fn plan_searches(query: &str) -> Vec<u64> {
-    let decoded = share::decode(query);
-    let catalog = catalog::edition(&decoded.state.edition).unwrap_or_else(default_catalog);
-    let (units, jobs) = plan_input_of(catalog, &decoded.state.lines);
-    let (options, _) = decoded.state.options.to_options();
-    let mut searches = Searches::record();
-    // Input the planner refuses has no searches: the page tells the error itself.
-    let _ = per_use::plan_mix_with(catalog, &units, &jobs, &options, &mut searches);
-    searches.into_record()
-}
-
-/// Lets the page plan in a worker, started when the first plan is asked for (after the page's
-/// first frames: loading it then would compete with them), not before.
-pub fn enable() {
-    ENABLED.set(true);
-}
-
-/// Starts the worker; false where there is none to start (no page beside the script, say).
-fn start() -> bool {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let Ok(worker) = Worker::new_with_options(SCRIPT, &options) else {
-        return false;
-    };
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
-        let data = e.data();
-        let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64());
-        let record = js_sys::Reflect::get(&data, &"record".into())
-            .ok()
-            .and_then(|v| v.dyn_into::<js_sys::BigUint64Array>().ok());
-        if let (Some(id), Some(record)) = (id, record) {
-            answer(id as u32, record.to_vec());
+impl Ask {
+    /// The planner module's function for it.
+    #[allow(dead_code)] // not called where the planner runs right here
+    fn name(self) -> &'static str {
+        match self {
+            Ask::Plan => "plan",
+            Ask::BreakEven => "breakEven",
+            Ask::ExportCsv => "exportCsv",
+            Ask::ExportJson => "exportJson",
         }
+    }
+}
+
+/// Asks for the best plan of the calculation `query` (a link's query); `then` gets it, or what
+/// kept the planner from answering, unless another plan is asked for first.
+pub fn plan(query: &str, then: impl FnOnce(Result<PlanAnswer, String>) + 'static) {
+    ask(Ask::Plan, query, move |text| {
+        then(match text {
+            Ok(json) if !json.is_empty() => {
+                serde_json::from_str(&json).map_err(|e| format!("the planner's answer could not be read ({e})"))
+            }
+            Ok(_) => Err("the planner gave no answer".to_string()),
+            Err(why) => Err(why),
+        })
     });
-    // A worker that fails (its script missing, its wasm refused) is given up: the request
-    // waiting gets an empty record, so the page plans on its own thread.
-    let on_error = Closure::<dyn Fn()>::new(|| {
-        ENABLED.set(false);
-        if let Some(worker) = WORKER.with(|w| w.borrow_mut().take()) {
-            worker.terminate();
-        }
-        if let Some((_, then)) = WAITING.with(|w| w.borrow_mut().take()) {
-            then(Vec::new());
-        }
+}
+
+/// Asks for `what` (not a plan) of the calculation `query`; `then` gets the text, or the markup
+/// of why there is none.
+pub fn text(what: Ask, query: &str, then: impl FnOnce(String) + 'static) {
+    ask(what, query, move |text| {
+        then(text.unwrap_or_else(|why| kling_pricing_render::report::planner_failed_html(&why)))
     });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_message.forget();
-    on_error.forget();
-    // The page's compiled module, so the worker neither fetches nor compiles the wasm again.
-    let first = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&first, &"module".into(), &wasm_bindgen::module());
-    if worker.post_message(&first).is_err() {
+}
+
+/// The plan the build made for the calculation `query`, if index.html carries one for it
+/// (`kling_pricing_render::prerender::opening_plan`).
+pub fn opening_plan(query: &str) -> Option<PlanAnswer> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        #[derive(serde::Deserialize)]
+        struct Opening {
+            query: String,
+            answer: PlanAnswer,
+        }
+        let json = web_sys::window()?
+            .document()?
+            .get_element_by_id(kling_pricing_render::prerender::PLAN_ID)?
+            .text_content()?;
+        let opening: Opening = serde_json::from_str(&json).ok()?;
+        (opening.query == query).then_some(opening.answer)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = query;
+        None
+    }
+}
+
+/// Drops the plan asked for last, if it has not come: it is for input no longer shown.
+pub fn cancel_plan() {
+    #[cfg(all(target_arch = "wasm32", not(feature = "inline-planner")))]
+    here::cancel(Ask::Plan);
+}
+
+/// Plans on the page's own thread, loading the planner module from `url` (the widget).
+pub fn on_this_thread(url: String) {
+    #[cfg(all(target_arch = "wasm32", not(feature = "inline-planner")))]
+    here::on_this_thread(url);
+    #[cfg(any(not(target_arch = "wasm32"), feature = "inline-planner"))]
+    let _ = url;
+}
+
+/// Asks the planner for `what` of `query`; `then` gets the answer's text or why there is none.
+fn ask(what: Ask, query: &str, then: impl FnOnce(Result<String, String>) + 'static) {
+    #[cfg(all(target_arch = "wasm32", not(feature = "inline-planner")))]
+    here::ask(what, query, move |text| {
+        then(if text.is_empty() {
+            Err("the planner's module could not be loaded".to_string())
+        } else {
+            Ok(text)
+        })
+    });
+    #[cfg(any(not(target_arch = "wasm32"), feature = "inline-planner"))]
+    then(Ok(right_here(what, query)));
+}
+
+/// What the planner's module answers, computed right here.
+#[cfg(any(not(target_arch = "wasm32"), feature = "inline-planner"))]
+fn right_here(what: Ask, query: &str) -> String {
+    use kling_pricing::calculation;
+    use kling_pricing_render::{answer, breakeven, report};
+    let state = kling_pricing::share::decode(query).state;
+    let catalog = calculation::catalog_of(&state);
+    match what {
+        Ask::Plan => serde_json::to_string(&PlanAnswer::of(&calculation::plan(&state))).unwrap_or_default(),
+        Ask::BreakEven => match calculation::break_even(&state) {
+            Ok(be) => breakeven::chart(&be),
+            Err(e) => report::plan_error_html(&e),
+        },
+        Ask::ExportCsv | Ask::ExportJson => answer::export(
+            catalog,
+            &calculation::estimate(&state),
+            &calculation::plan(&state),
+            what == Ask::ExportJson,
+        ),
+    }
+}
+
+/// The worker, or the module on this thread, and the requests waiting for them.
+#[cfg(all(target_arch = "wasm32", not(feature = "inline-planner")))]
+mod here {
+    use super::Ask;
+    use std::cell::{Cell, RefCell};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+    /// The worker's script, beside the page.
+    const SCRIPT: &str = "planner.js";
+
+    /// The planner module's script, beside the page, for the page's own thread.
+    const MODULE: &str = "kling-pricing-planner.js";
+
+    /// A request's number, its query and what to do with its answer.
+    type Waiting = (u32, String, Box<dyn FnOnce(String)>);
+
+    thread_local! {
+        /// Where the planner runs: `None` until the first request, then a worker or this thread.
+        static WORKER: RefCell<Option<Result<Worker, ()>>> = const { RefCell::new(None) };
+        /// The planner module's URL for this thread (the widget's comes with its options).
+        static MODULE_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+        /// The last request of each kind ([`Ask::Plan`], [`Ask::BreakEven`]).
+        static WAITING: [RefCell<Option<Waiting>>; 4] = const { [RefCell::new(None), RefCell::new(None), RefCell::new(None), RefCell::new(None)] };
+        static NEXT: Cell<u32> = const { Cell::new(0) };
+    }
+
+    #[wasm_bindgen(module = "/src/app/planner_here.js")]
+    extern "C" {
+        /// Loads the planner module at `url` once, then calls its function `name` with `query`:
+        /// a promise of the answer's JSON.
+        #[wasm_bindgen(js_name = askHere)]
+        fn ask_here(url: &str, name: &str, query: &str) -> js_sys::Promise;
+    }
+
+    /// Plans on this thread from now on, loading the planner module from `url` (the widget, which
+    /// starts no worker).
+    pub(super) fn on_this_thread(url: String) {
+        MODULE_URL.with(|m| *m.borrow_mut() = Some(url));
+        WORKER.with(|w| *w.borrow_mut() = Some(Err(())));
+    }
+
+    /// Asks the planner for `what` of the calculation `query` (a link's query part); `then` gets
+    /// the answer's JSON, unless another request of the same kind is made first. An empty answer
+    /// means the planner could not be reached.
+    pub(super) fn ask(what: Ask, query: &str, then: impl FnOnce(String) + 'static) {
+        let id = NEXT.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
+        WAITING.with(|w| *w[what as usize].borrow_mut() = Some((id, query.to_string(), Box::new(then))));
+        let worker = WORKER.with(|w| w.borrow_mut().get_or_insert_with(start).clone());
+        match worker {
+            Ok(worker) => {
+                let message = js_sys::Object::new();
+                let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v).is_ok();
+                let posted = set("id", id.into())
+                    && set("name", what.name().into())
+                    && set("query", query.into())
+                    && worker.post_message(&message).is_ok();
+                if !posted {
+                    given_up(&worker);
+                    ask_here_then(id, what, query);
+                }
+            }
+            Err(()) => ask_here_then(id, what, query),
+        }
+    }
+
+    /// Drops the request of kind `what` waiting, if any: its answer, when it comes, is for input
+    /// no longer asked for.
+    pub(super) fn cancel(what: Ask) {
+        WAITING.with(|w| w[what as usize].borrow_mut().take());
+    }
+
+    /// Starts the worker; `Err` where none may start (no script beside the page, a policy).
+    fn start() -> Result<Worker, ()> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(SCRIPT, &options).map_err(|_| ())?;
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
+            let data = e.data();
+            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+            let id = get("id").and_then(|v| v.as_f64());
+            let json = get("json").and_then(|v| v.as_string());
+            if let (Some(id), Some(json)) = (id, json) {
+                answer(id as u32, json);
+            }
+        });
+        // A worker that fails (its script or module missing or refused) is given up: what waits
+        // is asked again on this thread.
+        let on_error = Closure::<dyn Fn()>::new(|| {
+            if let Some(Ok(worker)) = WORKER.with(|w| w.borrow().clone()) {
+                given_up(&worker);
+            }
+            for what in [Ask::Plan, Ask::BreakEven, Ask::ExportCsv, Ask::ExportJson] {
+                let waiting = WAITING.with(|w| w[what as usize].borrow().as_ref().map(|(id, q, _)| (*id, q.clone())));
+                if let Some((id, query)) = waiting {
+                    ask_here_then(id, what, &query);
+                }
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_message.forget();
+        on_error.forget();
+        Ok(worker)
+    }
+
+    /// Stops using `worker`: later requests run on this thread.
+    fn given_up(worker: &Worker) {
         worker.terminate();
-        return false;
+        WORKER.with(|w| *w.borrow_mut() = Some(Err(())));
     }
-    WORKER.with(|w| *w.borrow_mut() = Some(worker));
-    true
-}
 
-/// Asks the worker for the record of the plan for `query`; `then` gets it. False when there is
-/// no worker (`then` is dropped): not enabled, or it could not start or failed.
-pub fn ask(query: &str, then: impl FnOnce(Vec<u64>) + 'static) -> bool {
-    if !ENABLED.get() {
-        return false;
+    /// Asks the planner module on this thread for request `id`.
+    fn ask_here_then(id: u32, what: Ask, query: &str) {
+        let url = MODULE_URL.with(|m| m.borrow().clone()).unwrap_or_else(module_url);
+        let done = Closure::once(move |json: JsValue| answer(id, json.as_string().unwrap_or_default()));
+        let failed = Closure::once(move |_: JsValue| answer(id, String::new()));
+        let _ = ask_here(&url, what.name(), query).then2(&done, &failed);
+        done.forget();
+        failed.forget();
     }
-    if WORKER.with(|w| w.borrow().is_none()) && !start() {
-        ENABLED.set(false);
-        return false;
-    }
-    let id = NEXT.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
-    });
-    let message = js_sys::Object::new();
-    let posted = WORKER.with(|w| {
-        let w = w.borrow();
-        let Some(worker) = w.as_ref() else {
-            return false;
-        };
-        let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
-        let _ = js_sys::Reflect::set(&message, &"query".into(), &query.into());
-        worker.post_message(&message).is_ok()
-    });
-    if posted {
-        WAITING.with(|w| *w.borrow_mut() = Some((id, Box::new(then))));
-    }
-    posted
-}
 
-/// Drops the request waiting, if any: its record, when it comes, is for input no longer asked
-/// for (the lines went back to what the plan shown is for).
-pub fn cancel() {
-    WAITING.with(|w| w.borrow_mut().take());
-}
+    /// The planner module beside the page (a dynamic import resolves against the script that
+    /// makes it, so the URL is made absolute here).
+    fn module_url() -> String {
+        let base = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default();
+        web_sys::Url::new_with_base(MODULE, &base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| MODULE.to_string())
+    }
 
-/// Hands the record of request `id` to whoever waits for it, if it is the last request.
-fn answer(id: u32, record: Vec<u64>) {
-    let then = WAITING.with(|w| {
-        let mut w = w.borrow_mut();
-        match w.as_ref() {
-            Some((last, _)) if *last == id => w.take().map(|(_, then)| then),
-            _ => None,
+    /// Hands the answer of request `id` to whoever waits for it, if it is still the last of its kind.
+    fn answer(id: u32, json: String) {
+        let then = WAITING.with(|w| {
+            w.iter().find_map(|slot| {
+                let mut slot = slot.borrow_mut();
+                match slot.as_ref() {
+                    Some((last, ..)) if *last == id => slot.take().map(|(.., then)| then),
+                    _ => None,
+                }
+            })
+        });
+        if let Some(then) = then {
+            then(json);
         }
-    });
-    if let Some(then) = then {
-        then(record);
     }
 }

@@ -1,17 +1,14 @@
 //! The page's reactive state: the job lines as typed, and the estimate derived from them.
 
-use kling_pricing::breakeven::break_even;
+use kling_pricing::calculation::PlanInput;
 use kling_pricing::draft::{opening_options, opening_sample, DraftOptions, OptionError};
 use kling_pricing::estimate::{pool_totals, Estimate, LineEstimate};
-use kling_pricing::mix::JobLine;
-use kling_pricing::plan::{PlanError, PlanOptions, PlanResult, Searches};
+use kling_pricing::plan::PlanOptions;
 use kling_pricing::share::{self, ShareProblem, ShareState};
-use kling_pricing::{catalog, default_catalog, per_use, Catalog, DraftLine, Pool};
-use kling_pricing_render::{breakeven, report};
+use kling_pricing::{catalog, default_catalog, Catalog, DraftLine};
+use kling_pricing_render::answer::PlanAnswer;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::Duration;
 
 /// Line ids are unique across every calculator on the page, so element ids never collide.
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
@@ -42,10 +39,6 @@ impl Line {
     }
 }
 
-/// What the planner works from: the units per pool, and the valid lines (whose shape gives a
-/// per-use seller's price per unit).
-pub type PlanInput = (Vec<(Pool, Decimal)>, Vec<JobLine>);
-
 /// The planner's input as the lines and totals stand now (read tracked).
 pub(crate) fn plan_input(lines: RwSignal<Vec<Line>>, sums: Memo<Estimate>) -> PlanInput {
     let units = sums.with(|e| e.pools.iter().map(|p| (p.pool, p.units)).collect());
@@ -57,19 +50,6 @@ pub(crate) fn plan_input(lines: RwSignal<Vec<Line>>, sums: Memo<Estimate>) -> Pl
     (units, jobs)
 }
 
-/// What the planner works from for the lines `drafts`, without signals: what the state derives
-/// as the lines change (the planner's worker derives it from a link, `app::planner`).
-pub fn plan_input_of(catalog: &'static Catalog, drafts: &[DraftLine]) -> PlanInput {
-    let priced: Vec<LineEstimate> = drafts.iter().filter_map(|d| d.price(catalog, 0).ok()).collect();
-    let figures: Vec<_> = priced.iter().map(|e| (e.pool, e.units)).collect();
-    let units = pool_totals(catalog, &figures)
-        .pools
-        .iter()
-        .map(|p| (p.pool, p.units))
-        .collect();
-    (units, priced.into_iter().map(|e| e.line).collect())
-}
-
 /// The calculation as a link carries it: the edition, the lines and the settings as typed (read
 /// tracked).
 fn share_state(catalog: &Catalog, lines: RwSignal<Vec<Line>>, options: RwSignal<DraftOptions>) -> ShareState {
@@ -77,31 +57,6 @@ fn share_state(catalog: &Catalog, lines: RwSignal<Vec<Line>>, options: RwSignal<
         edition: catalog.edition.to_string(),
         lines: lines.with(|ls| ls.iter().map(|l| l.draft.get()).collect()),
         options: options.get(),
-    }
-}
-
-/// The record of a plan's searches (`kling_pricing::plan::Searches`) the planner's worker made,
-/// with the input it was made for.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Record {
-    pub input: PlanInput,
-    pub options: PlanOptions,
-    pub searches: Vec<u64>,
-}
-
-/// A plan slower than this (in ms, about a frame) makes the next one wait for a pause in typing.
-const SLOW_PLAN_MS: f64 = 16.0;
-
-/// Milliseconds since some fixed moment, for timing the planner (0 natively, where the tests
-/// run without a clock of the page's).
-fn now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        0.0
     }
 }
 
@@ -121,17 +76,18 @@ pub struct AppState {
     pub options: RwSignal<DraftOptions>,
     /// The settings the planner uses, and the problems with the rest.
     pub parsed_options: Memo<(PlanOptions, Vec<OptionError>)>,
-    /// The best purchase plan for the valid lines.
-    pub plan: Memo<Result<PlanResult, PlanError>>,
-    /// The planner's input as last handed on (see [`PlanInput`]): a frame after the lines, or
-    /// after a pause in typing when the last plan was slow. Each change sends the plan on its way
-    /// (to the worker, or made here), and what it is made from lands in `record`.
+    /// The best purchase plan for the valid lines, ready to show: `None` until the planner
+    /// first answers.
+    pub plan: RwSignal<Option<PlanAnswer>>,
+    /// What the plan shown is for: the planner's input and options.
+    pub plan_for: RwSignal<Option<(PlanInput, PlanOptions)>>,
+    /// The planner's input as last handed on: a frame after the lines, so that a keystroke's
+    /// figures come first. Each change asks the planner for a plan (see `app::planner`).
     pub planned: RwSignal<PlanInput>,
-    /// What the plan is made from, with the record of its searches from the planner's worker
-    /// (`app::planner`) once it comes.
-    pub record: RwSignal<Record>,
-    /// The planner's worker is planning an input the plan shown is not for.
+    /// The planner is working out a plan for input the plan shown is not for.
     pub planning: RwSignal<bool>,
+    /// Why the planner did not answer the last request (its module could not be loaded, say).
+    pub planner_failed: RwSignal<Option<String>>,
     /// The break-even picture's markup once asked for; cleared when the plan changes, so it
     /// never shows another mix.
     pub break_even: RwSignal<Option<String>>,
@@ -160,77 +116,47 @@ impl AppState {
         let options = RwSignal::new(options);
         let parsed_options = Memo::new(move |_| options.with(DraftOptions::to_options));
         let planned = RwSignal::new(plan_input(lines, sums));
-        // How long the last plan took, in milliseconds: a timing, never a figure shown.
-        let last_ms = StoredValue::new(0.0_f64);
-        let pending = StoredValue::new(None::<TimeoutHandle>);
         crate::app::effect(move || {
             // The planner follows the totals one frame later, so typing updates the figures
-            // first; its input is copied over only when it changes. When the last plan was slow
-            // (a long horizon with quotes can take a few hundred ms, a rare one a second), it
-            // waits until the typing pauses, so a burst of keystrokes never queues behind it.
+            // first; its input is copied over only when it changes.
             let now = plan_input(lines, sums);
-            if planned.with_untracked(|p| *p == now) {
-                return;
-            }
-            if let Some(h) = pending.get_value() {
-                h.clear();
-            }
-            let took = last_ms.get_value();
-            if took <= SLOW_PLAN_MS {
-                request_animation_frame(move || planned.set(now));
-            } else {
-                let wait = Duration::from_millis((took * 2.0).clamp(150.0, 1000.0) as u64);
-                pending.set_value(set_timeout_with_handle(move || planned.set(now), wait).ok());
+            if planned.with_untracked(|p| *p != now) {
+                request_animation_frame(move || {
+                    planned.try_set(now);
+                });
             }
         });
-        // What the plan is made from: the input and options, and the record of its searches
-        // from the planner's worker (empty where there is none: the plan runs them itself).
-        let record = RwSignal::new(Record {
-            input: untrack(|| plan_input(lines, sums)),
-            options: parsed_options.with_untracked(|(o, _)| o.clone()),
-            searches: Vec::new(),
-        });
+        let plan = RwSignal::new(None);
+        let plan_for = RwSignal::new(None);
         let planning = RwSignal::new(false);
+        let planner_failed = RwSignal::new(None);
         crate::app::effect(move || {
             planned.track();
             parsed_options.track();
-            // Made from the lines as they are now, together with the link the worker plans
+            // Made from the lines as they are now, together with the link the planner works
             // from, so the two always match (`planned` may be a frame behind them).
-            let now = untrack(|| Record {
-                input: plan_input(lines, sums),
-                options: parsed_options.with(|(o, _)| o.clone()),
-                searches: Vec::new(),
-            });
-            if record.with_untracked(|r| (&r.input, &r.options) == (&now.input, &now.options)) {
-                // Back to what the plan shown is for: a record still to come is for other input.
-                #[cfg(all(target_arch = "wasm32", not(feature = "element")))]
-                crate::app::planner::cancel();
+            let now = untrack(|| (plan_input(lines, sums), parsed_options.with(|(o, _)| o.clone())));
+            if plan_for.with_untracked(|f| f.as_ref() == Some(&now)) {
+                // Back to what the plan shown is for: an answer still to come is for other input.
+                crate::app::planner::cancel_plan();
                 planning.set(false);
                 return;
             }
-            #[cfg(all(target_arch = "wasm32", not(feature = "element")))]
-            {
-                let query = untrack(|| share::encode(&share_state(catalog, lines, options)));
-                let asked = now.clone();
-                if crate::app::planner::ask(&query, move |searches| {
-                    record.try_set(Record { searches, ..asked });
-                    planning.try_set(false);
-                }) {
-                    planning.set(true);
-                    return;
+            let query = untrack(|| share::encode(&share_state(catalog, lines, options)));
+            planning.set(true);
+            crate::app::planner::plan(&query, move |answer| {
+                match answer {
+                    Ok(answer) => {
+                        plan.try_set(Some(answer));
+                        plan_for.try_set(Some(now));
+                        planner_failed.try_set(None);
+                    }
+                    Err(why) => {
+                        planner_failed.try_set(Some(why));
+                    }
                 }
-            }
-            record.set(now);
-        });
-        let plan = Memo::new(move |_| {
-            let start = now_ms();
-            let p = record.with(|r| {
-                let (units, jobs) = &r.input;
-                let mut searches = Searches::replay(r.searches.clone());
-                per_use::plan_mix_with(catalog, units, jobs, &r.options, &mut searches)
+                planning.try_set(false);
             });
-            last_ms.set_value(now_ms() - start);
-            p
         });
         let break_even = RwSignal::new(None);
         crate::app::effect(move || {
@@ -244,9 +170,10 @@ impl AppState {
             options,
             parsed_options,
             plan,
+            plan_for,
             planned,
-            record,
             planning,
+            planner_failed,
             break_even,
             theme: RwSignal::new(String::from("auto")),
             copied: RwSignal::new(String::new()),
@@ -267,9 +194,27 @@ impl AppState {
             let state = AppState::new(catalog, decoded.state.lines, decoded.state.options);
             (state, decoded.problems)
         } else {
-            (AppState::new_with_sample(), Vec::new())
+            let state = AppState::new_with_sample();
+            state.adopt_opening_plan();
+            (state, Vec::new())
         };
         (AppState { query, theme, ..state }, problems)
+    }
+
+    /// Shows the plan the build made for the opening sample (index.html's copy, see
+    /// `kling_pricing_render::prerender::opening_plan`) when it is this state's calculation,
+    /// so the opening view keeps its plan without loading the planner.
+    fn adopt_opening_plan(&self) {
+        let Some(plan) = crate::app::planner::opening_plan(&self.share_query()) else {
+            return;
+        };
+        self.plan.set(Some(plan));
+        self.plan_for.set(Some(untrack(|| {
+            (
+                plan_input(self.lines, self.sums),
+                self.parsed_options.with(|(o, _)| o.clone()),
+            )
+        })));
     }
 
     /// Reopens the calculator on edition `id` with the same lines and settings, as typed: a line
@@ -307,21 +252,16 @@ impl AppState {
         }
     }
 
-    /// Draws the break-even picture for the mix as the planner has it now: the cost over the
-    /// horizon of each way to buy at other monthly volumes, and where the cheapest way changes
-    /// (`kling_pricing::breakeven::break_even`). It plans the mix about a hundred times, so it runs
-    /// only when asked, never on a keystroke.
+    /// Draws the break-even picture for the mix as it stands: the cost over the horizon of each
+    /// way to buy at other monthly volumes, and where the cheapest way changes
+    /// (`kling_pricing::breakeven`). It plans the mix about a hundred times, so it runs only
+    /// when asked, in the planner's module, never on a keystroke.
     pub fn draw_break_even(&self) {
-        let catalog = self.catalog;
-        let html = self.record.with_untracked(|r| {
-            let (units, jobs) = &r.input;
-            let be = per_use::resolved(catalog, jobs, &r.options).and_then(|o| break_even(catalog, units, &o));
-            match be {
-                Ok(be) => breakeven::chart(&be),
-                Err(e) => report::plan_error_html(&e),
-            }
+        let picture = self.break_even;
+        picture.set(Some(kling_pricing_render::breakeven::drawing_html()));
+        crate::app::planner::text(crate::app::planner::Ask::BreakEven, &self.share_query(), move |html| {
+            picture.try_set(Some(html));
         });
-        self.break_even.set(Some(html));
     }
 
     /// False once the calculator has reopened (on another edition) and this state is gone: a

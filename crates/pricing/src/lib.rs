@@ -28,6 +28,7 @@
 //! ```
 
 pub mod breakeven;
+pub mod calculation;
 pub mod catalog;
 pub mod date;
 pub mod dec;

@@ -29,6 +29,11 @@ const HEADROOM: i64 = 2;
 // in the markup below (a literal costs nothing at run time; an interpolated constant is escaped
 // and copied on every draw), as are the drawing's 1000 units ([`SIZE`]).
 
+/// What the break-even region says while the picture is being worked out.
+pub fn drawing_html() -> String {
+    html! { p class="kp-muted" data-testid="breakeven-drawing" { "Working out the break-even picture…" } }.into_string()
+}
+
 /// The break-even chart of `be`, as HTML.
 pub fn chart(be: &BreakEven) -> String {
     let title = format!("Cost over {} against {}", months(be.horizon_months), volume_words(be));

@@ -7,6 +7,7 @@
 //! - [`export`]: the CSV and JSON files a person downloads.
 //! - [`prerender`]: the opening view as static markup, for index.html at build time.
 
+pub mod answer;
 pub mod breakeven;
 pub mod chart;
 pub mod export;

@@ -13,16 +13,21 @@
 //! A link that carries its own state must never show these figures: [`opening_head`] marks such
 //! a document before the body is parsed, and its style hides the copy but for its headings.
 
+use super::answer::PlanAnswer;
 use super::{chart, form, report};
+use kling_pricing::calculation;
 use kling_pricing::catalog::Catalog;
 use kling_pricing::date::Day;
 use kling_pricing::draft::{opening_options, opening_sample, DraftLine, DraftOptions};
 use kling_pricing::estimate::pool_totals;
 use kling_pricing::per_use;
-use kling_pricing::share::KEYS;
+use kling_pricing::share::{self, ShareState, KEYS};
 
 /// The element id of the prerendered copy; the app removes the element with this id.
 pub const ROOT_ID: &str = "kp-pre";
+
+/// The element id of the opening plan ([`opening_plan`]).
+pub const PLAN_ID: &str = "kp-opening-plan";
 
 /// What goes into the head: a tiny script that marks the document `kp-link` when the address
 /// carries any of our link parameters (the keys [`KEYS`] lists, read as `share::decode` reads
@@ -52,8 +57,30 @@ pub fn opening_body(lines: &str) -> Result<String, String> {
         shell = fill(&shell, region, &html)?;
     }
     Ok(format!(
-        r#"<main class="kp-app" data-theme="auto" id="{ROOT_ID}">{shell}</main>"#
+        r#"<main class="kp-app" data-theme="auto" id="{ROOT_ID}">{shell}</main>{}"#,
+        opening_plan()
     ))
+}
+
+/// The opening plan as the planner's module would answer it, with the link of the calculation
+/// it is for (`{"query": …, "answer": …}` in a `<script type="application/json">`): the app
+/// shows it for the opening sample without loading the planner. `</` is written `<\/` (the
+/// same JSON), so the text cannot end the script element.
+pub fn opening_plan() -> String {
+    let (catalog, lines) = opening_sample();
+    let state = ShareState {
+        edition: catalog.edition.to_string(),
+        lines,
+        options: opening_options(),
+    };
+    let opening = serde_json::json!({
+        "query": share::encode(&state),
+        "answer": PlanAnswer::of(&calculation::plan(&state)),
+    });
+    format!(
+        r#"<script type="application/json" id="{PLAN_ID}">{}</script>"#,
+        opening.to_string().replace("</", "<\\/")
+    )
 }
 
 /// What each region of the shell holds for `drafts` and `options`, computed as the app's state
@@ -76,21 +103,17 @@ fn regions(
         .iter()
         .filter_map(|p| p.as_ref().ok().map(|e| e.line.clone()))
         .collect();
-    let planned = per_use::plan_mix(catalog, &units, &jobs, &options.to_options().0);
-    let (plan_html, charts) = match &planned {
-        Ok(p) => (report::plan_html(p), chart::plan_charts_html(p)),
-        Err(e) => (report::plan_error_html(e), String::new()),
-    };
+    let planned = PlanAnswer::of(&per_use::plan_mix(catalog, &units, &jobs, &options.to_options().0));
     let excluded = priced.iter().filter(|p| p.is_err()).count();
     [
         ("lines", lines.to_string()),
         (
             "summary",
-            report::summary_html(catalog, &sums, &planned, Some(build_day())),
+            report::summary_html(catalog, &sums, &planned.summary, Some(build_day())),
         ),
         ("totals", report::totals_html(catalog, &sums, excluded)),
-        ("plan", plan_html),
-        ("plan-charts", charts),
+        ("plan", planned.plan),
+        ("plan-charts", planned.charts),
         ("chart-lines", value_by_line(&priced)),
     ]
 }

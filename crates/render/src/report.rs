@@ -274,32 +274,75 @@ pub fn plan_html(plan: &PlanResult) -> String {
     .into_string()
 }
 
+/// What the summary says of the plan: the verdict sentence with the package menu it assumes
+/// and any guessed units it rests on (markup), the best plan's months and cost, and the pools
+/// it leaves out. Made where the plan is (the planner's module, the build's prerender), so the
+/// page needs only these texts.
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PlanSummary {
+    pub verdict: String,
+    pub best: Option<(u32, String)>,
+    pub left_out: Option<String>,
+}
+
+impl PlanSummary {
+    /// The summary's view of `plan`.
+    pub fn of(plan: &Result<PlanResult, PlanError>) -> PlanSummary {
+        let verdict = html! {
+            p class="kp-verdict" data-testid="verdict" { (verdict(plan)) }
+            @if let Ok(p) = plan { (menus(p, true)) (guesses(p)) }
+        };
+        PlanSummary {
+            verdict: verdict.into_string(),
+            best: match plan {
+                Ok(p) if !p.pools.is_empty() => Some((p.horizon_months, format::usd(p.total_cost))),
+                _ => None,
+            },
+            left_out: plan.as_ref().ok().and_then(left_out),
+        }
+    }
+
+    /// What the summary says while the plan is being worked out.
+    pub fn planning() -> PlanSummary {
+        PlanSummary {
+            verdict: html! { p class="kp-verdict" data-testid="verdict" { (PLANNING) } }.into_string(),
+            best: None,
+            left_out: None,
+        }
+    }
+}
+
+/// What the summary and the plan say while the planner works out a plan the page has none for
+/// yet (a link's own mix, before the planner's module has answered).
+pub const PLANNING: &str = "Working out the cheapest way to buy this mix…";
+
+/// The plan region before the planner's first answer.
+pub fn planning_html() -> String {
+    html! { p class="kp-muted" data-testid="plan-planning" { (PLANNING) } }.into_string()
+}
+
+/// What the plan region says when the planner could not answer (`why`), instead of a plan.
+pub fn planner_failed_html(why: &str) -> String {
+    html! { p.kp-error role="alert" data-testid="plan-failed" { "No plan: " (why) ". Reload the page to try again." } }
+        .into_string()
+}
+
 /// The answer at a glance, which the page shows first (and keeps in view while the mix is
 /// edited): one sentence saying what to buy and what it saves against the next best way, the
 /// package menu it assumes, then the list value a month and the best plan's cost, with any
 /// pool it leaves out, and the age of the prices on `today` (left out when unknown).
-pub fn summary_html(
-    catalog: &Catalog,
-    est: &Estimate,
-    plan: &Result<PlanResult, PlanError>,
-    today: Option<Day>,
-) -> String {
-    let best = match plan {
-        Ok(p) if !p.pools.is_empty() => Some((p.horizon_months, format::usd(p.total_cost))),
-        _ => None,
-    };
+pub fn summary_html(catalog: &Catalog, est: &Estimate, plan: &PlanSummary, today: Option<Day>) -> String {
     html! {
-        p class="kp-verdict" data-testid="verdict" { (verdict(plan)) }
-        @if let Ok(p) = plan { (menus(p, true)) (guesses(p)) }
+        (PreEscaped(&plan.verdict))
         dl class="kp-summary-figures" {
             div { dt { "List value a month" } dd data-testid="summary-value" { (format::usd(est.total_value)) } }
             div {
                 dt {
                     "Best plan"
-                    @if let Some((months, _)) = &best { ", " (months) " month" (plural((*months).into())) }
+                    @if let Some((months, _)) = &plan.best { ", " (months) " month" (plural((*months).into())) }
                 }
-                dd data-testid="summary-plan" { (best.map_or_else(|| "–".to_string(), |(_, cost)| cost)) }
-                @if let Some(apart) = plan.as_ref().ok().and_then(left_out) {
+                dd data-testid="summary-plan" { (plan.best.as_ref().map_or("–", |(_, cost)| cost.as_str())) }
+                @if let Some(apart) = &plan.left_out {
                     dd class="kp-note" data-testid="summary-left-out" { (apart) }
                 }
             }
@@ -793,7 +836,7 @@ mod summary_tests {
         let (est, _) = estimate_lines(cat, &[(0, line)]);
         let units: Vec<_> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
         let planned = plan(cat, &units, &PlanOptions::default());
-        let html = summary_html(cat, &est, &planned, day("2026-12-07"));
+        let html = summary_html(cat, &est, &PlanSummary::of(&planned), day("2026-12-07"));
         assert!(
             html.contains("Leaves out the image pool ($210.00 at list price): nothing on sale serves it."),
             "{html}"
@@ -803,11 +846,11 @@ mod summary_tests {
             "{html}"
         );
         // More than 60 days: 2026-03-02 is the 60th day after 2026-01-01, 2026-03-03 the 61st.
-        let fresh = summary_html(cat, &est, &planned, day("2026-03-02"));
+        let fresh = summary_html(cat, &est, &PlanSummary::of(&planned), day("2026-03-02"));
         assert!(fresh.contains(">Prices checked 2026.</p>"), "{fresh}");
-        let stale = summary_html(cat, &est, &planned, day("2026-03-03"));
+        let stale = summary_html(cat, &est, &PlanSummary::of(&planned), day("2026-03-03"));
         assert!(stale.contains("Prices checked 2026, 61 days ago"), "{stale}");
-        let unknown = summary_html(cat, &est, &planned, None);
+        let unknown = summary_html(cat, &est, &PlanSummary::of(&planned), None);
         assert!(unknown.contains(">Prices checked 2026.</p>"), "{unknown}");
     }
 }

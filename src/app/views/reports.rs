@@ -4,7 +4,7 @@
 use super::{root_el, Root};
 use crate::app::state::AppState;
 use crate::app::{dom, effect};
-use kling_pricing_render::{chart, report};
+use kling_pricing_render::report;
 use leptos::prelude::*;
 
 /// Keeps region `name` showing `html()`, writing it only when it changes. `html` is boxed so
@@ -53,9 +53,12 @@ pub fn copied(state: AppState, root: Root) {
 pub fn summary(state: AppState, root: Root) {
     region(root, "summary", move || {
         let today = crate::app::browser::today();
-        state
-            .sums
-            .with(|e| state.plan.with(|p| report::summary_html(state.catalog, e, p, today)))
+        state.sums.with(|e| {
+            state.plan.with(|p| match p {
+                Some(p) => report::summary_html(state.catalog, e, &p.summary, today),
+                None => report::summary_html(state.catalog, e, &report::PlanSummary::planning(), today),
+            })
+        })
     });
 }
 
@@ -70,10 +73,14 @@ pub fn totals(state: AppState, root: Root) {
 /// The best plan, its charts and the alternatives.
 pub fn plan(state: AppState, root: Root) {
     region(root, "plan", move || {
-        state.plan.with(|p| match p {
-            Ok(plan) => report::plan_html(plan),
-            Err(e) => report::plan_error_html(e),
-        })
+        // A plan for other lines is never shown as if it were this mix's: when the planner
+        // fails, the plan region says so instead.
+        if let Some(why) = state.planner_failed.get() {
+            return report::planner_failed_html(&why);
+        }
+        state
+            .plan
+            .with(|p| p.as_ref().map_or_else(report::planning_html, |p| p.plan.clone()))
     });
     // Dimmed while the planner's worker plans newer input (after a moment: most plans take less).
     effect(move || {
@@ -89,6 +96,6 @@ pub fn plan(state: AppState, root: Root) {
     region(root, "plan-charts", move || {
         state
             .plan
-            .with(|p| p.as_ref().map(chart::plan_charts_html).unwrap_or_default())
+            .with(|p| p.as_ref().map(|p| p.charts.clone()).unwrap_or_default())
     });
 }
