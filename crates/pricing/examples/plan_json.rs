@@ -5,14 +5,10 @@
 //! the time, and each pool's outcome (with the gap when not proven optimal); at the end, the
 //! counts and the median, p95 and max times.
 //!
-//! With `--replay` first, each plan records its searches, and is made again replaying them (as
-//! the page does with its planner's worker, `plan::Searches`): the line then also gives the
-//! replay's time, and the two answers must be the same.
-//!
 //! ```text
 //! node --input-type=module -e 'import { stressInputs } from "./bench/stress-inputs.js";
 //!   console.log(JSON.stringify(stressInputs()))' > stress.json
-//! cargo run --release -p kling-pricing --example plan_json -- [--replay] stress.json [index ...]
+//! cargo run --release -p kling-pricing --example plan_json -- stress.json [index ...]
 //! ```
 
 #[path = "common/inputs.rs"]
@@ -22,32 +18,19 @@ use kling_pricing::plan::{plan_with, PoolOutcome, Searches};
 use std::time::Instant;
 
 fn main() {
-    let mut args = std::env::args().skip(1).peekable();
-    let replay = args.next_if(|a| a == "--replay").is_some();
-    let path = args
-        .next()
-        .expect("usage: plan_json [--replay] <inputs.json> [index ...]");
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("usage: plan_json <inputs.json> [index ...]");
     let only: Vec<usize> = args.map(|a| a.parse().expect("an index")).collect();
     let (mut proven, mut unsolved, mut planned) = (0, 0, 0);
-    let (mut times, mut replay_times) = (Vec::new(), Vec::new());
+    let mut times = Vec::new();
     for (i, input) in inputs::read(&path).into_iter().enumerate() {
         if !only.is_empty() && !only.contains(&i) {
             continue;
         }
         let (catalog, units, opts) = (input.catalog, input.units, input.options);
         let start = Instant::now();
-        let mut searches = if replay { Searches::record() } else { Searches::run() };
-        let result = plan_with(catalog, &units, &opts, &mut searches).expect("a plan");
+        let result = plan_with(catalog, &units, &opts, &mut Searches::run()).expect("a plan");
         let ms = start.elapsed().as_secs_f64() * 1e3;
-        let replayed = replay.then(|| {
-            let start = Instant::now();
-            let mut searches = Searches::replay(searches.into_record());
-            let again = plan_with(catalog, &units, &opts, &mut searches).expect("a plan");
-            let ms = start.elapsed().as_secs_f64() * 1e3;
-            assert!(!searches.missed() && again == result, "input {i}: the replay differs");
-            replay_times.push(ms);
-            format!(" (replayed in {ms:.2} ms)")
-        });
         times.push(ms);
         planned += 1;
         proven += usize::from(result.optimal);
@@ -60,18 +43,10 @@ fn main() {
                 format!("{:?}:{:?}{gap}", p.pool, p.outcome)
             })
             .collect();
-        let replayed = replayed.unwrap_or_default();
-        println!(
-            "#{i} {ms:.1} ms{replayed} total {} {}",
-            result.total_cost,
-            pools.join(", ")
-        );
+        println!("#{i} {ms:.1} ms total {} {}", result.total_cost, pools.join(", "));
     }
     println!("{planned} planned, {proven} proven optimal, {unsolved} pools unsolved");
     println!("planned in {}", spread(times));
-    if replay {
-        println!("replayed in {}", spread(replay_times));
-    }
 }
 
 /// The median, p95 and max of `ms`.

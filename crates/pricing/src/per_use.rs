@@ -260,7 +260,7 @@ pub fn plan_mix(
     plan_mix_with(catalog, units, lines, options, &mut Searches::run())
 }
 
-/// [`plan_mix`] with its searches run, recorded or replayed as `searches` says
+/// [`plan_mix`] with its searches run as `searches` says
 /// ([`crate::plan::plan_with`]). The mix is planned on the menu `options` names, then on each
 /// other menu of the edition, for [`PlanResult::other_menus`].
 pub fn plan_mix_with(

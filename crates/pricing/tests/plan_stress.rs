@@ -134,26 +134,3 @@ fn inputs_beyond_the_solver_are_planned_within_its_bounds() {
         );
     }
 }
-
-/// The page plans in a worker recording the searches, then on its own thread replaying them:
-/// on these inputs (long horizons, several searches each, some not proven within the work) the
-/// replay answers every search and the answer is the plan's own, to the byte.
-#[test]
-fn a_plan_replayed_from_its_record_is_the_plan() {
-    let growing = GROWING.iter().map(|(input, _)| input);
-    let proven = PROVEN.iter().map(|(input, _)| input);
-    let beyond = BEYOND_THE_SOLVER.iter().map(|(input, ..)| input);
-    for input in growing.chain(proven).chain(beyond) {
-        let name = input.name();
-        let mut record = Searches::record();
-        let recorded = plan_json_with(input, &mut record);
-        let record = record.into_record();
-        assert!(!record.is_empty());
-        let mut replay = Searches::replay(record);
-        let replayed = plan_json_with(input, &mut replay);
-        assert!(!replay.missed(), "{name}");
-        let json = |r: &PlanResult| serde_json::to_string(r).unwrap();
-        assert_eq!(json(&replayed), json(&recorded), "{name}");
-        assert_eq!(json(&replayed), json(&plan_json(input)), "{name}");
-    }
-}

@@ -30,7 +30,7 @@
 //! One concern a file: [`options`] (the inputs and their limits), [`validate`] (their checks and
 //! located errors), [`setup`] (a pool's problem in exact integers), [`search`](mod@search) (the
 //! search: its states, transitions, normal form, bounds, dominance and strategy, a file each;
-//! [`searches`] its outcomes run, recorded or replayed), [`replay`] (a schedule month by month,
+//! [`searches`] how they run and the work they spend), [`replay`] (a schedule month by month,
 //! in decimals), [`alternatives`] (the plans that lose, and why), [`comparison`] (every way to
 //! buy the whole mix), [`explain`] (the prose) and [`result`] (the answer's types). This file
 //! only puts them together: [`plan`] per pool, its search ([`search()`]), the outcomes and the
@@ -217,8 +217,8 @@ pub fn plan(catalog: &Catalog, monthly_units: &[(Pool, Decimal)], opts: &PlanOpt
     plan_with(catalog, monthly_units, opts, &mut Searches::run())
 }
 
-/// [`plan`] with its searches run, recorded or replayed as `searches` says: the page plans in
-/// a worker recording them, then again on its own thread replaying them, in milliseconds.
+/// [`plan`] with its searches run as `searches` says (another configuration, a count of the
+/// work spent).
 pub fn plan_with(
     catalog: &Catalog,
     monthly_units: &[(Pool, Decimal)],
