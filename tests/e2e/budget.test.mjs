@@ -16,9 +16,10 @@ import { root, pageFiles } from "./harness.mjs";
 
 const KB = 1024;
 /** The budget for the whole page. */
-const BUDGET = 256 * KB;
-/** Where the page should get to: the test prints how far it is. */
-const GOAL = 100 * KB;
+const BUDGET = 192 * KB;
+/** Where the page should get to (the critical path: what the first input needs): the test
+ * prints how far it is. */
+const GOAL = 130 * KB;
 
 const dist = path.join(root, "dist");
 
