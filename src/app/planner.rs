@@ -73,12 +73,18 @@ pub fn opening_plan(query: &str) -> Option<PlanAnswer> {
             query: String,
             answer: PlanAnswer,
         }
-        let json = web_sys::window()?
-            .document()?
-            .get_element_by_id(kling_pricing_render::prerender::PLAN_ID)?
-            .text_content()?;
+        use kling_pricing_render::prerender::{PLAN_ID, ROOT_ID};
+        let document = web_sys::window()?.document()?;
+        let json = document.get_element_by_id(PLAN_ID)?.text_content()?;
         let opening: Opening = serde_json::from_str(&json).ok()?;
-        (opening.query == query).then_some(opening.answer)
+        // The plan's markup is the copy's own (`prerender::opening_plan`).
+        let copy = document.get_element_by_id(ROOT_ID)?;
+        let region = |name| crate::app::dom::region(&copy, name).map(|r| r.inner_html());
+        (opening.query == query).then(|| PlanAnswer {
+            plan: region("plan").unwrap_or_default(),
+            charts: region("plan-charts").unwrap_or_default(),
+            ..opening.answer
+        })
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -64,8 +64,10 @@ pub fn opening_body(lines: &str) -> Result<String, String> {
 
 /// The opening plan as the planner's module would answer it, with the link of the calculation
 /// it is for (`{"query": …, "answer": …}` in a `<script type="application/json">`): the app
-/// shows it for the opening sample without loading the planner. `</` is written `<\/` (the
-/// same JSON), so the text cannot end the script element.
+/// shows it for the opening sample without loading the planner. The plan's and its charts'
+/// markup are left out: the copy's own regions hold them, and the app takes them from there
+/// (the widget, which has no copy, never opens on this). `</` is written `<\/` (the same
+/// JSON), so the text cannot end the script element.
 pub fn opening_plan() -> String {
     let (catalog, lines) = opening_sample();
     let state = ShareState {
@@ -75,7 +77,12 @@ pub fn opening_plan() -> String {
     };
     let opening = serde_json::json!({
         "query": share::encode(&state),
-        "answer": PlanAnswer::of(&calculation::plan(&state)),
+        "answer": PlanAnswer {
+            plan: String::new(),
+            charts: String::new(),
+            json: "null".to_string(),
+            ..PlanAnswer::of(&calculation::plan(&state))
+        },
     });
     format!(
         r#"<script type="application/json" id="{PLAN_ID}">{}</script>"#,
