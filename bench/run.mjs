@@ -140,7 +140,13 @@ ${table(["file", "raw", "gzip"], [...page, ...files.filter((f) => !counted.has(f
 /** The npm packages' files (bash scripts/build-pkg.sh builds them), printed and as table rows. */
 function packageSizes() {
   const rows = [];
-  for (const [dir, name] of [["pkg", "kling-pricing"], ["pkg-element", "kling-pricing-calculator"]]) {
+  const packages = [
+    ["pkg", "kling-pricing"],
+    ["pkg-element", "kling-pricing-calculator"],
+    // The planner's module, which the element loads on its first plan.
+    ["pkg-element/planner", "kling-pricing-calculator"],
+  ];
+  for (const [dir, name] of packages) {
     for (const f of sizes(path.join(root, dir), (f) => /\.(wasm|js|d\.ts)$/.test(f))) {
       console.log(`  ${`${dir}/${f.name}`.padEnd(56)} ${bytes(f.raw).padStart(12)} raw ${bytes(f.gz).padStart(12)} gzip`);
       rows.push([`\`${name}\``, `\`${dir}/${f.name}\``, bytes(f.raw), bytes(f.gz)]);
