@@ -124,22 +124,12 @@ fn ask(what: Ask, query: &str, then: impl FnOnce(Result<String, String>) + 'stat
 /// What the planner's module answers, computed right here.
 #[cfg(any(not(target_arch = "wasm32"), feature = "inline-planner"))]
 fn right_here(what: Ask, query: &str) -> String {
-    use kling_pricing::calculation;
-    use kling_pricing_render::{answer, breakeven, report};
-    let state = kling_pricing::share::decode(query).state;
-    let catalog = calculation::catalog_of(&state);
+    use kling_pricing_render::answer::to;
     match what {
-        Ask::Plan => serde_json::to_string(&PlanAnswer::of(&calculation::plan(&state))).unwrap_or_default(),
-        Ask::BreakEven => match calculation::break_even(&state) {
-            Ok(be) => breakeven::chart(&be),
-            Err(e) => report::plan_error_html(&e),
-        },
-        Ask::ExportCsv | Ask::ExportJson => answer::export(
-            catalog,
-            &calculation::estimate(&state),
-            &calculation::plan(&state),
-            what == Ask::ExportJson,
-        ),
+        Ask::Plan => to::plan(query),
+        Ask::BreakEven => to::break_even(query),
+        Ask::ExportCsv => to::export(query, false),
+        Ask::ExportJson => to::export(query, true),
     }
 }
 

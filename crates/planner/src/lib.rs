@@ -4,49 +4,33 @@
 //! (`assets/planner.js`) or, where no worker may start, on the page's thread when the first
 //! plan is asked for.
 //!
-//! Each request is a calculation as a link's query carries it ([`kling_pricing::share`]); each
+//! Each request is a calculation as a link's query carries it (`kling_pricing::share`); each
 //! answer is text the page shows or downloads as it is.
 
-use kling_pricing::{calculation, share};
-use kling_pricing_render::answer::{self, PlanAnswer};
-use kling_pricing_render::{breakeven, report};
+use kling_pricing_render::answer::to;
 use wasm_bindgen::prelude::*;
 
-/// The plan for the calculation `query`, ready to show: a [`PlanAnswer`] as JSON.
+/// The plan for the calculation `query`, ready to show: a
+/// [`PlanAnswer`](kling_pricing_render::answer::PlanAnswer) as JSON.
 #[wasm_bindgen]
 pub fn plan(query: &str) -> String {
-    let state = share::decode(query).state;
-    serde_json::to_string(&PlanAnswer::of(&calculation::plan(&state))).unwrap_or_default()
+    to::plan(query)
 }
 
 /// The break-even picture for the calculation `query`, as markup (or why there is none).
 #[wasm_bindgen(js_name = breakEven)]
 pub fn break_even(query: &str) -> String {
-    match calculation::break_even(&share::decode(query).state) {
-        Ok(be) => breakeven::chart(&be),
-        Err(e) => report::plan_error_html(&e),
-    }
+    to::break_even(query)
 }
 
 /// The calculation `query`'s estimate and plan as CSV.
 #[wasm_bindgen(js_name = exportCsv)]
 pub fn export_csv(query: &str) -> String {
-    export(query, false)
+    to::export(query, false)
 }
 
 /// The calculation `query`'s estimate and plan as JSON.
 #[wasm_bindgen(js_name = exportJson)]
 pub fn export_json(query: &str) -> String {
-    export(query, true)
-}
-
-fn export(query: &str, json: bool) -> String {
-    let state = share::decode(query).state;
-    let catalog = calculation::catalog_of(&state);
-    answer::export(
-        catalog,
-        &calculation::estimate(&state),
-        &calculation::plan(&state),
-        json,
-    )
+    to::export(query, true)
 }

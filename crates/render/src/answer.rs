@@ -2,11 +2,9 @@
 //! made by the same functions the build's prerender calls. The page carries no planner and
 //! reads no plan back: it shows these texts.
 
+use crate::chart;
 use crate::report::{self, PlanSummary};
-use crate::{chart, export};
-use kling_pricing::estimate::Estimate;
 use kling_pricing::plan::{PlanError, PlanResult};
-use kling_pricing::Catalog;
 use serde::{Deserialize, Serialize};
 
 /// The plan of one calculation, ready to show. It crosses from the planner's module to the page
@@ -43,11 +41,36 @@ impl PlanAnswer {
     }
 }
 
-/// The CSV (`json` false) or JSON export of the estimate `est` with its plan.
-pub fn export(catalog: &Catalog, est: &Estimate, plan: &Result<PlanResult, PlanError>, json: bool) -> String {
-    if json {
-        export::estimate_json(catalog, est, plan)
-    } else {
-        export::estimate_csv(catalog, est, plan)
+/// The planner module's answers, each for a calculation given as a link's query (what
+/// `crates/planner` exports, and what the app computes itself where it links the planner in).
+pub mod to {
+    use super::PlanAnswer;
+    use crate::{breakeven, export, report};
+    use kling_pricing::{calculation, share};
+
+    /// The plan, ready to show: a [`PlanAnswer`] as JSON.
+    pub fn plan(query: &str) -> String {
+        let state = share::decode(query).state;
+        serde_json::to_string(&PlanAnswer::of(&calculation::plan(&state))).unwrap_or_default()
+    }
+
+    /// The break-even picture's markup, or why there is none.
+    pub fn break_even(query: &str) -> String {
+        match calculation::break_even(&share::decode(query).state) {
+            Ok(be) => breakeven::chart(&be),
+            Err(e) => report::plan_error_html(&e),
+        }
+    }
+
+    /// The estimate and its plan as CSV (`json` false) or JSON.
+    pub fn export(query: &str, json: bool) -> String {
+        let state = share::decode(query).state;
+        let catalog = calculation::catalog_of(&state);
+        let (est, plan) = (calculation::estimate(&state), calculation::plan(&state));
+        if json {
+            export::estimate_json(catalog, &est, &plan)
+        } else {
+            export::estimate_csv(catalog, &est, &plan)
+        }
     }
 }
