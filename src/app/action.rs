@@ -157,7 +157,6 @@ mod tests {
     use super::*;
     use kling_pricing::draft::DraftOptions;
     use kling_pricing::{default_catalog, DraftLine};
-    use kling_pricing_render::form;
 
     /// A control as the tests describe it: attributes, a value and a tick.
     #[derive(Default)]
@@ -187,21 +186,9 @@ mod tests {
         }
     }
 
-    /// Effects are not run natively: their futures are dropped. Signals and memos work as in the
-    /// page (memos compute when read).
-    struct NoEffects;
-
-    impl any_spawner::CustomExecutor for NoEffects {
-        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
-        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
-        fn poll_local(&self) {}
-    }
-
     /// A state with `n` video lines of 100 outputs, inside a reactive owner.
     fn with_state(n: usize, test: impl FnOnce(AppState)) {
-        let _ = any_spawner::Executor::init_custom_executor(NoEffects);
-        let owner = Owner::new();
-        owner.with(|| {
+        crate::app::tests::with_owner(|| {
             let cat = default_catalog();
             let drafts = (0..n).map(|_| DraftLine::for_service(cat, "video", 100)).collect();
             test(AppState::new(default_catalog(), drafts, DraftOptions::default()));
@@ -264,26 +251,6 @@ mod tests {
         ] {
             assert_eq!(Action::from_element(&control(attrs, "x")), None, "{attrs:?}");
         }
-    }
-
-    #[test]
-    fn every_control_of_the_shell_has_an_action() {
-        let html = form::shell_html(default_catalog(), "auto", &DraftOptions::default(), &[]);
-        let mut seen = 0;
-        for part in html.split("data-act=\"").skip(1) {
-            let act = &part[..part.find('"').unwrap_or(0)];
-            let field = part
-                .split_once("data-field=\"")
-                .filter(|(before, _)| !before.contains('>'))
-                .map(|(_, rest)| &rest[..rest.find('"').unwrap_or(0)]);
-            let mut attrs = vec![("data-act", act)];
-            attrs.extend(field.map(|f| ("data-field", f)));
-            assert!(Action::from_element(&control(&attrs, "")).is_some(), "{act}");
-            seen += 1;
-        }
-        // Theme, edition, 4 + 3 × 8 settings, the per-use source and 3 per-use rates, trials,
-        // add, clear, the break-even picture, 2 exports, print, copy link.
-        assert_eq!(seen, 2 + 28 + 4 + 1 + 2 + 1 + 3 + 1);
     }
 
     /// The planner's worker plans from the state's link (`app::planner`): what it derives from

@@ -94,8 +94,8 @@ pub fn sync_url(state: AppState) {
     });
 }
 
-/// Today (UTC, as the prerendered page counts it), for the age of the prices; `None` off the
-/// browser (the native tests).
+/// Today (UTC), for the age of the prices: the visitor's day in the browser, the build's day
+/// in the prerender (the app says it again from the visitor's day as it mounts).
 pub fn today() -> Option<kling_pricing::date::Day> {
     #[cfg(target_arch = "wasm32")]
     {
@@ -107,5 +107,10 @@ pub fn today() -> Option<kling_pricing::date::Day> {
         )
     }
     #[cfg(not(target_arch = "wasm32"))]
-    None
+    {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Some(kling_pricing::date::Day((secs / 86_400) as i64))
+    }
 }

@@ -1,7 +1,6 @@
 //! The few DOM operations the views need, on elements found under the calculator's root (a
 //! page's `<main>` or a widget's shadow root content, so never `document`-wide look-ups).
 
-use kling_pricing_render::report;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -10,12 +9,7 @@ pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
-/// The element with id `id` under `root`.
-pub fn by_id(root: &Element, id: &str) -> Option<Element> {
-    find(root, &format!("#{id}"))
-}
-
-/// The region `name` of the shell (`data-r="name"`, see `form::shell_html`).
+/// The region `name` of the shell (`data-r="name"`, see `views::shell`).
 pub fn region(root: &Element, name: &str) -> Option<Element> {
     find(root, &format!("[data-r=\"{name}\"]"))
 }
@@ -38,23 +32,6 @@ pub fn set_value(el: &Element, text: &str) {
         != Some(text)
     {
         let _ = js_sys::Reflect::set(el, &value, &wasm_bindgen::JsValue::from_str(text));
-    }
-}
-
-/// Shows `message` (or none) under the input with id `id`, and says so to assistive technology.
-pub fn show_message(root: &Element, id: &str, message: Option<&str>) {
-    let Some(input) = by_id(root, id) else { return };
-    let err_id = format!("{id}-err");
-    let _ = input.set_attribute("aria-invalid", if message.is_some() { "true" } else { "false" });
-    let _ = match message {
-        Some(_) => input.set_attribute("aria-describedby", &err_id),
-        None => input.remove_attribute("aria-describedby"),
-    };
-    if let Ok(Some(field)) = input.closest(".kp-field") {
-        set_html(
-            find(&field, ".kp-field-msg"),
-            &report::field_error_html(&err_id, message),
-        );
     }
 }
 

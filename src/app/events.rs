@@ -8,36 +8,6 @@ use super::state::AppState;
 use super::views::{root_el, Root};
 use web_sys::Element;
 
-/// A box was typed in, a choice picked or a box ticked (`input` fires for all three).
-pub fn on_input(state: AppState, ev: web_sys::Event) {
-    let Some(target) = dom::target(&ev) else { return };
-    let Some(action) = Action::from_element(&target) else {
-        return;
-    };
-    let reopens = matches!(action, Action::SetEdition(_));
-    // The calculator's container outlives a reopening; its root does not.
-    let container = target
-        .closest(".kp-app")
-        .ok()
-        .flatten()
-        .and_then(|r| r.parent_element());
-    apply(state, action);
-    if let Some(container) = container.filter(|_| reopens) {
-        refocus_edition(container);
-    }
-}
-
-/// Puts the focus back on the edition picker once the calculator has reopened on the edition
-/// picked: the old picker is gone with the old calculator, and a keyboard user would otherwise
-/// be sent back to the top of the page.
-fn refocus_edition(container: Element) {
-    leptos::prelude::request_animation_frame(move || {
-        if let Some(el) = dom::find(&container, "[data-act=edition]") {
-            dom::focus(&el);
-        }
-    });
-}
-
 /// A button was pressed (by pointer or keyboard).
 pub fn on_click(state: AppState, root: Root, ev: web_sys::MouseEvent) {
     let Some(button) = dom::target(&ev).and_then(|t| t.closest("button[data-act]").ok().flatten()) else {

@@ -17,7 +17,6 @@ pub mod planner;
 pub mod state;
 pub mod views;
 
-use kling_pricing_render::form;
 use leptos::prelude::*;
 use state::AppState;
 use views::Root;
@@ -80,22 +79,19 @@ fn calculator(config: &AppConfig, query: RwSignal<String>, theme: RwSignal<Strin
         });
     }
     let root = Root::new();
-    views::lines::mount(state, root);
     views::lines::shares(state);
-    views::reports::summary(state, root);
-    views::reports::totals(state, root);
-    views::settings::messages(state, root);
+    views::reports::verdict(state, root);
     views::reports::plan(state, root);
     views::reports::break_even(state, root);
     views::charts::value_by_line(state, root);
-    let shell = state
-        .options
-        .with_untracked(|o| form::shell_html(state.catalog, &theme.get_untracked(), o, &link_problems));
     let class = if config.compact { "kp-app kp-compact" } else { "kp-app" };
-    views::reports::copied(state, root);
-    let input: Box<dyn FnMut(web_sys::Event)> = Box::new(move |ev| events::on_input(state, ev));
+    // The plan's markup (from the planner's module) has buttons of its own: they report here.
     let click: Box<dyn FnMut(web_sys::MouseEvent)> = Box::new(move |ev| events::on_click(state, root, ev));
-    view! { <main class=class data-theme=theme node_ref=root on:input=input on:click=click inner_html=shell></main> }
+    view! {
+        <main class=class data-theme=theme node_ref=root on:click=click>
+            <views::shell::Shell state link_problems/>
+        </main>
+    }
 }
 
 /// Mounts the calculator into the page body (the Trunk entry point). A body marked
@@ -139,5 +135,26 @@ fn remove_prerendered() {
         .and_then(|d| d.get_element_by_id(kling_pricing_render::prerender::ROOT_ID));
     if let Some(pre) = pre {
         pre.remove();
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use leptos::prelude::Owner;
+
+    /// Effects are not run natively: their futures are dropped. Signals and memos work as in the
+    /// page (memos compute when read).
+    struct NoEffects;
+
+    impl any_spawner::CustomExecutor for NoEffects {
+        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+        fn poll_local(&self) {}
+    }
+
+    /// Runs `f` inside a reactive owner, effects left unrun.
+    pub fn with_owner<T>(f: impl FnOnce() -> T) -> T {
+        let _ = any_spawner::Executor::init_custom_executor(NoEffects);
+        Owner::new().with(f)
     }
 }

@@ -61,7 +61,7 @@ fn share_state(catalog: &Catalog, lines: RwSignal<Vec<Line>>, options: RwSignal<
 }
 
 /// A line's figures, or the problems that keep it out of the totals.
-pub use kling_pricing_render::form::Priced;
+pub use crate::app::views::choices::Priced;
 
 /// Everything the components share.
 #[derive(Clone, Copy)]

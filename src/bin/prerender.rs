@@ -1,16 +1,19 @@
 //! Writes the opening view's markup for the page: `<dir>/head.html` and `<dir>/body.html`, which
-//! index.html inlines (see `kling_pricing_render::prerender`). The job lines are the app's own
-//! `LineEditor` components rendered to HTML (Leptos' `ssr`), so the copy cannot differ from
-//! what the app draws; the other regions come from the render crate, as the app's views write
-//! them. Trunk runs it before each build (Trunk.toml, a pre_build hook), so the markup is made
+//! index.html inlines (see `kling_pricing_render::prerender`). The calculator is the app's own
+//! components rendered to HTML (Leptos' `ssr`), so the copy cannot differ from what the app
+//! draws; the regions the app draws once mounted (the plan, the charts) come from the render
+//! crate, as the app's views write them. Trunk runs it before each build (Trunk.toml, a pre_build hook), so the markup is made
 //! from the sources being built and cannot go stale.
 //!
 //!     cargo run -p kling-pricing-app --features ssr --bin prerender -- target/prerender
 
+use kling_pricing::calculation;
 use kling_pricing_app::app::state::AppState;
-use kling_pricing_app::app::views::lines::editors_html;
+use kling_pricing_app::app::views::lines::update_shares;
+use kling_pricing_app::app::views::shell::Shell;
+use kling_pricing_render::answer::PlanAnswer;
 use kling_pricing_render::prerender::{opening_body, opening_head};
-use leptos::prelude::{untrack, Owner};
+use leptos::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -36,8 +39,16 @@ fn main() -> ExitCode {
 
 fn write(dir: &Path) -> Result<(), String> {
     let _ = any_spawner::Executor::init_custom_executor(NoEffects);
-    let lines = Owner::new().with(|| untrack(|| editors_html(AppState::new_with_sample())));
-    let body = opening_body(&lines)?;
+    let body = Owner::new().with(|| {
+        untrack(|| {
+            let state = AppState::new_with_sample();
+            let plan = PlanAnswer::of(&calculation::plan(&state.share_state()));
+            state.plan.set(Some(plan.clone()));
+            update_shares(state);
+            let shell = view! { <Shell state link_problems=Vec::new()/> }.to_html();
+            opening_body(&shell, &plan)
+        })
+    })?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (name, html) in [("head.html", opening_head()), ("body.html", body)] {
         let path = dir.join(name);

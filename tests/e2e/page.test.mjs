@@ -84,7 +84,7 @@ test("changing edition keeps the lines, flags those the edition lacks, and goes 
   assert.equal(await lines.nth(1).getByTestId("line-units").textContent(), "180 Video units");
   assert.equal(await text(page, "total-value"), "$25.20");
   // The keyboard focus stays on the picker, and the address pins the edition.
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.act), "edition");
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "edition-select");
   await page.waitForFunction(() => location.search.includes("e=seed-2025"));
   await page.getByTestId("edition-select").selectOption("kling-2026-12");
   await page.waitForFunction(() => document.querySelector('[data-testid="edition"]')?.textContent === "kling-2026-12");

@@ -1,6 +1,5 @@
 //! The calculator's markup and exports, from the pricing crate's results.
 //!
-//! - [`form`]: the page's controls (the shell, a job line's editor, the plan settings).
 //! - [`report`]: read-only HTML (totals, a line's figures, the plan, the sources).
 //! - [`breakeven`]: the break-even chart (cost against monthly volume, one line per way of buying).
 //! - [`chart`]: SVG charts (value by line, what each plan costs, the balance over time).
@@ -11,6 +10,5 @@ pub mod answer;
 pub mod breakeven;
 pub mod chart;
 pub mod export;
-pub mod form;
 pub mod prerender;
 pub mod report;

@@ -14,13 +14,9 @@
 //! a document before the body is parsed, and its style hides the copy but for its headings.
 
 use super::answer::PlanAnswer;
-use super::{chart, form, report};
+use super::chart;
 use kling_pricing::calculation;
-use kling_pricing::catalog::Catalog;
-use kling_pricing::date::Day;
-use kling_pricing::draft::{opening_options, opening_sample, DraftLine, DraftOptions};
-use kling_pricing::estimate::pool_totals;
-use kling_pricing::per_use;
+use kling_pricing::draft::{opening_options, opening_sample};
 use kling_pricing::share::{self, ShareState, KEYS};
 
 /// The element id of the prerendered copy; the app removes the element with this id.
@@ -45,16 +41,22 @@ pub fn opening_head() -> String {
     )
 }
 
-/// The calculator's root holding the opening view, every region filled as the app fills it,
-/// `lines` the job lines' editors as the app's component draws them (the app's prerender
-/// binary renders them). An error names a region the shell no longer has (the build then fails
-/// rather than ship a copy the app would not match).
-pub fn opening_body(lines: &str) -> Result<String, String> {
+/// The calculator's root holding the opening view: `shell`, the app's own components rendered
+/// to HTML by the app's prerender binary, with the regions the app draws after it mounts (the
+/// plan and its charts, from `plan`; the value-by-line chart) filled as the app fills them.
+/// An error names a region the shell no longer has (the build then fails rather than ship a
+/// copy the app would not match).
+pub fn opening_body(shell: &str, plan: &PlanAnswer) -> Result<String, String> {
     let (catalog, drafts) = opening_sample();
-    let options = opening_options();
-    let mut shell = form::shell_html(catalog, "auto", &options, &[]);
-    for (region, html) in regions(catalog, &drafts, &options, lines) {
-        shell = fill(&shell, region, &html)?;
+    let priced: Vec<_> = drafts.iter().map(|d| d.price(catalog, 0)).collect();
+    let mut shell = shell.to_string();
+    for (region, html) in [
+        ("verdict", plan.summary.verdict.as_str()),
+        ("plan", plan.plan.as_str()),
+        ("plan-charts", plan.charts.as_str()),
+        ("chart-lines", &value_by_line(&priced)),
+    ] {
+        shell = fill(&shell, region, html)?;
     }
     Ok(format!(
         r#"<main class="kp-app" data-theme="auto" id="{ROOT_ID}">{shell}</main>{}"#,
@@ -90,43 +92,10 @@ pub fn opening_plan() -> String {
     )
 }
 
-/// What each region of the shell holds for `drafts` and `options`, computed as the app's state
-/// computes it: each line priced on its own (as line 0, like the app's line memos), the totals
-/// from the valid lines, the plan from the totals' units.
-fn regions(
-    catalog: &'static Catalog,
-    drafts: &[DraftLine],
-    options: &DraftOptions,
-    lines: &str,
-) -> [(&'static str, String); 6] {
-    let priced: Vec<form::Priced> = drafts.iter().map(|d| d.price(catalog, 0)).collect();
-    let figures: Vec<_> = priced
-        .iter()
-        .filter_map(|p| p.as_ref().ok().map(|e| (e.pool, e.units)))
-        .collect();
-    let sums = pool_totals(catalog, &figures);
-    let units: Vec<_> = sums.pools.iter().map(|p| (p.pool, p.units)).collect();
-    let jobs: Vec<_> = priced
-        .iter()
-        .filter_map(|p| p.as_ref().ok().map(|e| e.line.clone()))
-        .collect();
-    let planned = PlanAnswer::of(&per_use::plan_mix(catalog, &units, &jobs, &options.to_options().0));
-    let excluded = priced.iter().filter(|p| p.is_err()).count();
-    [
-        ("lines", lines.to_string()),
-        (
-            "summary",
-            report::summary_html(catalog, &sums, &planned.summary, Some(build_day())),
-        ),
-        ("totals", report::totals_html(catalog, &sums, excluded)),
-        ("plan", planned.plan),
-        ("plan-charts", planned.charts),
-        ("chart-lines", value_by_line(&priced)),
-    ]
-}
-
 /// The value-by-line chart as the app first draws it (all its pieces at once).
-fn value_by_line(priced: &[form::Priced]) -> String {
+fn value_by_line(
+    priced: &[Result<kling_pricing::estimate::LineEstimate, Vec<kling_pricing::error::InputError>>],
+) -> String {
     let bars: Vec<_> = priced
         .iter()
         .enumerate()
@@ -152,33 +121,30 @@ fn fill(shell: &str, name: &str, html: &str) -> Result<String, String> {
     Ok(format!("{}{html}{}", &shell[..open], &shell[open..]))
 }
 
-/// The day the page is built, for the age of its prices (the app says it again from the
-/// visitor's day as it mounts).
-fn build_day() -> Day {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Day((secs / 86_400) as i64)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every region the app fills is filled, with the opening mix's lines and total.
+    /// The regions the app draws after it mounts are filled: the plan, its charts, the chart.
     #[test]
-    fn the_opening_view_fills_every_region() {
-        let lines = r#"<li data-testid="line"></li>"#.repeat(opening_sample().1.len());
-        let body = opening_body(&lines).unwrap();
+    fn the_opening_view_fills_the_drawn_regions() {
+        let shell = r#"<div data-r="verdict"></div><div data-r="plan"></div><div data-r="plan-charts"></div><div data-r="chart-lines"></div>"#;
+        let (catalog, lines) = opening_sample();
+        let state = ShareState {
+            edition: catalog.edition.to_string(),
+            lines,
+            options: opening_options(),
+        };
+        let plan = PlanAnswer::of(&calculation::plan(&state));
+        let body = opening_body(shell, &plan).unwrap();
         assert!(body.starts_with(r#"<main class="kp-app" data-theme="auto" id="kp-pre">"#));
-        for r in ["lines", "totals", "plan", "plan-charts", "chart-lines"] {
+        for r in ["verdict", "plan", "plan-charts", "chart-lines"] {
             let mark = format!(r#"data-r="{r}">"#);
             let at = body.find(&mark).unwrap() + mark.len();
             assert!(!body[at..].starts_with("</"), "{r} is empty");
         }
-        assert_eq!(body.matches(r#"data-testid="line""#).count(), opening_sample().1.len());
-        assert!(body.contains(r#"data-testid="total-value""#));
-        assert!(!body.contains("kp-error"), "the opening mix has a problem");
+        assert!(body.contains(r#"data-testid="plan-total""#));
+        assert!(opening_body("<div></div>", &plan).is_err());
     }
 
     #[test]
