@@ -83,7 +83,6 @@ fn calculator(config: &AppConfig, query: RwSignal<String>, theme: RwSignal<Strin
     views::reports::verdict(state, root);
     views::reports::plan(state, root);
     views::reports::break_even(state, root);
-    views::charts::value_by_line(state, root);
     let class = if config.compact { "kp-app kp-compact" } else { "kp-app" };
     // The plan's markup (from the planner's module) has buttons of its own: they report here.
     let click: Box<dyn FnMut(web_sys::MouseEvent)> = Box::new(move |ev| events::on_click(state, root, ev));

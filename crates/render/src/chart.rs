@@ -9,7 +9,6 @@
 //! written `<rect …></rect>`, as maud has no `/>`: in SVG an explicit end tag makes the same
 //! element as a self-closing tag.
 
-use kling_pricing::estimate::{Estimate, LineEstimate};
 use kling_pricing::format;
 use maud::{html, Markup};
 use rust_decimal::prelude::ToPrimitive;
@@ -48,7 +47,7 @@ pub struct Bar {
 /// Length of a bar of `value` on a track of `full` units that ends at `max`. Geometry only,
 /// never shown as a figure, so the conversion to an integer here cannot change a displayed
 /// number.
-fn scale(value: Decimal, max: Decimal, full: u32) -> u32 {
+pub fn scale(value: Decimal, max: Decimal, full: u32) -> u32 {
     if max <= Decimal::ZERO || value <= Decimal::ZERO {
         return 0;
     }
@@ -88,7 +87,7 @@ pub fn axis(max: Decimal) -> (Decimal, Decimal) {
 }
 
 /// The tick values of [`axis`]: 0, step, … end.
-pub(crate) fn ticks(end: Decimal, step: Decimal) -> Vec<Decimal> {
+pub fn ticks(end: Decimal, step: Decimal) -> Vec<Decimal> {
     let mut out = vec![Decimal::ZERO];
     while step > Decimal::ZERO && *out.last().unwrap_or(&end) < end {
         out.push(out.last().copied().unwrap_or_default() + step);
@@ -112,7 +111,7 @@ pub fn concat(parts: &[String]) -> String {
 
 /// Bars are drawn on a track this many units long (each bar's own SVG stretches it to the
 /// column's width).
-const TRACK: u32 = 1000;
+pub const TRACK: u32 = 1000;
 
 /// [`bar_chart`] in pieces that concatenate to it: the chart's start tag (which names the bar
 /// count and the axis, so a change of either changes it), then each child element (title,
@@ -172,49 +171,6 @@ fn dollar_axis(end: Decimal, step: Decimal) -> Markup {
             span.kp-ticks { @for t in ticks(end, step) { span { "$" (format::units(t)) } } }
         }
     }
-}
-
-/// Where the money goes: one bar per priced line, by list value (units of different pools are
-/// not comparable, dollars are).
-pub fn value_by_line(est: &Estimate) -> String {
-    let bars: Vec<Bar> = est.lines.iter().map(|l| line_bar(l.index, l)).collect();
-    concat(&value_by_line_parts(&bars).0)
-}
-
-/// The bar of one priced line in [`value_by_line`]: `index` is the line's place in the mix
-/// (from 0). No share of the total here (each line shows its own): an edit then redraws the
-/// bars it changes, not every bar.
-pub fn line_bar(index: usize, l: &LineEstimate) -> Bar {
-    Bar {
-        label: format!("{}. {}", index + 1, l.label),
-        value: l.value,
-        note: format!(
-            "{} {} units · {}",
-            format::units(l.units),
-            l.pool.id(),
-            format::usd(l.value),
-        ),
-        highlight: false,
-    }
-}
-
-/// [`value_by_line`] of the bars made by [`line_bar`], in the pieces of [`bar_chart_parts`],
-/// with the chart's description as plain text (the text of its `<desc>` piece).
-pub fn value_by_line_parts(bars: &[Bar]) -> (Vec<String>, String) {
-    let mut desc = String::new();
-    for b in bars {
-        if !desc.is_empty() {
-            desc.push_str("; ");
-        }
-        desc.push_str(&b.label);
-        desc.push_str(": ");
-        desc.push_str(&b.note);
-    }
-    if desc.is_empty() {
-        desc.push_str("No priced lines.");
-    }
-    let parts = bar_chart_parts("kp-chart-lines", "List value per month by job line", &desc, bars);
-    (parts, desc)
 }
 
 /// `part` as a whole-number percentage of `whole` ("–" when the whole is zero).
@@ -426,8 +382,7 @@ fn legend() -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kling_pricing::estimate::estimate_lines;
-    use kling_pricing::{default_catalog, JobLine};
+    use kling_pricing::default_catalog;
 
     #[test]
     fn escapes_markup() {
@@ -435,40 +390,6 @@ mod tests {
             escape(r#"<script>"x" & 'y'</script>"#),
             "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
         );
-    }
-
-    #[test]
-    fn bars_are_to_scale_on_a_dollar_axis_and_described() {
-        let cat = default_catalog();
-        let lines = vec![
-            (
-                0,
-                JobLine {
-                    model: Some("v2.1".into()),
-                    mode: Some("pro".into()),
-                    duration: Some(5),
-                    quantity: 400,
-                    ..JobLine::new("video")
-                },
-            ),
-            (
-                1,
-                JobLine {
-                    model: Some("kolors-v2.1".into()),
-                    quantity: 5000,
-                    ..JobLine::new("text-to-image")
-                },
-            ),
-        ];
-        let (est, _) = estimate_lines(cat, &lines);
-        let html = value_by_line(&est);
-        assert!(html.starts_with(r#"<div class="kp-hbars" role="img""#) && html.ends_with("</div>"));
-        // The axis ends at $200 in steps of $50: $196 is 980 of the track's 1,000, $70 is 350.
-        assert!(html.contains(r#"<rect width="980""#), "{html}");
-        assert!(html.contains(r#"<rect width="350""#));
-        assert!(html.contains("<span>$0</span><span>$50</span><span>$100</span><span>$150</span><span>$200</span>"));
-        assert!(html.contains("1,400 video units · $196.00"));
-        assert_eq!(html.matches("<rect").count(), 2);
     }
 
     #[test]
@@ -493,39 +414,6 @@ mod tests {
             "no overflow at the top of the range"
         );
         assert!(axis(Decimal::MAX / Decimal::from(100_000)).0 > Decimal::ZERO);
-    }
-
-    #[test]
-    fn line_chart_pieces_make_the_chart() {
-        let cat = default_catalog();
-        let lines: Vec<(usize, JobLine)> = (0..40)
-            .map(|i| {
-                let line = JobLine {
-                    model: Some("v2.1".into()),
-                    mode: Some("pro".into()),
-                    duration: Some(5),
-                    quantity: 100 + i as u64,
-                    ..JobLine::new("video")
-                };
-                (i, line)
-            })
-            .collect();
-        for n in [0, 1, 40] {
-            let (est, _) = estimate_lines(cat, &lines[..n]);
-            let bars: Vec<Bar> = est.lines.iter().map(|l| line_bar(l.index, l)).collect();
-            let (parts, desc) = value_by_line_parts(&bars);
-            assert_eq!(concat(&parts), value_by_line(&est));
-            // The start tag, title, description, one piece per bar (or the note), the axis, the end.
-            assert_eq!(parts.len(), n.max(1) + 5);
-            assert!(parts[0].starts_with(r#"<div class="kp-hbars""#) && parts[parts.len() - 1] == "</div>");
-            assert!(parts[1..parts.len() - 1]
-                .iter()
-                .all(|p| p.starts_with('<') && !p.contains('\0')));
-            assert_eq!(
-                parts[2],
-                format!(r#"<span class="kp-sr" id="kp-chart-lines-d">{}</span>"#, escape(&desc))
-            );
-        }
     }
 
     /// The video pool's plan for `units` a month over `months` (seed-2025's packages).

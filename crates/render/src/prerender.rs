@@ -14,7 +14,6 @@
 //! a document before the body is parsed, and its style hides the copy but for its headings.
 
 use super::answer::PlanAnswer;
-use super::chart;
 use kling_pricing::calculation;
 use kling_pricing::draft::{opening_options, opening_sample};
 use kling_pricing::share::{self, ShareState, KEYS};
@@ -43,18 +42,15 @@ pub fn opening_head() -> String {
 
 /// The calculator's root holding the opening view: `shell`, the app's own components rendered
 /// to HTML by the app's prerender binary, with the regions the app draws after it mounts (the
-/// plan and its charts, from `plan`; the value-by-line chart) filled as the app fills them.
+/// verdict, the plan and its charts, from `plan`) filled as the app fills them.
 /// An error names a region the shell no longer has (the build then fails rather than ship a
 /// copy the app would not match).
 pub fn opening_body(shell: &str, plan: &PlanAnswer) -> Result<String, String> {
-    let (catalog, drafts) = opening_sample();
-    let priced: Vec<_> = drafts.iter().map(|d| d.price(catalog, 0)).collect();
     let mut shell = shell.to_string();
     for (region, html) in [
         ("verdict", plan.summary.verdict.as_str()),
         ("plan", plan.plan.as_str()),
         ("plan-charts", plan.charts.as_str()),
-        ("chart-lines", &value_by_line(&priced)),
     ] {
         shell = fill(&shell, region, html)?;
     }
@@ -92,18 +88,6 @@ pub fn opening_plan() -> String {
     )
 }
 
-/// The value-by-line chart as the app first draws it (all its pieces at once).
-fn value_by_line(
-    priced: &[Result<kling_pricing::estimate::LineEstimate, Vec<kling_pricing::error::InputError>>],
-) -> String {
-    let bars: Vec<_> = priced
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| p.as_ref().ok().map(|e| chart::line_bar(i, e)))
-        .collect();
-    chart::concat(&chart::value_by_line_parts(&bars).0)
-}
-
 /// `shell` with `html` inside its empty region `name` (the element marked `data-r="name"`),
 /// as the app's views write it.
 fn fill(shell: &str, name: &str, html: &str) -> Result<String, String> {
@@ -128,7 +112,7 @@ mod tests {
     /// The regions the app draws after it mounts are filled: the plan, its charts, the chart.
     #[test]
     fn the_opening_view_fills_the_drawn_regions() {
-        let shell = r#"<div data-r="verdict"></div><div data-r="plan"></div><div data-r="plan-charts"></div><div data-r="chart-lines"></div>"#;
+        let shell = r#"<div data-r="verdict"></div><div data-r="plan"></div><div data-r="plan-charts"></div>"#;
         let (catalog, lines) = opening_sample();
         let state = ShareState {
             edition: catalog.edition.to_string(),
@@ -138,7 +122,7 @@ mod tests {
         let plan = PlanAnswer::of(&calculation::plan(&state));
         let body = opening_body(shell, &plan).unwrap();
         assert!(body.starts_with(r#"<main class="kp-app" data-theme="auto" id="kp-pre">"#));
-        for r in ["verdict", "plan", "plan-charts", "chart-lines"] {
+        for r in ["verdict", "plan", "plan-charts"] {
             let mark = format!(r#"data-r="{r}">"#);
             let at = body.find(&mark).unwrap() + mark.len();
             assert!(!body[at..].starts_with("</"), "{r} is empty");

@@ -2,6 +2,7 @@
 //! settings on one side, the answer on the other, the exports, the link, and where the numbers
 //! come from. Every control carries its own handler.
 
+use super::charts::ValueByLine;
 use super::lines::{on_press, option, Lines};
 use super::reports::{Summary, Totals};
 use super::settings::Settings;
@@ -64,7 +65,7 @@ pub fn Shell(state: AppState, link_problems: Vec<ShareProblem>) -> impl IntoView
                     <h2 id="kp-charts-h">"Pictures"</h2>
                     <figure class="kp-figure" data-testid="chart-lines">
                         <figcaption>"Where the money goes (list value per month, by line)"</figcaption>
-                        <div data-r="chart-lines"></div>
+                        <div><ValueByLine state/></div>
                     </figure>
                 </section>
             </div>
