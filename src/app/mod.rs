@@ -9,7 +9,6 @@
 //! (see ARCHITECTURE.md, "Size"); the line editor is a component because it changes after it is
 //! drawn.
 
-pub mod action;
 pub mod browser;
 pub mod dom;
 pub mod events;
@@ -85,7 +84,7 @@ fn calculator(config: &AppConfig, query: RwSignal<String>, theme: RwSignal<Strin
     views::reports::break_even(state, root);
     let class = if config.compact { "kp-app kp-compact" } else { "kp-app" };
     // The plan's markup (from the planner's module) has buttons of its own: they report here.
-    let click: Box<dyn FnMut(web_sys::MouseEvent)> = Box::new(move |ev| events::on_click(state, root, ev));
+    let click: Box<dyn FnMut(web_sys::MouseEvent)> = Box::new(move |ev| events::on_plan_click(state, ev));
     view! {
         <main class=class data-theme=theme node_ref=root on:click=click>
             <views::shell::Shell state link_problems/>

@@ -26,6 +26,12 @@ pub struct Line {
 }
 
 impl Line {
+    /// Applies an edit of its field `field` (see [`DraftLine::edit`]): the text as typed, with
+    /// the cascade a new choice brings.
+    pub fn edit(&self, catalog: &Catalog, field: &str, value: String) {
+        self.draft.maybe_update(|d| d.edit(catalog, field, value));
+    }
+
     /// A line holding `draft`, priced from `catalog` (the calculator's edition).
     pub fn new(catalog: &'static Catalog, draft: DraftLine) -> Line {
         let draft = RwSignal::new(draft);
@@ -324,13 +330,140 @@ impl AppState {
         self.lines.set(Vec::new());
     }
 
-    /// Applies an edit of field `field` of line `id` (see [`DraftLine::edit`]): the text as
-    /// typed, with the cascade a new choice brings.
-    pub fn edit_line(&self, id: u32, field: &str, value: String) {
-        let cat = self.catalog;
-        let line = self.lines.with_untracked(|ls| ls.iter().find(|l| l.id == id).copied());
-        if let Some(l) = line {
-            l.draft.maybe_update(|d| d.edit(cat, field, value));
-        }
+    /// Sets the plan setting `key` (see [`kling_pricing::fields::setting_mut`]) to `value`, as
+    /// typed; an unknown key changes nothing.
+    pub fn set_setting(&self, key: &str, value: String) {
+        self.options
+            .maybe_update(|o| kling_pricing::fields::setting_mut(o, key).map(|f| *f = value).is_some());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kling_pricing::draft::DraftOptions;
+    use kling_pricing::{default_catalog, DraftLine};
+
+    /// A state with `n` video lines of 100 outputs, inside a reactive owner.
+    fn with_state(n: usize, test: impl FnOnce(AppState)) {
+        crate::app::tests::with_owner(|| {
+            let cat = default_catalog();
+            let drafts = (0..n).map(|_| DraftLine::for_service(cat, "video", 100)).collect();
+            test(AppState::new(cat, drafts, DraftOptions::default()));
+        });
+    }
+
+    fn ids(state: AppState) -> Vec<u32> {
+        state.lines.with(|ls| ls.iter().map(|l| l.id).collect())
+    }
+
+    /// Line `id`, as its editor's handlers reach it.
+    fn line(state: AppState, id: u32) -> Line {
+        state
+            .lines
+            .with(|ls| ls.iter().find(|l| l.id == id).copied())
+            .unwrap_or_else(|| unreachable!("no line {id}"))
+    }
+
+    /// The planner's worker plans from the state's link (`app::planner`): what it derives from
+    /// it is what the state plans from, a line that does not price left out alike, and the
+    /// same options.
+    #[test]
+    fn a_states_link_gives_the_planner_its_input() {
+        with_state(3, |state| {
+            let [a, b, _] = ids(state)[..] else { unreachable!() };
+            line(state, a).edit(state.catalog, "quantity", "-3".into());
+            line(state, b).edit(state.catalog, "service", "lip-sync".into());
+            let decoded = share::decode(&state.share_query());
+            let catalog = catalog::edition(&decoded.state.edition).unwrap();
+            let from_link = kling_pricing::calculation::plan_input(catalog, &decoded.state.lines);
+            assert_eq!(from_link, plan_input(state.lines, state.sums));
+            assert_eq!(from_link.1.len(), 2);
+            let (options, _) = decoded.state.options.to_options();
+            assert_eq!(options, state.parsed_options.with(|(o, _)| o.clone()));
+        });
+    }
+
+    #[test]
+    fn edits_change_one_line_and_the_totals() {
+        with_state(2, |state| {
+            let [a, b] = ids(state)[..] else { unreachable!() };
+            let before = state.sums.with(|s| s.total_value);
+            line(state, b).edit(state.catalog, "quantity", "300".into());
+            let draft = |id: u32| line(state, id).draft.get();
+            assert_eq!(draft(b).quantity, "300");
+            assert_eq!(draft(a).quantity, "100");
+            assert_eq!(
+                state.sums.with(|s| s.total_value),
+                before * rust_decimal::Decimal::from(2)
+            );
+            // A new service brings its own choices (lip-sync: a 30 s default length).
+            line(state, a).edit(state.catalog, "service", "lip-sync".into());
+            assert_eq!(draft(a).video_seconds, "30");
+        });
+    }
+
+    #[test]
+    fn lines_are_added_duplicated_moved_removed_and_cleared() {
+        with_state(2, |state| {
+            let [a, b] = ids(state)[..] else { unreachable!() };
+            state.move_line(b, -1);
+            assert_eq!(ids(state), [b, a]);
+            state.move_line(b, -1);
+            assert_eq!(ids(state), [b, a], "the first line stays first");
+            state.duplicate_line(b);
+            let now = ids(state);
+            assert_eq!((now.len(), now[0], now[2]), (3, b, a));
+            state.remove_line(b);
+            assert_eq!(ids(state)[1..], [a]);
+            state.add_line();
+            assert_eq!(ids(state).len(), 3);
+            state.clear();
+            assert!(ids(state).is_empty());
+        });
+    }
+
+    #[test]
+    fn settings_are_kept_as_typed_and_checked() {
+        with_state(1, |state| {
+            state.set_setting("horizon", "40".into());
+            state.set_setting("image.pack.price", "70".into());
+            state.set_setting("audio.pack.price", "1".into());
+            state.set_setting("menu", "guide-2025".into());
+            state.options.with(|o| {
+                assert_eq!((o.horizon.as_str(), o.pools[1].pack_price.as_str()), ("40", "70"));
+                assert_eq!(o.menu, "guide-2025");
+            });
+            assert!(state
+                .parsed_options
+                .with(|(_, errs)| errs.iter().any(|e| e.key == "horizon")));
+        });
+    }
+
+    /// Picking an edition reopens the calculator on a link holding the same lines and settings,
+    /// as typed, in the edition picked; an unknown edition or the current one changes nothing.
+    #[test]
+    fn picking_an_edition_reopens_on_it_with_the_lines_as_typed() {
+        with_state(2, |state| {
+            state.set_setting("horizon", "40".into());
+            for same in ["seed-2025", "kling-1999"] {
+                state.switch_edition(same);
+                assert_eq!(state.query.get(), "", "{same}");
+            }
+            state.switch_edition("kling-2026");
+            let reopened = share::decode(&state.query.get());
+            assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
+            assert_eq!(reopened.state.edition, "kling-2026");
+            assert_eq!(
+                reopened.state.lines,
+                state
+                    .lines
+                    .with(|ls| ls.iter().map(|l| l.draft.get()).collect::<Vec<_>>())
+            );
+            assert_eq!(
+                reopened.state.options.horizon, "40",
+                "a bad setting is kept as typed too"
+            );
+        });
     }
 }

@@ -110,12 +110,10 @@ fn field_editor(state: AppState, line: Line, field: &'static LineField) -> impl 
     }
 }
 
-/// Applies what a person entered in `field` of `line` (`DraftLine::edit`: the text as typed,
-/// with the cascade a new choice brings).
+/// The handler of `field`'s control: applies what a person entered to the line (`Line::edit`).
 fn edit(state: AppState, line: Line, field: &'static LineField) -> impl Fn(ev::Event) + 'static {
     move |ev| {
-        let value = event_target_value(&ev);
-        line.draft.maybe_update(|d| d.edit(state.catalog, field.id, value));
+        line.edit(state.catalog, field.id, event_target_value(&ev));
     }
 }
 

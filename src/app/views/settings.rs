@@ -6,7 +6,7 @@ use super::choices::{self, Choice};
 use super::lines::{described_by, field_message, invalid, option};
 use crate::app::state::AppState;
 use kling_pricing::catalog::Pool;
-use kling_pricing::fields::{self, PER_USE_POOL_SETTINGS, PER_USE_SOURCE_KEY, POOL_SETTINGS, TOP_SETTINGS};
+use kling_pricing::fields::{PER_USE_POOL_SETTINGS, PER_USE_SOURCE_KEY, POOL_SETTINGS, TOP_SETTINGS};
 use kling_pricing::plan::{CHEAPEST, OWN_RATE};
 use leptos::prelude::*;
 
@@ -72,14 +72,9 @@ fn pool_settings(state: AppState, pool: Pool) -> impl IntoView {
     }
 }
 
-/// Sets the setting `key` to what was entered (`fields::setting_mut`).
+/// The handler of setting `key`'s control: sets it to what was entered.
 fn set(state: AppState, key: String) -> impl Fn(leptos::ev::Event) + 'static {
-    move |ev| {
-        let value = event_target_value(&ev);
-        state
-            .options
-            .maybe_update(|o| fields::setting_mut(o, &key).map(|f| *f = value).is_some());
-    }
+    move |ev| state.set_setting(&key, event_target_value(&ev))
 }
 
 /// The message of setting `key`, once the settings are checked (`None` when it is fine).
