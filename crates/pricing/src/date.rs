@@ -52,11 +52,54 @@ impl Day {
     pub fn since(self, earlier: Day) -> i64 {
         self.0 - earlier.0
     }
+
+    /// The day holding the Unix time `ms` (milliseconds, UTC).
+    pub fn from_unix_ms(ms: i64) -> Day {
+        Day(ms.div_euclid(86_400_000))
+    }
+
+    /// (year, month, day) of this day (the inverse of [`Day::from_ymd`]).
+    pub fn ymd(self) -> (i64, u32, u32) {
+        // Civil from days (H. Hinnant's algorithm), the inverse of `from_ymd`'s.
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        (year, month, day)
+    }
+}
+
+/// `2026-12-07`.
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_print_as_dates_and_back() {
+        for text in ["1970-01-01", "2000-02-29", "2026-12-07", "2027-01-12", "1969-12-31"] {
+            let day = Day::parse(text).unwrap();
+            assert_eq!(day.to_string(), text);
+        }
+        for n in -1000..1000 {
+            let (y, m, d) = Day(n * 37).ymd();
+            assert_eq!(Day::from_ymd(y, m, d), Some(Day(n * 37)));
+        }
+        // 2027-01-12T00:00:00Z and the last millisecond of that day.
+        assert_eq!(Day::from_unix_ms(1_799_712_000_000).to_string(), "2027-01-12");
+        assert_eq!(Day::from_unix_ms(1_799_798_399_999).to_string(), "2027-01-12");
+    }
 
     #[test]
     fn days_count_from_1970_as_unix_time_does() {

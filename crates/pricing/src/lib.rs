@@ -27,6 +27,7 @@
 //! assert_eq!(estimate.total_value.to_string(), "196");
 //! ```
 
+pub mod account;
 pub mod breakeven;
 pub mod calculation;
 pub mod catalog;
