@@ -163,3 +163,46 @@ test("kling-2026-12: menus, a reference video's billed seconds, and the menu opt
     return true;
   });
 });
+
+test("importCosts() turns an /account/costs response into lots, leaving out what cannot serve", () => {
+  const pack = (name, remaining, invalid, status) => ({
+    resource_pack_name: name,
+    resource_pack_id: "p",
+    resource_pack_type: "decreasing_total",
+    total_quantity: 10000,
+    remaining_quantity: remaining,
+    purchase_time: 1790000000000,
+    effective_time: 1790000000000,
+    invalid_time: invalid,
+    status,
+  });
+  const response = {
+    code: 0,
+    message: "SUCCEED",
+    data: {
+      resource_pack_subscribe_infos: [
+        pack("Video Generation - 10,000 entries", 4000, 1803859200000, "online"),
+        pack("Video Generation - 1,000 entries", 742.5, 1799712000000, "online"),
+        pack("Video Generation - 1,000 entries", 258, 1795996800000, "expired"),
+        pack("Resource pack", -3, 1803859200000, "online"),
+      ],
+    },
+  };
+  const got = api.importCosts(JSON.stringify(response), "2026-12-08");
+  assert.deepEqual(got.lots, [
+    { name: "Video Generation - 1,000 entries", pool: "video", units: "742.5", expires: "2027-01-12", concurrency: null },
+    { name: "Video Generation - 10,000 entries", pool: "video", units: "4000", expires: "2027-03-01", concurrency: null },
+  ]);
+  assert.deepEqual(
+    got.leftOut.map((l) => l.reason),
+    ["expired on 2026-11-30 (status expired)", "-3 units: a pack cannot hold less than none"],
+  );
+  assert.deepEqual(got.problems, [
+    { at: 'pack 4 ("Resource pack"), remaining_quantity', message: "-3 units: a pack cannot hold less than none" },
+  ]);
+  // A bad response is a problem, not a throw; a bad argument throws, naming it.
+  assert.match(api.importCosts("{", "2026-12-08").problems[0].message, /^not JSON/);
+  assert.match(api.importCosts("x".repeat(5 * 1024 * 1024)).problems[0].message, /^it is 5120 KB/);
+  assert.throws(() => api.importCosts(42), /importCosts: argument "response" must be the JSON text/);
+  assert.throws(() => api.importCosts("{}", "8 Dec"), /importCosts: argument "today" "8 Dec" is not a date/);
+});

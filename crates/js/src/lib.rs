@@ -67,6 +67,11 @@ extern "C" {
     pub type PlanOptionsInput;
     #[wasm_bindgen(typescript_type = "PlanResult")]
     pub type PlanResultJs;
+    /// `importCosts`'s arguments: declared strings, taken as whatever JS passes and checked.
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type Text;
+    #[wasm_bindgen(typescript_type = "Imported")]
+    pub type ImportedJs;
 }
 
 /// Option fields that hold decimals. serde-str reads a decimal only from text, so a JS number
@@ -235,4 +240,59 @@ pub fn plan(mix: JobMixInput, options: Option<PlanOptionsInput>) -> Result<PlanR
     let units: Vec<_> = est.pools.iter().map(|p| (p.pool, p.units)).collect();
     let result = plan_mix(catalog, &units, &lines, &opts).map_err(|e| plan_error(&e))?;
     Ok(to_js(&result)?.unchecked_into())
+}
+
+/// The packs an account holds, from a pasted `GET /account/costs` response (the whole of it or
+/// its `data`), as of `today` (`"2026-12-08"`; left out, the machine's UTC day): each online
+/// pack with units left and an expiry after today is a lot (its pool from its name, `null` when
+/// the name does not say); every other pack is in `leftOut` with the reason; `problems` says
+/// what was wrong and where (a pack and its field, or the whole response). Never throws for a
+/// bad response: that is a problem. Makes no request: the text is all it reads.
+#[wasm_bindgen(js_name = importCosts)]
+pub fn import_costs(response: Text, today: Option<Text>) -> Result<ImportedJs, JsValue> {
+    use kling_pricing::account::{import_costs, too_large, MAX_BYTES};
+    use kling_pricing::date::Day;
+    let today = match today.map(JsValue::from) {
+        None => Day::from_unix_ms(js_sys::Date::now() as i64),
+        Some(t) => {
+            let arg = Arg {
+                func: "importCosts",
+                name: "today",
+            };
+            let text = read_text(&arg, &t, 10, "a date such as \"2026-12-08\"")?;
+            Day::parse(&text)
+                .filter(|_| text.len() == 10)
+                .ok_or_else(|| arg.error(&format!(" \"{text}\" is not a date such as \"2026-12-08\"")))?
+        }
+    };
+    let arg = Arg {
+        func: "importCosts",
+        name: "response",
+    };
+    let response = JsValue::from(response);
+    // A paste too large to be a response is reported as the core reports it, without copying
+    // it into the module's memory.
+    let imported = match guard::text_len(&response) {
+        Some(len) if len as usize > MAX_BYTES => too_large(len as usize),
+        _ => import_costs(
+            &read_text(
+                &arg,
+                &response,
+                MAX_BYTES as u32,
+                "the JSON text of a /account/costs response",
+            )?,
+            today,
+        ),
+    };
+    Ok(to_js(&imported)?.unchecked_into())
+}
+
+/// The string argument `value`, at most `max` characters; `what` is what the message says it
+/// should be.
+fn read_text(arg: &Arg, value: &JsValue, max: u32, what: &str) -> Result<String, JsValue> {
+    match guard::text_len(value) {
+        Some(len) if len > max => Err(arg.error(&format!(" is text of {len} characters; {what} is at most {max}"))),
+        Some(_) => Ok(value.as_string().unwrap_or_default()),
+        None => Err(arg.error(&format!(" must be {what}; got {}", guard::kind(value)))),
+    }
 }

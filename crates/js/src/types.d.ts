@@ -742,3 +742,42 @@ export type PlanField =
 
 /** The list of `PlanOptionsInput` a value with an error is in: `balances`, `packs`, `quotes` or `peak`. */
 export type OptionList = "balance" | "pack" | "quote" | "peak" | "perUseRate";
+
+/** What a response held: the lots in expiry order, the packs left out, and the problems found. */
+export type Imported = {
+  lots: Array<Lot>;
+  leftOut: Array<LeftOut>;
+  problems: Array<ImportProblem>;
+};
+
+/** Units an account holds in one pack, as the planner draws on them. */
+export type Lot = {
+  /** The pack's name, as Kling gives it (shown, never put in a link). */
+  name: string;
+  /** The pool it serves; `null` when its name does not say (ask which). */
+  pool: PoolId | null;
+  /** The units left. */
+  units: DecimalString;
+  /**
+   * The day it expires, `2027-01-12`: the UTC day of the pack's expiry time. It serves the
+   * days before.
+   */
+  expires: string;
+  /** How many tasks it runs at once, where known. */
+  concurrency: number | null;
+};
+
+/** A pack that is not a lot, and why. */
+export type LeftOut = {
+  name: string;
+  reason: string;
+};
+
+/**
+ * Something wrong with the response: where (`pack 3 ("Video Generation - 10,000 entries"),
+ * remaining_quantity`) and what.
+ */
+export type ImportProblem = {
+  at: string;
+  message: string;
+};

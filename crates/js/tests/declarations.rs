@@ -7,6 +7,7 @@
 //! To rewrite the file after changing a type:
 //! `UPDATE_DECLARATIONS=1 cargo test -p kling-pricing-js --test declarations`
 
+use kling_pricing::account::{ImportProblem, Imported, LeftOut, Lot};
 use kling_pricing::catalog::{Billing, Menu, Package, PoolInfo, PriceRow, Provenance, Service, Source, Status};
 use kling_pricing::catalog::{Confidence, Durations, Retirement, Variant, VariantChoices};
 use kling_pricing::catalog::{EditionInfo, PerUsePrice, PerUseSource};
@@ -92,6 +93,10 @@ fn declarations() -> Vec<Decl> {
         decl::<PlanError>(&cfg),
         decl::<PlanField>(&cfg),
         decl::<OptionList>(&cfg),
+        decl::<Imported>(&cfg),
+        decl::<Lot>(&cfg),
+        decl::<LeftOut>(&cfg),
+        decl::<ImportProblem>(&cfg),
     ]
 }
 

@@ -16,6 +16,7 @@ use crate::catalog::Pool;
 use crate::date::Day;
 use crate::format;
 use rust_decimal::Decimal;
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::str::FromStr;
 
@@ -35,22 +36,27 @@ const MAX_UNITS: i64 = 100_000_000;
 const SECONDS_BELOW: i64 = 100_000_000_000;
 
 /// Units an account holds in one pack, as the planner draws on them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Lot {
     /// The pack's name, as Kling gives it (shown, never put in a link).
     pub name: String,
-    /// The pool it serves; `None` when its name does not say (the page asks).
+    /// The pool it serves; `null` when its name does not say (ask which).
     pub pool: Option<Pool>,
     /// The units left.
+    #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub units: Decimal,
-    /// The day it expires (the day of its `invalid_time`, UTC): it serves the days before.
+    /// The day it expires, `2027-01-12`: the UTC day of the pack's expiry time. It serves the
+    /// days before.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub expires: Day,
     /// How many tasks it runs at once, where known.
     pub concurrency: Option<u32>,
 }
 
 /// A pack that is not a lot, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LeftOut {
     pub name: String,
     pub reason: String,
@@ -58,24 +64,27 @@ pub struct LeftOut {
 
 /// Something wrong with the response: where (`pack 3 ("Video Generation - 10,000 entries"),
 /// remaining_quantity`) and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportProblem {
     pub at: String,
     pub message: String,
 }
 
-impl std::fmt::Display for Problem {
+impl std::fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.at, self.message)
     }
 }
 
 /// What a response held: the lots in expiry order, the packs left out, and the problems found.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Imported {
     pub lots: Vec<Lot>,
     pub left_out: Vec<LeftOut>,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ImportProblem>,
 }
 
 /// Reads a pasted `/account/costs` response (the whole of it, or its `data`) as of `today`.
@@ -83,6 +92,9 @@ pub struct Imported {
 /// 0) is one problem and no lots; a pack with a bad field is left out with its problem, and the
 /// other packs are read.
 pub fn import_costs(text: &str, today: Day) -> Imported {
+    if text.len() > MAX_BYTES {
+        return too_large(text.len());
+    }
     match packs(text) {
         Ok(list) => read_packs(list, today),
         Err(problem) => Imported {
@@ -92,19 +104,27 @@ pub fn import_costs(text: &str, today: Day) -> Imported {
     }
 }
 
+/// What a paste of `len` bytes, more than [`MAX_BYTES`], holds: one problem, and nothing read.
+pub fn too_large(len: usize) -> Imported {
+    Imported {
+        problems: vec![ImportProblem {
+            at: "the response".to_string(),
+            message: format!(
+                "it is {} KB; a response is at most {} KB (paste the JSON of /account/costs only)",
+                len / 1024,
+                MAX_BYTES / 1024
+            ),
+        }],
+        ..Imported::default()
+    }
+}
+
 /// The list of packs in the response, or why there is none.
-fn packs(text: &str) -> Result<Vec<Value>, Problem> {
-    let whole = |message: String| Problem {
+fn packs(text: &str) -> Result<Vec<Value>, ImportProblem> {
+    let whole = |message: String| ImportProblem {
         at: "the response".to_string(),
         message,
     };
-    if text.len() > MAX_BYTES {
-        return Err(whole(format!(
-            "it is {} KB; a response is at most {} KB (paste the JSON of /account/costs only)",
-            text.len() / 1024,
-            MAX_BYTES / 1024
-        )));
-    }
     let value: Value = serde_json::from_str(text).map_err(|e| whole(format!("not JSON ({e})")))?;
     let Value::Object(top) = value else {
         return Err(whole("not a JSON object".to_string()));
@@ -128,13 +148,13 @@ fn packs(text: &str) -> Result<Vec<Value>, Problem> {
 }
 
 /// A response whose `code` is not 0 is an error from Kling, with its message.
-fn check_code(top: &Map<String, Value>) -> Result<(), Problem> {
+fn check_code(top: &Map<String, Value>) -> Result<(), ImportProblem> {
     match top.get("code") {
         None => Ok(()),
         Some(code) if code.as_i64() == Some(0) => Ok(()),
         Some(code) => {
             let message = top.get("message").and_then(Value::as_str).unwrap_or("no message");
-            Err(Problem {
+            Err(ImportProblem {
                 at: "the response".to_string(),
                 message: format!("Kling answered code {code} ({message}), not a list of packs"),
             })
@@ -171,7 +191,7 @@ fn read_packs(list: Vec<Value>, today: Day) -> Imported {
         }
     }
     if !seconds.is_empty() {
-        out.problems.push(Problem {
+        out.problems.push(ImportProblem {
             at: format!("invalid_time of pack {}", list_numbers(&seconds)),
             message: "in seconds, not milliseconds: read as seconds".to_string(),
         });
@@ -179,7 +199,7 @@ fn read_packs(list: Vec<Value>, today: Day) -> Imported {
     crate::sort::sort_by_key(&mut out.lots, |l| l.expires);
     if out.lots.len() > MAX_LOTS {
         let dropped = out.lots.split_off(MAX_LOTS);
-        out.problems.push(Problem {
+        out.problems.push(ImportProblem {
             at: "the response".to_string(),
             message: format!(
                 "{} packs hold units; the planner takes the {MAX_LOTS} expiring first",
@@ -212,8 +232,8 @@ enum Read {
 }
 
 /// Reads one pack; `at(field)` says where a field is, for a problem.
-fn read_pack(pack: &Value, name: &str, today: Day, at: &dyn Fn(&str) -> String) -> Result<Read, Problem> {
-    let problem = |field: &str, message: String| Problem { at: at(field), message };
+fn read_pack(pack: &Value, name: &str, today: Day, at: &dyn Fn(&str) -> String) -> Result<Read, ImportProblem> {
+    let problem = |field: &str, message: String| ImportProblem { at: at(field), message };
     if !pack.is_object() {
         return Err(problem("the pack", "not a JSON object".to_string()));
     }
