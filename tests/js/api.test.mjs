@@ -206,3 +206,21 @@ test("importCosts() turns an /account/costs response into lots, leaving out what
   assert.throws(() => api.importCosts(42), /importCosts: argument "response" must be the JSON text/);
   assert.throws(() => api.importCosts("{}", "8 Dec"), /importCosts: argument "today" "8 Dec" is not a date/);
 });
+
+test("plan() follows a month-by-month forecast (demandByMonth), given as numbers or text", () => {
+  // 1,000 video units a month (200 ten-second 2.6 pro clips), per use at $0.14 a unit, a launch
+  // in month 3 (×3): the trials serve 1,100 units, the other 3,900 are bought per use.
+  const mix = { edition: "kling-2026", lines: [{ service: "video", model: "kling-v2.6", mode: "pro", audio: "none", duration: 10, quantity: 200 }] };
+  const options = { horizonMonths: 3, perUseSource: "rate", perUseRate: [{ pool: "video", price: "0.14" }] };
+  const launch = api.plan(mix, { ...options, demandByMonth: [1, 1, 3] });
+  const video = launch.pools.find((x) => x.pool === "video");
+  assert.deepEqual(video.demand, ["1000", "1000", "3000"]);
+  assert.equal(launch.totalCost, "653.78");
+  assert.deepEqual(launch.demandByMonth, ["1", "1", "3"]);
+  assert.equal(api.plan(mix, { ...options, demandByMonth: ["1", "1", "3"] }).totalCost, "653.78");
+  assert.throws(() => api.plan(mix, { ...options, demandByMonth: [1, -1] }), (e) => {
+    assert.equal(e.problem.field, "demandByMonth");
+    assert.equal(e.problem.month, 2);
+    return true;
+  });
+});

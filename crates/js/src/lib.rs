@@ -81,11 +81,24 @@ const DECIMAL_KEYS: [&str; 5] = ["growthPercent", "units", "price", "jobsPerHour
 /// The option fields that hold objects with decimals of their own.
 const NESTED_KEYS: [&str; 5] = ["balances", "packs", "quotes", "peak", "perUseRate"];
 
+/// Option fields that are lists of decimals.
+const DECIMAL_LIST_KEYS: [&str; 1] = ["demandByMonth"];
+
 /// Rewrites, in place, every decimal option given as a JS number into its text.
 fn numbers_to_text(v: &JsValue) {
     if let Some(arr) = v.dyn_ref::<js_sys::Array>() {
         arr.iter().for_each(|x| numbers_to_text(&x));
     } else if v.is_object() {
+        for key in DECIMAL_LIST_KEYS {
+            let list = js_sys::Reflect::get(v, &JsValue::from_str(key)).ok();
+            if let Some(arr) = list.as_ref().and_then(|l| l.dyn_ref::<js_sys::Array>()) {
+                for (i, x) in arr.iter().enumerate() {
+                    if let Some(n) = x.as_f64() {
+                        arr.set(i as u32, JsValue::from_str(&n.to_string()));
+                    }
+                }
+            }
+        }
         for key in DECIMAL_KEYS {
             let k = JsValue::from_str(key);
             if let Some(n) = js_sys::Reflect::get(v, &k).ok().and_then(|x| x.as_f64()) {

@@ -418,6 +418,13 @@ export type PlanOptionsInput = {
   /** Monthly growth of demand in percent, from -100 to 1000 (up to 4 decimal places; default 0). */
   growthPercent?: NumberInput;
   /**
+   * Each month's multiplier of the mix, month 1 first (`[1, 1, 3]`: month 3 needs three
+   * times the mix, a launch), from 0 to 100 with up to 4 decimal places; a month past the
+   * list is ×1. It multiplies the month's demand after growth, and does not compound: month
+   * 4 grows from month 3's demand without its multiplier.
+   */
+  demandByMonth?: Array<NumberInput>;
+  /**
    * The package menu to buy from: the id of one of the edition's menus (`catalog().menus`,
    * e.g. `guide-2026`). Left out, the edition's first menu.
    */
@@ -490,6 +497,8 @@ export type PlanResult = {
   menu: Menu;
   horizonMonths: number;
   growthPercent: DecimalString;
+  /** Each month's multiplier of the mix, as given (empty: none). */
+  demandByMonth: Array<DecimalString>;
   trialsUsed: boolean;
   pools: Array<PoolPlan>;
   /** Dollars of all pools' plans. */
@@ -738,7 +747,8 @@ export type PlanField =
   | "peakMinutesPerJob"
   | "perUsePrice"
   | "perUseSource"
-  | "menu";
+  | "menu"
+  | "demandByMonth";
 
 /** The list of `PlanOptionsInput` a value with an error is in: `balances`, `packs`, `quotes` or `peak`. */
 export type OptionList = "balance" | "pack" | "quote" | "peak" | "perUseRate";

@@ -317,3 +317,56 @@ fn a_bad_rate_names_its_place() {
     assert_eq!(e.field, PlanField::PerUsePrice);
     assert!(e.message.starts_with("per-use rate 1: "), "{}", e.message);
 }
+
+/// A launch in month 3 (×3) of a 1,000-unit month, per use at $0.14 a unit: the large trial
+/// serves month 1 ($97.99), the small trial 100 units of month 2 ($9.79), and the other 900
+/// units of month 2 and the launch month's 3,000 are bought per use (3,900 × $0.14 = $546):
+/// $653.78, exactly the flat mix's $373.78 plus the 2,000 extra units per use ($280). With 10 %
+/// growth the launch multiplies month 3's grown demand (1,210 × 3), and the growth goes on from
+/// 1,210, not from the launch.
+#[test]
+fn a_launch_month_is_bought_for_that_month_only() {
+    let launch = PlanOptions {
+        demand_by_month: vec![d("1"), d("1"), d("3")],
+        ..per_use_at("0.14", 3)
+    };
+    let flat = pool(&video("1000", &per_use_at("0.14", 3))).total_cost;
+    assert_eq!(flat, d("373.78"));
+    let r = video("1000", &launch);
+    let p = pool(&r);
+    assert!(p.optimal);
+    assert_eq!(p.demand, [d("1000"), d("1000"), d("3000")]);
+    assert_eq!(p.total_cost, d("653.78"));
+    assert_eq!(p.per_use.as_ref().unwrap().units, d("3900"));
+    assert_eq!(r.demand_by_month, [d("1"), d("1"), d("3")]);
+    let grown = PlanOptions {
+        growth_percent: d("10"),
+        demand_by_month: vec![d("1"), d("1"), d("3")],
+        ..per_use_at("0.14", 4)
+    };
+    assert_eq!(
+        pool(&video("1000", &grown)).demand,
+        [d("1000"), d("1100"), d("3630"), d("1331")]
+    );
+}
+
+/// A multiplier out of range, too precise, or more of them than months in the longest horizon,
+/// is an error naming the month.
+#[test]
+fn a_forecast_is_checked_month_by_month() {
+    let with = |k: Vec<&str>| PlanOptions {
+        demand_by_month: k.into_iter().map(d).collect(),
+        ..per_use_at("0.14", 3)
+    };
+    let err = |o: PlanOptions| plan(kling_2026(), &[(Pool::Video, d("10"))], &o).unwrap_err();
+    let e = err(with(vec!["1", "-2"]));
+    assert_eq!((e.field, e.month), (PlanField::DemandByMonth, Some(2)));
+    assert!(e.message.starts_with("month 2: "), "{}", e.message);
+    assert_eq!(err(with(vec!["101"])).month, Some(1));
+    assert_eq!(err(with(vec!["1", "1", "1.00001"])).month, Some(3));
+    let e = err(with(vec!["1"; 37]));
+    assert_eq!((e.field, e.month), (PlanField::DemandByMonth, None));
+    // A month with no demand at all (×0) is allowed.
+    let lull = plan(kling_2026(), &[(Pool::Video, d("10"))], &with(vec!["1", "0"])).unwrap();
+    assert_eq!(pool(&lull).demand, [d("10"), d("0"), d("10")]);
+}

@@ -138,6 +138,12 @@ fn plan_csv(out: &mut Csv, plan: &PlanResult) {
         "total_cost_usd",
         &num(plan.total_cost),
     ]);
+    if !plan.demand_by_month.is_empty() {
+        // Each month's multiplier of the mix, month 1 first.
+        let mut row = vec!["demand_by_month".to_string(), String::new()];
+        row.extend(plan.demand_by_month.iter().map(|k| num(*k)));
+        out.row(&row.iter().map(String::as_str).collect::<Vec<_>>());
+    }
     for p in &plan.pools {
         let id = p.pool.id();
         out.row(&["plan_pool", id, &p.message]);

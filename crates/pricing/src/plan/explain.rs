@@ -17,7 +17,7 @@ const PERIODS: &str = "Months are 30-day periods. A package of D days serves cei
 const DRAWING: &str = "Units are drawn from the earliest-expiring package first (Kling does not document the order; this one forfeits the least).";
 const AT_END: &str = "Units not used within the horizon are counted as forfeited, even those still valid after it.";
 const GROWTH: &str =
-    "Month m's demand is month m-1's grown by the growth percentage, rounded up to the pool's unit step.";
+    "Month m's demand is month m-1's grown by the growth percentage, rounded up to the pool's unit step, then times month m's multiplier of the mix when one is given (rounded up again); the growth goes on from the demand before the multiplier.";
 const HELD: &str = "For concurrency, a package counts as held until it expires, even once its units are used up.";
 
 pub(super) const ASSUMPTIONS: &[&str] = &[PERIODS, DRAWING, AT_END, GROWTH, HELD];

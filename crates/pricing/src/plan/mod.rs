@@ -261,6 +261,7 @@ pub fn plan_with(
         menu,
         horizon_months: opts.horizon_months,
         growth_percent: opts.growth_percent.normalize(),
+        demand_by_month: opts.demand_by_month.iter().map(|k| k.normalize()).collect(),
         trials_used: opts.trials_used,
         optimal: pools.iter().all(|p| p.optimal),
         comparison: comparison::rows(opts, &pools, &uncovered, total_cost),

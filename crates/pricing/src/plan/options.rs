@@ -46,6 +46,12 @@ pub struct PlanOptions {
     /// Monthly growth of demand in percent, from -100 to 1000 (up to 4 decimal places; default 0).
     #[cfg_attr(feature = "ts", ts(as = "Option<crate::RawNumber>", optional))]
     pub growth_percent: Decimal,
+    /// Each month's multiplier of the mix, month 1 first (`[1, 1, 3]`: month 3 needs three
+    /// times the mix, a launch), from 0 to 100 with up to 4 decimal places; a month past the
+    /// list is ×1. It multiplies the month's demand after growth, and does not compound: month
+    /// 4 grows from month 3's demand without its multiplier.
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<crate::RawNumber>>", optional))]
+    pub demand_by_month: Vec<Decimal>,
     /// The package menu to buy from: the id of one of the edition's menus (`catalog().menus`,
     /// e.g. `guide-2026`). Left out, the edition's first menu.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
@@ -141,6 +147,7 @@ impl Default for PlanOptions {
         PlanOptions {
             horizon_months: 3,
             growth_percent: Decimal::ZERO,
+            demand_by_month: Vec::new(),
             menu: None,
             trials_used: false,
             balances: Vec::new(),

@@ -279,6 +279,9 @@ pub struct PlanResult {
     pub horizon_months: u32,
     #[cfg_attr(feature = "ts", ts(type = "DecimalString"))]
     pub growth_percent: Decimal,
+    /// Each month's multiplier of the mix, as given (empty: none).
+    #[cfg_attr(feature = "ts", ts(type = "Array<DecimalString>"))]
+    pub demand_by_month: Vec<Decimal>,
     pub trials_used: bool,
     pub pools: Vec<PoolPlan>,
     /// Dollars of all pools' plans.

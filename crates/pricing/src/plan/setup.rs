@@ -219,7 +219,9 @@ pub(super) fn setup_pool(
 }
 
 /// Each month's demand: `base`, then the month before grown by the growth percentage, each
-/// rounded up to `step`; an error names the first month above [`MAX_MONTHLY_UNITS`].
+/// rounded up to `step`, then times the month's multiplier (`demand_by_month`) and rounded up
+/// again; an error names the first month above [`MAX_MONTHLY_UNITS`]. The growth goes on from
+/// the grown demand, not the multiplied one: a launch month does not raise every month after.
 fn monthly_demand(pool: Pool, base: Decimal, opts: &PlanOptions, step: Decimal) -> Result<Vec<Decimal>, PlanError> {
     let h = opts.horizon_months as usize;
     let max_month = Decimal::from(MAX_MONTHLY_UNITS);
@@ -244,7 +246,16 @@ fn monthly_demand(pool: Pool, base: Decimal, opts: &PlanOptions, step: Decimal) 
         if d > max_month {
             return Err(too_big(d, m));
         }
-        demand.push(d);
+        let month = match opts.demand_by_month.get(m) {
+            Some(&k) if k != Decimal::ONE => {
+                let raw = crate::dec::mul(d, k).ok_or_else(|| too_big(d, m))?;
+                round_up(raw, step)
+                    .filter(|v| *v <= max_month)
+                    .ok_or_else(|| too_big(raw, m))?
+            }
+            _ => d,
+        };
+        demand.push(month);
     }
     Ok(demand)
 }

@@ -41,6 +41,8 @@ pub enum PlanField {
     PerUseSource,
     /// The package menu chosen.
     Menu,
+    /// A month's multiplier of the mix (`month` says which).
+    DemandByMonth,
 }
 
 impl PlanField {
@@ -65,6 +67,7 @@ impl PlanField {
             PlanField::PerUsePrice => "price",
             PlanField::PerUseSource => "perUseSource",
             PlanField::Menu => "menu",
+            PlanField::DemandByMonth => "demandByMonth",
         }
     }
 }
@@ -159,6 +162,9 @@ impl fmt::Display for PlanError {
             (Some(OptionList::PerUseRate), Some(i)) => write!(f, "per-use rate {}: ", i + 1)?,
             _ => {}
         }
+        if let (PlanField::DemandByMonth, Some(m)) = (self.field, self.month) {
+            write!(f, "month {m}: ")?;
+        }
         if let Some(p) = self.pool {
             match self.month {
                 Some(m) => write!(f, "{} demand in month {m}: ", p.id())?,
@@ -204,6 +210,31 @@ fn check_whole(field: PlanField, n: u32, min: u32, max: u32) -> Result<(), PlanE
     Ok(())
 }
 
+/// Most multipliers in `demand_by_month`: one per month of the longest horizon.
+const MAX_FORECAST_MONTHS: usize = MAX_HORIZON_MONTHS as usize;
+
+/// Each month's multiplier is from 0 to 100 with up to 4 places, and there is at most one per
+/// month of the longest horizon.
+fn check_forecast(multipliers: &[Decimal]) -> Result<(), PlanError> {
+    if multipliers.len() > MAX_FORECAST_MONTHS {
+        return Err(PlanError::new(
+            PlanField::DemandByMonth,
+            multipliers.len(),
+            Problem::TooMany {
+                max: MAX_FORECAST_MONTHS as u64,
+            },
+        ));
+    }
+    for (i, &k) in multipliers.iter().enumerate() {
+        check_decimal(PlanField::DemandByMonth, k, Decimal::ZERO, Decimal::ONE_HUNDRED, 4).map_err(|mut e| {
+            e.month = Some(i as u32 + 1);
+            e.message = e.to_string();
+            e
+        })?;
+    }
+    Ok(())
+}
+
 pub(super) fn validate(opts: &PlanOptions) -> Result<(), PlanError> {
     check_whole(PlanField::HorizonMonths, opts.horizon_months, 1, MAX_HORIZON_MONTHS)?;
     check_decimal(
@@ -213,6 +244,7 @@ pub(super) fn validate(opts: &PlanOptions) -> Result<(), PlanError> {
         Decimal::from(1000),
         4,
     )?;
+    check_forecast(&opts.demand_by_month)?;
     let max_units = Decimal::from(MAX_PACK_UNITS);
     for pool in Pool::ALL {
         for (field, list) in [

@@ -87,6 +87,8 @@ pub struct Case {
     pub peak: Option<u32>,
     /// Per-use price per unit in ten-thousandths of a dollar, when per use is on.
     pub per_use: Option<u64>,
+    /// Each month's multiplier of the mix, in tenths (empty: none).
+    pub forecast_tenths: Vec<u32>,
 }
 
 /// A seeded input: 1–12 months, small or full-scale sizes, growth, trials used or not,
@@ -166,18 +168,36 @@ pub fn generate(rng: &mut Rng) -> Case {
     } else {
         None
     };
+    let trials_used = rng.chance(30);
     Case {
         months,
         base_hundredths,
         growth_tenths,
+        forecast_tenths: forecast(months, base_hundredths),
         catalog,
         packs,
         quotes,
-        trials_used: rng.chance(30),
+        trials_used,
         balances,
         peak,
         per_use,
     }
+}
+
+/// A month-by-month forecast for about a third of the inputs: a launch (one month ×2 to ×4), a
+/// lull (one month ×0 or ×0.5) or a season (×1.5 for a stretch). Drawn from the input's other
+/// figures rather than the generator, so that the inputs without one stay those of the same seed
+/// before forecasts existed.
+fn forecast(months: u32, base: u64) -> Vec<u32> {
+    let at = (base / 3 % u64::from(months)) as usize;
+    let mut f = vec![10; months as usize];
+    match base % 9 {
+        0 => f[at] = 20 + (base / 7 % 3) as u32 * 10,
+        3 => f[at] = if base % 2 == 0 { 0 } else { 5 },
+        6 => f[at..].iter_mut().take(3).for_each(|k| *k = 15),
+        _ => return Vec::new(),
+    }
+    f
 }
 
 /// The catalog the planner is given: the seed's, with this case's packages.
@@ -213,6 +233,11 @@ pub fn options_for(case: &Case) -> PlanOptions {
     PlanOptions {
         horizon_months: case.months,
         growth_percent: Decimal::new(case.growth_tenths, 1),
+        demand_by_month: case
+            .forecast_tenths
+            .iter()
+            .map(|&k| Decimal::new(i64::from(k), 1))
+            .collect(),
         trials_used: case.trials_used,
         balances: case
             .balances

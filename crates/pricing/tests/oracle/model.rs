@@ -4,7 +4,9 @@
 //! The problem is read from the planner's stated rules, not from its code:
 //!
 //! - demand: month 1 is the pool's monthly units, month m is month m−1 grown by the growth
-//!   percentage; each is rounded up to the pool's unit step (`unit_step`);
+//!   percentage; each is rounded up to the pool's unit step (`unit_step`), then times month m's
+//!   multiplier (`demand_by_month`, 1 past its end) and rounded up again, the growth going on
+//!   from the demand before the multiplier;
 //! - packages: the catalog's priced packages of the pool on the options' menu (the edition's
 //!   first menu when none is named), trials only while unused, then the pool's packs and quotes.
 //!   A package of D days serves `ceil(D/30)` months from the month it is bought in; a trial can
@@ -166,7 +168,9 @@ impl PoolModel {
         for m in 0..opts.horizon_months {
             let raw = if m == 0 { base } else { d * factor };
             d = round_up(raw, step);
-            demand.push(d);
+            // A month's multiplier scales that month only; growth goes on from `d`.
+            let k = opts.demand_by_month.get(m as usize).copied().unwrap_or(Decimal::ONE);
+            demand.push(round_up(d * k, step));
         }
         let menu = match &opts.menu {
             Some(id) => catalog.menu(id).expect("the options' menu is in the catalog"),
