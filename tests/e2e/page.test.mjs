@@ -280,3 +280,29 @@ test("a kling-2026 link reloads unchanged", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A month-by-month forecast: month 3 at three times the mix (a launch) costs more than the
+// flat mix's plan, goes in the link as typed, and a reload keeps it; a bad month is named.
+test("a month-by-month forecast re-plans, goes in the link and comes back with it", async () => {
+  const { page, context, errors } = await openCalculator(browser, server.url);
+  await settled(page, "plan-total", "$2,465.40");
+  const box = page.getByTestId("demandByMonth");
+  await box.fill("1, 1, x");
+  await page.locator("#kp-opt-demandByMonth-err", { hasText: "Month 3: the multiplier x is not a number" }).waitFor();
+  assert.equal(await box.getAttribute("aria-invalid"), "true");
+  await box.fill("1, 1, 3");
+  await page.waitForFunction(() => {
+    const t = document.querySelector('[data-testid="plan-total"]')?.textContent ?? "";
+    return t.startsWith("$") && t !== "$2,465.40";
+  });
+  const launch = await text(page, "plan-total");
+  const cents = (t) => Number(t.replace(/[$,.]/g, ""));
+  assert.ok(cents(launch) > cents("$2,465.40"), launch);
+  await page.waitForFunction(() => location.search.includes("f=1%2C%201%2C%203"));
+  await page.reload();
+  await page.getByTestId("demandByMonth").waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="demandByMonth"]')?.value === "1, 1, 3");
+  await settled(page, "plan-total", launch);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -5,10 +5,12 @@
 use super::catalog::{opening_catalog, Billing, Catalog, Choice, Pool, Service, Variant};
 use super::error::{Field, InputError};
 use super::estimate::{price_line, LineEstimate};
-use super::fields::{carried_by, line_field, Check, Kind, Setting, PER_USE_POOL_SETTINGS, POOL_SETTINGS, TOP_SETTINGS};
+use super::fields::{
+    carried_by, line_field, Check, Kind, Setting, FORECAST_KEY, PER_USE_POOL_SETTINGS, POOL_SETTINGS, TOP_SETTINGS,
+};
 use super::format::group;
 use super::mix::{parse_line, JobLine, RawLine, RawNumber};
-use super::plan::{Balance, Peak, PlanOptions, PoolRate, UserPack};
+use super::plan::{Balance, Peak, PlanOptions, PoolRate, UserPack, MAX_HORIZON_MONTHS};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -481,6 +483,8 @@ pub struct DraftOptions {
     pub per_use_source: String,
     /// The package menu chosen (a menu id of the edition; empty: its first), as picked.
     pub menu: String,
+    /// Each month's multiplier of the mix, month 1 first, as typed (`1, 1, 3`; empty: none).
+    pub demand_by_month: String,
 }
 
 impl Default for DraftOptions {
@@ -494,6 +498,7 @@ impl Default for DraftOptions {
             pools: Default::default(),
             per_use_source: String::new(),
             menu: String::new(),
+            demand_by_month: String::new(),
         }
     }
 }
@@ -562,6 +567,51 @@ fn numbers<T, const N: usize>(
     all.into_iter().collect::<Option<Vec<Decimal>>>()?.try_into().ok()
 }
 
+/// A month's multiplier of the mix: from ×0 (nothing that month) to ×100, as the planner takes.
+const MULTIPLIER: Check = Check {
+    label: "the multiplier",
+    min: Decimal::ZERO,
+    max: Decimal::ONE_HUNDRED,
+    places: 4,
+};
+
+/// The multipliers in `text` (numbers separated by commas, semicolons or spaces), month 1
+/// first; none when any is bad or there are more than a plan's months (each problem reported
+/// under [`FORECAST_KEY`], naming the month).
+fn forecast(errs: &mut Vec<OptionError>, text: &str) -> Vec<Decimal> {
+    let words: Vec<&str> = text
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > MAX_HORIZON_MONTHS as usize {
+        errs.push(OptionError {
+            key: FORECAST_KEY.to_string(),
+            message: format!(
+                "Month by month: {} months given, at most {MAX_HORIZON_MONTHS}",
+                words.len()
+            ),
+        });
+        return Vec::new();
+    }
+    let before = errs.len();
+    let all: Vec<Option<Decimal>> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let n = errs.len();
+            let k = checked(errs, FORECAST_KEY, &MULTIPLIER, w);
+            if let Some(e) = errs.get_mut(n) {
+                e.message = format!("Month {}: {}", i + 1, e.message);
+            }
+            k
+        })
+        .collect();
+    if errs.len() > before {
+        return Vec::new();
+    }
+    all.into_iter().flatten().collect()
+}
+
 impl DraftOptions {
     /// The planner's options from the form, and every problem found. A bad field is left out
     /// (the default or nothing is used instead) and reported; everything else is kept.
@@ -588,6 +638,7 @@ impl DraftOptions {
         o.per_use_source = (!source.is_empty()).then(|| source.to_string());
         let menu = self.menu.trim();
         o.menu = (!menu.is_empty()).then(|| menu.to_string());
+        o.demand_by_month = forecast(&mut errs, &self.demand_by_month);
         (o, errs)
     }
 

@@ -242,6 +242,12 @@ pub const MENU: Param = Param {
     key: "m",
     what: "package menu",
 };
+/// Each month's multiplier of the mix (`f=1,1,3`): the text as typed, read by [`crate::share`]
+/// itself, since it is a list.
+pub const FORECAST: Param = Param {
+    key: "f",
+    what: "month-by-month forecast",
+};
 const PER_USE_RATE: Param = Param {
     key: "pr",
     what: "per-use rate",
@@ -453,6 +459,9 @@ pub const PER_USE_SOURCE_KEY: &str = "perUse.source";
 /// The settings key of the package menu chosen (a menu id of the edition).
 pub const MENU_KEY: &str = "menu";
 
+/// The settings key of the month-by-month forecast (multipliers of the mix, `1, 1, 3`).
+pub const FORECAST_KEY: &str = "demandByMonth";
+
 /// The row of [`LINE_FIELDS`] named `id` (`"quantity"`, `"seconds"`, …); `None` for no such field.
 pub fn line_field(id: &str) -> Option<&'static LineField> {
     LINE_FIELDS.iter().find(|f| f.id == id)
@@ -478,6 +487,9 @@ pub fn setting_mut<'a>(options: &'a mut DraftOptions, key: &str) -> Option<&'a m
     }
     if key == MENU_KEY {
         return Some(&mut options.menu);
+    }
+    if key == FORECAST_KEY {
+        return Some(&mut options.demand_by_month);
     }
     let (pool, part) = key.split_once('.')?;
     let i = Pool::ALL.iter().position(|p| p.id() == pool)?;

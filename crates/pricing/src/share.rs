@@ -17,6 +17,7 @@
 //! | `pu` | per-use source: a seller id of the edition (`fal`, …), or `rate` for `pr` | none (packs only) |
 //! | `pr` | your per-use rate, one per pool: `pool~dollarsPerUnit` | none |
 //! | `m`  | package menu: a menu id of the edition (`guide-2025`, …) | the edition's first menu |
+//! | `f`  | month-by-month forecast: each month's multiplier of the mix, as typed (`1,1,3`) | none |
 //!
 //! Fields are the text exactly as typed (an entry not yet fixed survives a link; it is checked
 //! later, like any other input). A missing trailing field is empty, except `attemptsPerKept`,
@@ -42,7 +43,7 @@
 //!
 //! `m` was added later in the same way. A link without it means the edition's first menu, and
 //! an edition's menus keep their order (a new one goes after the others), so an old link keeps
-//! the menu it was made with.
+//! the menu it was made with. `f` too: a link without it has no forecast.
 //!
 //! A link without `e` (formats 1 and 2) means [`EDITION_WITHOUT_E`], the only edition when
 //! format 1 was made, whatever the default edition is now.
@@ -55,7 +56,8 @@ use super::catalog::{self, Pool};
 use super::draft::DraftPool;
 use super::draft::{DraftLine, DraftOptions};
 use super::fields::{
-    carried_by, Param, Setting, LINE_FIELDS, MENU, PER_USE_POOL_SETTINGS, PER_USE_SOURCE, POOL_SETTINGS, TOP_SETTINGS,
+    carried_by, Param, Setting, FORECAST, LINE_FIELDS, MENU, PER_USE_POOL_SETTINGS, PER_USE_SOURCE, POOL_SETTINGS,
+    TOP_SETTINGS,
 };
 use super::mix::MAX_LINES;
 use std::fmt;
@@ -76,7 +78,7 @@ const MAX_QUOTED_CHARS: usize = 80;
 const POOL_TABLES: [&[Setting<DraftPool>]; 2] = [&POOL_SETTINGS, &PER_USE_POOL_SETTINGS];
 
 /// Every parameter name of ours, in the order [`encode`] writes them.
-pub const KEYS: [&str; 13] = ["v", "e", "m", "l", "h", "g", "t", "pk", "b", "p", "q", "pu", "pr"];
+pub const KEYS: [&str; 14] = ["v", "e", "m", "l", "h", "g", "t", "pk", "b", "p", "q", "pu", "pr", "f"];
 
 /// Everything a link carries: the catalog edition, the job lines and the planner settings, all
 /// as typed.
@@ -285,7 +287,10 @@ pub fn encode(state: &ShareState) -> String {
                 push_param(&mut out, key, &[&state.options.per_use_source])
             }
             "m" if !state.options.menu.is_empty() => push_param(&mut out, key, &[&state.options.menu]),
-            "pu" | "m" => {}
+            "f" if !state.options.demand_by_month.is_empty() => {
+                push_param(&mut out, key, &[&state.options.demand_by_month])
+            }
+            "pu" | "m" | "f" => {}
             _ => push_settings(&mut out, key, &state.options),
         }
     }
@@ -468,6 +473,7 @@ fn read(params: &[(&str, &str)], problems: &mut Problems, format: u32) -> ShareS
             "t" => reader.trials(raw),
             "pu" => reader.text(PER_USE_SOURCE, raw),
             "m" => reader.text(MENU, raw),
+            "f" => reader.text(FORECAST, raw),
             // `v` is read by `decode`; it is carried by no setting, so nothing happens.
             _ => reader.setting(key, raw),
         }
@@ -616,6 +622,8 @@ impl<'q> Format1<'q, '_> {
         let options = &mut self.state.options;
         if param == MENU {
             &mut options.menu
+        } else if param == FORECAST {
+            &mut options.demand_by_month
         } else {
             &mut options.per_use_source
         }

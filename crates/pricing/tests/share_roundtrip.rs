@@ -71,9 +71,10 @@ fn options() -> impl Strategy<Value = DraftOptions> {
         [pool(), pool(), pool()],
         text(),
         text(),
+        text(),
     )
         .prop_map(
-            |(horizon, growth, trials_used, jobs, mins, pools, per_use_source, menu)| DraftOptions {
+            |(horizon, growth, trials_used, jobs, mins, pools, per_use_source, menu, demand_by_month)| DraftOptions {
                 horizon,
                 growth,
                 trials_used,
@@ -82,6 +83,7 @@ fn options() -> impl Strategy<Value = DraftOptions> {
                 pools,
                 per_use_source,
                 menu,
+                demand_by_month,
             },
         )
 }
@@ -169,6 +171,7 @@ fn every_field(p: &str) -> ShareState {
             pools: [pool.clone(), pool.clone(), pool],
             per_use_source: s.clone(),
             menu: s.clone(),
+            demand_by_month: s.clone(),
         },
     }
 }

@@ -6,7 +6,7 @@ use super::choices::{self, Choice};
 use super::lines::{described_by, field_message, invalid, option};
 use crate::app::state::AppState;
 use kling_pricing::catalog::Pool;
-use kling_pricing::fields::{PER_USE_POOL_SETTINGS, PER_USE_SOURCE_KEY, POOL_SETTINGS, TOP_SETTINGS};
+use kling_pricing::fields::{FORECAST_KEY, PER_USE_POOL_SETTINGS, PER_USE_SOURCE_KEY, POOL_SETTINGS, TOP_SETTINGS};
 use kling_pricing::plan::{CHEAPEST, OWN_RATE};
 use leptos::prelude::*;
 
@@ -22,9 +22,23 @@ pub fn Settings(state: AppState) -> impl IntoView {
     let top = |range: std::ops::Range<usize>| {
         TOP_SETTINGS[range]
             .iter()
-            .map(|f| setting_field(state, f.key.to_string(), f.label, f.suffix, (f.get)(&o).to_string()))
+            .map(|f| {
+                setting_field(
+                    state,
+                    f.key.to_string(),
+                    (f.label, f.suffix, ""),
+                    (f.get)(&o).to_string(),
+                )
+            })
             .collect_view()
     };
+    // Each month's multiplier of the mix: a list, typed or pasted, so a text box.
+    let forecast = setting_field(
+        state,
+        FORECAST_KEY.to_string(),
+        ("Month by month (× the mix)", "", "1, 1, 3"),
+        o.demand_by_month.clone(),
+    );
     let trials = move |ev| state.options.update(|o| o.trials_used = event_target_checked(&ev));
     view! {
         <section class="kp-settings" aria-labelledby="kp-settings-h">
@@ -37,6 +51,7 @@ pub fn Settings(state: AppState) -> impl IntoView {
                 </label>
             </div>
             <div class="kp-row">{top(2..TOP_SETTINGS.len())}</div>
+            <div class="kp-row">{forecast}</div>
             {per_use_source(state)}
             <details class="kp-details">
                 <summary>"Balances you hold, image and try-on packs, custom quotes, your per-use rate"</summary>
@@ -61,7 +76,7 @@ fn pool_settings(state: AppState, pool: Pool) -> impl IntoView {
         .chain(&PER_USE_POOL_SETTINGS)
         .map(|f| {
             let key = format!("{id}.{}", f.key);
-            setting_field(state, key, f.label, f.suffix, (f.get)(&values).to_string())
+            setting_field(state, key, (f.label, f.suffix, ""), (f.get)(&values).to_string())
         })
         .collect_view();
     view! {
@@ -86,22 +101,25 @@ fn message(state: AppState, key: String) -> Memo<Option<String>> {
     })
 }
 
-/// One settings box holding `value` as typed, with its message.
+/// One settings box holding `value` as typed, with its message: `(label, suffix, example)`,
+/// where a box with an example takes a list (typed as text, the example its placeholder) and
+/// the others a number.
 fn setting_field(
     state: AppState,
     key: String,
-    label: &'static str,
-    suffix: &'static str,
+    text: (&'static str, &'static str, &'static str),
     value: String,
 ) -> impl IntoView {
+    let (label, suffix, example) = text;
+    let mode = if example.is_empty() { "decimal" } else { "text" };
     let id = setting_id(&key);
     let msg = message(state, key.clone());
     view! {
         <label class="kp-field" for=id.clone()>
             <span class="kp-label">{label}</span>
             <span class="kp-input-wrap">
-                <input id=id.clone() type="text" inputmode="decimal" autocomplete="off" data-testid=key.clone()
-                    value=value on:input=set(state, key)
+                <input id=id.clone() type="text" inputmode=mode autocomplete="off" data-testid=key.clone()
+                    placeholder=(!example.is_empty()).then_some(example) value=value on:input=set(state, key)
                     aria-invalid=invalid(msg) aria-describedby=described_by(&id, msg)/>
                 {(!suffix.is_empty()).then(|| view! { <span class="kp-suffix">{suffix}</span> })}
             </span>
