@@ -228,6 +228,7 @@ async function benchStress(count, seed) {
     ["36 months", (r) => r.input.options.horizonMonths === 36],
     ["with a quote", (r) => (r.input.options.quotes || []).length > 0],
     ["with a balance", (r) => (r.input.options.balances || []).length > 0],
+    ["with a forecast", (r) => (r.input.options.demandByMonth || []).length > 0],
     ["with a peak", (r) => r.input.options.peak !== undefined],
     ["proven optimal", (r) => !r.error && r.optimal],
     ["not proven", (r) => !r.error && !r.optimal],

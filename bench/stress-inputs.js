@@ -28,6 +28,10 @@
 //     flight); above 5 tasks, a quote carries it (concurrency 10) on 7 in 10.
 //   - per use: fal.ai on 9 in 20, your own rate on 1 in 4 (video $0.10 to $0.20 a unit, image
 //     $0.0025 to $0.0050, try-on never), off on the rest.
+//   - a month-by-month forecast (`demandByMonth`) on 1 in 3: a launch (one month ×2 to ×5), a
+//     lull (one or two months ×0 or ×0.5) or a season (×1.5 for three months of every
+//     twelve). Drawn from a generator of its own, seeded with the input's number, so the rest
+//     of every input is what the same seed gave before forecasts were added.
 
 /** Current kling-2026 rows: [service, fields, durations (or null), fal.ai sells it]. */
 const LINES = [
@@ -151,7 +155,28 @@ export function stressInputs(count = 300, seed = 12) {
       options.perUseSource = perUseSource;
     }
 
+    const demandByMonth = forecast(rng(seed * 7919 + i), horizonMonths);
+    if (demandByMonth) options.demandByMonth = demandByMonth;
+
     out.push({ mix: { edition: "kling-2026", lines }, options });
   }
   return out;
+}
+
+/** A forecast for about one input in three (see the header), or null. */
+function forecast(r, months) {
+  const kind = r();
+  if (kind >= 1 / 3) return null;
+  const at = Math.floor(r() * months);
+  const k = Array(months).fill(1);
+  if (kind < 1 / 9) {
+    k[at] = 2 + Math.floor(r() * 4);
+  } else if (kind < 2 / 9) {
+    const level = r() < 0.5 ? 0 : 0.5;
+    k[at] = level;
+    if (at + 1 < months && r() < 0.5) k[at + 1] = level;
+  } else {
+    for (let m = 0; m < months; m++) if ((m - at + 12) % 12 < 3) k[m] = 1.5;
+  }
+  return k;
 }
