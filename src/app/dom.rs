@@ -49,11 +49,6 @@ pub fn focused_control(region: &Element) -> Option<String> {
     Some(format!("[data-act=\"{act}\"][data-field=\"{field}\"]"))
 }
 
-/// Whether the keyboard focus is on an element under `root`.
-pub fn focus_within(root: &Element) -> bool {
-    root.matches(":focus-within").unwrap_or(false)
-}
-
 /// Focuses `el`; false when it cannot take the focus.
 pub fn focus(el: &Element) -> bool {
     el.dyn_ref::<HtmlElement>().is_some_and(|e| e.focus().is_ok())

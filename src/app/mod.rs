@@ -1,13 +1,8 @@
-//! The Leptos page. The state is signals ([`state`]); the shell and the settings are markup
-//! from the render crate (`form`, maud templates), the job lines a keyed list of Leptos
-//! components ([`views::lines`]), the figures markup from `report` and `chart` that the
-//! [`views`] write when the state changes. Two listeners on the root ([`events`]) read what a
-//! control asks for ([`action`]) and apply it. No price is computed here.
-//!
-//! Why markup for the shell rather than a typed view per element: each typed element compiles
-//! into generic code of its own, so typed views of the controls would be most of the page's wasm
-//! (see ARCHITECTURE.md, "Size"); the line editor is a component because it changes after it is
-//! drawn.
+//! The Leptos page. The state is signals and memos ([`state`]); the page is components
+//! ([`views`]), each control with its own handler that changes the state, each figure following
+//! the memo it shows. The plan's regions show the markup the planner's module answers
+//! ([`planner`]), and the one control in it reports to a listener on the root ([`events`]). No
+//! price is computed here.
 
 pub mod browser;
 pub mod dom;

@@ -1,7 +1,8 @@
-//! Charts as SVG markup, drawn by the app itself (no chart library).
+//! The plan's charts as SVG markup (no chart library), made by the planner's module, and the
+//! axis arithmetic ([`axis`], [`scale`], [`ticks`]) that the page's own value-by-line chart
+//! shares.
 //!
-//! Pure functions from figures to a string: natively testable, and far smaller in the wasm than
-//! building the same elements through the view layer. Colours come from CSS custom properties
+//! Pure functions from figures to a string, natively testable. Colours come from CSS custom properties
 //! (`--kp-chart-*`), so the charts follow the light and dark themes. Every chart is an
 //! `role="img"` with a title and a description that says in words what the bars show.
 //!

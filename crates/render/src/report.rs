@@ -1,11 +1,13 @@
-//! Read-only parts of the page as HTML text: totals, a line's figures, the sources panel.
+//! The plan in words and tables, as HTML text: the verdict (with the package menu and its
+//! switch), the plan of every pool, the comparison, and why there is no plan.
 //!
-//! Why text and not view code: these parts have no controls, and building them through the view
-//! layer costs far more wasm (every element and attribute becomes its own generic type) than a
-//! string does. Why maud: its templates escape every spliced value by type, so a value cannot be
-//! left unescaped by forgetting a call. The public functions return `String` (what the page and
-//! `form` write); the parts they are made of return [`Markup`] and are spliced as markup, not
-//! escaped again. The functions are pure and tested natively.
+//! Why text made here and not components on the page: the planner's module makes it, so the
+//! page carries neither the plan's types nor the code that draws them (as components over data
+//! read back with serde they cost the page 66 KB of gzipped wasm; ARCHITECTURE.md, "The plan's
+//! regions are the planner's markup"). Why maud: its templates escape every spliced value by
+//! type, so a value cannot be left unescaped by forgetting a call. The public functions return
+//! `String`; the parts they are made of return [`Markup`] and are spliced as markup, not escaped
+//! again. The functions are pure and tested natively.
 
 use crate::chart;
 use kling_pricing::catalog::{Catalog, Confidence};

@@ -1,11 +1,14 @@
-//! The views: each keeps one part of the page in step with the state. The read-only parts are
-//! markup from the render crate (`report`, `chart`) that a view writes only when it changed; the
-//! job lines are Leptos components.
+//! The views: Leptos components, each control with its own handler, each figure following the
+//! memo it shows. The plan's regions are the one exception: the planner's module answers them
+//! as markup, which [`reports`] writes into them when an answer comes.
 //!
-//! - [`lines`]: the job-line editors, a keyed list (choices, messages, figures, share, buttons).
-//! - [`settings`]: the messages of the plan settings (the form itself is part of the shell).
-//! - [`reports`]: totals, the best plan and its charts, what "Copy link" copied.
-//! - [`charts`]: where the money goes, by line (redrawn bar by bar).
+//! - [`shell`]: the frame (header, edition picker, sections, buttons, sources).
+//! - [`lines`]: the job-line editors, a keyed list (choices, messages, figures, share, buttons),
+//!   with [`choices`] (what a line's selects offer, which boxes apply, messages).
+//! - [`settings`]: the plan settings form.
+//! - [`reports`]: the summary, the totals, and the planner's regions.
+//! - [`charts`]: where the money goes, by line (a bar per line, keyed).
+//! - [`focus`]: the keyboard focus kept after a press moves or removes its button.
 
 pub mod charts;
 pub mod choices;
