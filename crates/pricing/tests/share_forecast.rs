@@ -2,24 +2,13 @@
 //! back as typed (a bad entry survives the link and is flagged when planning), and a link
 //! without it has none.
 
+#[path = "common/share.rs"]
+mod common;
 use kling_pricing::share::{decode, encode, ShareState};
-use kling_pricing::DraftLine;
 use rust_decimal::Decimal;
 
 fn state(forecast: &str) -> ShareState {
-    let mut s = ShareState {
-        edition: "kling-2026".into(),
-        lines: vec![DraftLine {
-            service: "video".into(),
-            model: "kling-v3".into(),
-            mode: "pro".into(),
-            duration: "10".into(),
-            quantity: "400".into(),
-            attempts_per_kept: "1".into(),
-            ..Default::default()
-        }],
-        ..Default::default()
-    };
+    let mut s = common::one_v3_pro_line();
     s.options.demand_by_month = forecast.into();
     s
 }

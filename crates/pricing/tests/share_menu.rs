@@ -1,24 +1,13 @@
 //! The package menu in a link (`m=`): written only when one is chosen, read back as typed, and
 //! a link without it means the edition's first menu, the one it was made with.
 
+#[path = "common/share.rs"]
+mod common;
 use kling_pricing::catalog::edition;
 use kling_pricing::share::{decode, encode, ShareState};
-use kling_pricing::DraftLine;
 
 fn state(menu: &str) -> ShareState {
-    let mut s = ShareState {
-        edition: "kling-2026".into(),
-        lines: vec![DraftLine {
-            service: "video".into(),
-            model: "kling-v3".into(),
-            mode: "pro".into(),
-            duration: "10".into(),
-            quantity: "400".into(),
-            attempts_per_kept: "1".into(),
-            ..Default::default()
-        }],
-        ..Default::default()
-    };
+    let mut s = common::one_v3_pro_line();
     s.options.menu = menu.into();
     s
 }

@@ -141,18 +141,9 @@ pub fn line_level(errs: &[InputError]) -> impl Iterator<Item = &InputError> {
 /// has a problem.
 pub fn share_text(priced: &Priced, total: Decimal) -> String {
     match priced {
-        Ok(e) => format!("{} of the total", percent(e.value, total)),
+        Ok(e) => format!("{} of the total", kling_pricing_render::chart::percent(e.value, total)),
         Err(_) => String::new(),
     }
-}
-
-/// `part` as a percentage of `whole`, to one decimal ("12.5%"); "–" of nothing.
-pub fn percent(part: Decimal, whole: Decimal) -> String {
-    if whole.is_zero() {
-        return "–".to_string();
-    }
-    let p = (part * Decimal::ONE_HUNDRED / whole).round_dp(1).normalize();
-    format!("{p}%")
 }
 
 #[cfg(test)]
@@ -249,11 +240,5 @@ mod tests {
             number_message(&p, row("seconds")).as_deref(),
             Some(r#"videoSeconds ""><b>" is not a number"#)
         );
-    }
-
-    #[test]
-    fn percentages_have_one_decimal() {
-        assert_eq!(percent(Decimal::ONE, Decimal::from(8)), "12.5%");
-        assert_eq!(percent(Decimal::ONE, Decimal::ZERO), "–");
     }
 }

@@ -167,17 +167,6 @@ pub fn plan(state: AppState, root: Root) {
             .plan
             .with(|p| p.as_ref().map_or_else(report::planning_html, |p| p.plan.clone()))
     });
-    // Dimmed while the planner's worker plans newer input (after a moment: most plans take less).
-    effect(move || {
-        let busy = state.planning.get();
-        if let Some(el) = root_el(root).and_then(|r| dom::region(&r, "plan")) {
-            let _ = if busy {
-                el.set_attribute("aria-busy", "true")
-            } else {
-                el.remove_attribute("aria-busy")
-            };
-        }
-    });
     region(root, "plan-charts", move || {
         state
             .plan

@@ -13,7 +13,6 @@ use kling_pricing::catalog::{Catalog, Status, EDITIONS};
 use kling_pricing::share::ShareProblem;
 use kling_pricing_render::report;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The theme choices: (value, label).
 pub const THEMES: [(&str, &str); 3] = [("auto", "System"), ("light", "Light"), ("dark", "Dark")];
@@ -22,6 +21,7 @@ pub const THEMES: [(&str, &str); 3] = [("auto", "System"), ("light", "Light"), (
 /// was opened with held that could not be used.
 #[component]
 pub fn Shell(state: AppState, link_problems: Vec<ShareProblem>) -> impl IntoView {
+    let busy = live(move || state.planning.get().then(|| "true".to_string()));
     view! {
         <Header state/>
         // Two columns on a wide calculator (the inputs; the answer, kept in view), one on a narrow
@@ -48,7 +48,8 @@ pub fn Shell(state: AppState, link_problems: Vec<ShareProblem>) -> impl IntoView
                 </section>
                 <section class="kp-plan" aria-labelledby="kp-plan-h" data-testid="plan">
                     <h2 id="kp-plan-h">"Cheapest way to buy it"</h2>
-                    <div aria-live="polite" data-r="plan"></div>
+                    // Dimmed while the planner plans newer input (after a moment: most plans take less).
+                    <div aria-live="polite" data-r="plan" aria-busy=busy></div>
                     <div class="kp-plan-charts" data-r="plan-charts"></div>
                     <details class="kp-details" data-testid="break-even">
                         <summary>"Where the answer changes with volume"</summary>
@@ -116,7 +117,7 @@ fn Header(state: AppState) -> impl IntoView {
             .and_then(|r| r.parent_element());
         state.switch_edition(&event_target_value(&ev));
         if let Some(c) = container {
-            focus::to_edition_picker(c.unchecked_into());
+            focus::to_edition_picker(c);
         }
     };
     view! {
